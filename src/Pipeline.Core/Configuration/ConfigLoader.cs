@@ -1,0 +1,193 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace Pipeline.Configuration;
+
+/// <summary>
+/// Reads pipeline.json and checks it whole before anything runs: every unknown key, stage or
+/// value is reported at once, each naming what is allowed, so one edit fixes them all.
+/// </summary>
+public sealed class ConfigLoader(StageCatalog catalog)
+{
+    private static readonly string[] TopLevelKeys = ["input", "output", "jobs", "stages", "reports"];
+    private static readonly string[] ReportKeys = ["formats"];
+
+    public PipelineConfig Load(string path, bool machineLearningDisabled = false)
+    {
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+            throw new ConfigException($"{path}: configuration file not found");
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(File.ReadAllText(fullPath),
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigException($"{path}: not valid JSON: {e.Message}");
+        }
+        using (doc)
+            return Parse(doc.RootElement, fullPath, machineLearningDisabled);
+    }
+
+    public PipelineConfig Parse(JsonElement root, string fullPath, bool machineLearningDisabled = false)
+    {
+        var errors = new List<string>();
+        var baseDir = Path.GetDirectoryName(fullPath)!;
+        if (root.ValueKind != JsonValueKind.Object)
+            throw new ConfigException($"{fullPath}: the top level must be a JSON object");
+
+        foreach (var p in root.EnumerateObject())
+            if (!TopLevelKeys.Contains(p.Name))
+                errors.Add($"unknown key '{p.Name}' (allowed: {string.Join(", ", TopLevelKeys)})");
+
+        var input = ReadString(root, "input", "input", errors);
+        var output = ReadString(root, "output", "output", errors);
+        var jobs = 0;
+        if (root.TryGetProperty("jobs", out var jobsElement))
+        {
+            if (jobsElement.ValueKind != JsonValueKind.Number || !jobsElement.TryGetInt32(out jobs) || jobs < 0)
+                errors.Add("'jobs' must be a whole number ≥ 0 (0: one per core)");
+        }
+
+        var stages = ImmutableArray.CreateBuilder<ConfiguredStage>();
+        if (!root.TryGetProperty("stages", out var stagesElement))
+            stages.AddRange(catalog.DefaultOrder.Select(d => new ConfiguredStage(d,
+                StageSettings.Empty(d.Name, d.Options, baseDir))));
+        else if (stagesElement.ValueKind != JsonValueKind.Array)
+            errors.Add("'stages' must be a list of {\"name\": ..., options...}");
+        else
+            foreach (var s in stagesElement.EnumerateArray())
+                if (ReadStage(s, baseDir, machineLearningDisabled, errors) is { } stage)
+                    stages.Add(stage);
+
+        var names = stages.Select(s => s.Descriptor.Name).ToList();
+        foreach (var dup in names.GroupBy(n => n).Where(g => g.Count() > 1))
+            errors.Add($"stage '{dup.Key}' is listed {dup.Count()} times");
+        if (names.Count > 0 && names[0] != "ingest" && catalog.Find("ingest") is not null)
+            errors.Add("the first stage must be 'ingest' (it reads the file into an article)");
+
+        var formats = ReportOptions.AllFormats;
+        if (root.TryGetProperty("reports", out var reports))
+        {
+            if (reports.ValueKind != JsonValueKind.Object)
+                errors.Add("'reports' must be an object");
+            else
+            {
+                foreach (var p in reports.EnumerateObject())
+                    if (!ReportKeys.Contains(p.Name))
+                        errors.Add($"reports: unknown key '{p.Name}' (allowed: {string.Join(", ", ReportKeys)})");
+                if (reports.TryGetProperty("formats", out var f))
+                {
+                    var list = f.ValueKind == JsonValueKind.Array
+                        ? f.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.ToString()).ToList()
+                        : null;
+                    if (list is null) errors.Add("reports.formats must be a list");
+                    else
+                    {
+                        foreach (var bad in list.Where(x => !ReportOptions.AllFormats.Contains(x)))
+                            errors.Add($"reports.formats: unknown format '{bad}' (allowed: {string.Join(", ", ReportOptions.AllFormats)})");
+                        formats = [.. list.Distinct()];
+                    }
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+            throw new ConfigException($"{fullPath}: invalid configuration:\n  - " + string.Join("\n  - ", errors));
+
+        // Re-create settings so the --no-ml switch reaches stages built from defaults too.
+        var built = stages.Select(s => s with
+        {
+            Settings = new StageSettings(s.Settings.StageName, s.Settings.RawValues, s.Descriptor.Options, baseDir)
+                { MachineLearningDisabled = machineLearningDisabled }
+        }).ToImmutableArray();
+
+        return new PipelineConfig(fullPath,
+            Path.GetFullPath(Path.Combine(baseDir, input)),
+            Path.GetFullPath(Path.Combine(baseDir, output)),
+            jobs == 0 ? Environment.ProcessorCount : jobs,
+            built,
+            new ReportOptions(formats));
+    }
+
+    private ConfiguredStage? ReadStage(JsonElement s, string baseDir, bool noMl, List<string> errors)
+    {
+        string? name = s.ValueKind switch
+        {
+            JsonValueKind.String => s.GetString(),
+            JsonValueKind.Object when s.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String => n.GetString(),
+            _ => null
+        };
+        if (name is null)
+        {
+            errors.Add($"a stage must be a name or an object with \"name\" (got {s.GetRawText()})");
+            return null;
+        }
+        var descriptor = catalog.Find(name);
+        if (descriptor is null)
+        {
+            errors.Add($"unknown stage '{name}' (allowed: {string.Join(", ", catalog.All.Select(d => d.Name))})");
+            return null;
+        }
+        var values = ImmutableDictionary.CreateBuilder<string, JsonElement>();
+        if (s.ValueKind == JsonValueKind.Object)
+            foreach (var p in s.EnumerateObject())
+            {
+                if (p.Name == "name") continue;
+                var spec = descriptor.Options.FirstOrDefault(o => o.Name == p.Name);
+                if (spec is null)
+                {
+                    var allowed = descriptor.Options.IsEmpty ? "none" : string.Join(", ", descriptor.Options.Select(o => o.Name));
+                    errors.Add($"stage '{name}': unknown option '{p.Name}' (allowed: {allowed})");
+                    continue;
+                }
+                if (Validate(spec, p.Value) is { } problem)
+                    errors.Add($"stage '{name}': option '{p.Name}' {problem}");
+                else
+                    values[p.Name] = p.Value.Clone();
+            }
+        return new ConfiguredStage(descriptor,
+            new StageSettings(name, values.ToImmutable(), descriptor.Options, baseDir) { MachineLearningDisabled = noMl });
+    }
+
+    private static string? Validate(OptionSpec spec, JsonElement v)
+    {
+        if (v.ValueKind == JsonValueKind.Null) return null;
+        switch (spec.Kind)
+        {
+            case OptionKind.String:
+                if (v.ValueKind != JsonValueKind.String) return "must be a string";
+                if (!spec.AllowedValues.IsEmpty && !spec.AllowedValues.Contains(v.GetString()!))
+                    return $"has unknown value '{v.GetString()}' (allowed: {string.Join(", ", spec.AllowedValues)})";
+                return null;
+            case OptionKind.Boolean:
+                return v.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : "must be true or false";
+            case OptionKind.Integer:
+                if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out var l)) return "must be a whole number";
+                return InRange(spec, l);
+            case OptionKind.Number:
+                if (v.ValueKind != JsonValueKind.Number) return "must be a number";
+                return InRange(spec, v.GetDouble());
+            case OptionKind.StringList:
+                return v.ValueKind == JsonValueKind.Array && v.EnumerateArray().All(x => x.ValueKind == JsonValueKind.String)
+                    ? null : "must be a list of strings";
+            default:
+                return null;
+        }
+    }
+
+    private static string? InRange(OptionSpec spec, double value) =>
+        (spec.Minimum is { } min && value < min) || (spec.Maximum is { } max && value > max)
+            ? $"must be between {spec.Minimum?.ToString() ?? "-∞"} and {spec.Maximum?.ToString() ?? "∞"} (got {value})"
+            : null;
+
+    private static string ReadString(JsonElement root, string key, string fallback, List<string> errors)
+    {
+        if (!root.TryGetProperty(key, out var v)) return fallback;
+        if (v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())) return v.GetString()!;
+        errors.Add($"'{key}' must be a folder path (a non-empty string)");
+        return fallback;
+    }
+}

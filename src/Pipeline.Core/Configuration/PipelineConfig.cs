@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+
+namespace Pipeline.Configuration;
+
+/// <summary>pipeline.json, validated: folders are absolute, stages are known and in order, options typed.</summary>
+public sealed record PipelineConfig(
+    string ConfigPath,
+    string InputDirectory,
+    string OutputDirectory,
+    int Jobs,
+    ImmutableArray<ConfiguredStage> Stages,
+    ReportOptions Reports)
+{
+    public string BaseDirectory => Path.GetDirectoryName(ConfigPath)!;
+}
+
+public sealed record ConfiguredStage(StageDescriptor Descriptor, StageSettings Settings);
+
+public sealed record ReportOptions(ImmutableArray<string> Formats)
+{
+    public static readonly ImmutableArray<string> AllFormats = ["docx", "pdf"];
+    public bool Wants(string format) => Formats.Contains(format);
+}
+
+/// <summary>A configuration or usage error: the CLI prints it and exits with code 2.</summary>
+public sealed class ConfigException(string message) : Exception(message);

@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+
+namespace Pipeline.Configuration;
+
+/// <summary>Every stage pipeline.json may name, in the order a default configuration runs them.</summary>
+public sealed class StageCatalog(IEnumerable<StageDescriptor> stages)
+{
+    public ImmutableArray<StageDescriptor> All { get; } = [.. stages];
+
+    public ImmutableArray<StageDescriptor> DefaultOrder => All;
+
+    public StageDescriptor? Find(string name) => All.FirstOrDefault(d => d.Name == name);
+
+    public static StageCatalog Default { get; } = new(
+    [
+        Segmentation.SegmentStage.Descriptor,
+    ]);
+}

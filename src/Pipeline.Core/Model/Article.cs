@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+
+namespace Pipeline.Model;
+
+/// <summary>
+/// The one document every stage reads and extends. Stages never call each other:
+/// each takes an Article and returns a new one with what it found added.
+/// Offsets inside the pipeline are UTF-16 indices into <see cref="Text"/>;
+/// they become code points only when written out (see <see cref="TextOffsets"/>).
+/// </summary>
+public sealed record Article
+{
+    public required SourceFile Source { get; init; }
+
+    /// <summary>The decoded text, nothing stripped (ANNOTATION.md counts offsets into it).</summary>
+    public string Text { get; init; } = "";
+
+    public ArticleMetadata Metadata { get; init; } = new();
+
+    public ImmutableArray<TextSpan> Paragraphs { get; init; } = [];
+    public ImmutableArray<TextSpan> Sentences { get; init; } = [];
+
+    /// <summary>Decided entities (what `extract` prints and the reports show).</summary>
+    public ImmutableArray<Entity> Entities { get; init; } = [];
+
+    /// <summary>Spans proposed by rules whose type the classification stage decides.</summary>
+    public ImmutableArray<Candidate> Candidates { get; init; } = [];
+
+    public ImmutableArray<AgreementRecord> Agreements { get; init; } = [];
+    public ImmutableArray<TimelineEntry> Timeline { get; init; } = [];
+
+    /// <summary>Non-fatal findings worth telling the user (e.g. "document date guessed from file time").</summary>
+    public ImmutableArray<string> Warnings { get; init; } = [];
+
+    public string Id => Source.FileName;
+
+    public static Article FromFile(string path) => new() { Source = SourceFile.FromPath(path) };
+
+    public Article AddEntities(IEnumerable<Entity> entities) =>
+        this with { Entities = Entities.AddRange(entities).Sort(Entity.ByPosition) };
+
+    public Article AddCandidates(IEnumerable<Candidate> candidates) =>
+        this with { Candidates = Candidates.AddRange(candidates) };
+
+    public Article AddWarning(string warning) => this with { Warnings = Warnings.Add(warning) };
+
+    public IEnumerable<Entity> EntitiesOf(string type) => Entities.Where(e => e.Type == type);
+
+    /// <summary>The sentence that contains <paramref name="offset"/>, or the whole text when unsegmented.</summary>
+    public TextSpan SentenceAt(int offset)
+    {
+        foreach (var s in Sentences)
+            if (offset >= s.Start && offset < s.End) return s;
+        return new TextSpan(0, Text.Length);
+    }
+}
+
+public readonly record struct TextSpan(int Start, int End)
+{
+    public int Length => End - Start;
+    public bool Contains(int offset) => offset >= Start && offset < End;
+    public bool Overlaps(TextSpan other) => Start < other.End && other.Start < End;
+    public string Of(string text) => text[Start..End];
+}
+
+public sealed record SourceFile(string Path, string FileName)
+{
+    public static SourceFile FromPath(string path) =>
+        new(System.IO.Path.GetFullPath(path), System.IO.Path.GetFileName(path));
+
+    public string Extension => System.IO.Path.GetExtension(FileName).ToLowerInvariant();
+}
+
+/// <summary>A value and where it came from, so reports can say why the pipeline believes it.</summary>
+public sealed record Sourced<T>(T Value, string Origin);
+
+public sealed record ArticleMetadata
+{
+    public Sourced<string>? Title { get; init; }
+    public Sourced<string>? Publisher { get; init; }
+    public Sourced<string>? Url { get; init; }
+    /// <summary>"zh" or "en" (or what the sidecar says).</summary>
+    public Sourced<string>? Language { get; init; }
+    /// <summary>The date relative expressions resolve against; Origin is one of <see cref="DateOrigins"/>.</summary>
+    public Sourced<DateOnly>? DocumentDate { get; init; }
+    /// <summary>Encoding the text was decoded from, and the input format.</summary>
+    public string? Encoding { get; init; }
+    public string? Format { get; init; }
+}
+
+public static class DateOrigins
+{
+    public const string Sidecar = "sidecar";          // NAME.meta.json "date"
+    public const string FrontMatter = "front-matter"; // .md front matter / docx core properties / html meta
+    public const string Dateline = "dateline";        // 新华社北京9月3日电, "Washington, April 7, 2022"
+    public const string LatestInText = "latest-date-in-text";
+    public const string FileTime = "file-modification-time";
+}
