@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Pipeline.Model;
+
+namespace Pipeline.Output;
+
+/// <summary>entities.json: everything the pipeline learned about one article, machine-readable.</summary>
+public static class ArticleJson
+{
+    public static JsonObject ToJson(Article article)
+    {
+        var offsets = new TextOffsets(article.Text);
+        var m = article.Metadata;
+        JsonNode? Sourced<T>(Sourced<T>? s, Func<T, string> show) =>
+            s is null ? null : new JsonObject { ["value"] = show(s.Value), ["origin"] = s.Origin };
+        JsonObject Span(TextSpan s) => new() { ["start"] = offsets.ToCodePoint(s.Start), ["end"] = offsets.ToCodePoint(s.End) };
+
+        return new JsonObject
+        {
+            ["doc"] = article.Id,
+            ["metadata"] = new JsonObject
+            {
+                ["title"] = Sourced(m.Title, v => v),
+                ["source"] = Sourced(m.Publisher, v => v),
+                ["url"] = Sourced(m.Url, v => v),
+                ["language"] = Sourced(m.Language, v => v),
+                ["date"] = Sourced(m.DocumentDate, v => v.ToString("yyyy-MM-dd")),
+                ["format"] = m.Format,
+                ["encoding"] = m.Encoding,
+                ["characters"] = offsets.ToCodePoint(article.Text.Length),
+            },
+            ["counts"] = new JsonObject
+            {
+                ["DATE"] = article.EntitiesOf(EntityTypes.Date).Count(),
+                ["ORG"] = article.EntitiesOf(EntityTypes.Org).Count(),
+                ["AGREEMENT"] = article.EntitiesOf(EntityTypes.Agreement).Count(),
+            },
+            ["entities"] = new JsonArray([.. article.Entities.Select(e => (JsonNode)EntityJson.ToJson(e, article.Id, offsets))]),
+            ["agreements"] = new JsonArray([.. article.Agreements.Select(a => (JsonNode)new JsonObject
+            {
+                ["canonical"] = a.Canonical,
+                ["canonical_en"] = a.CanonicalEn,
+                ["kind"] = a.Kind,
+                ["date"] = a.Date,
+                ["action"] = a.Action,
+                ["forum"] = a.Forum,
+                ["parties"] = new JsonArray([.. a.Parties.Select(p => (JsonNode)JsonValue.Create(p))]),
+                ["evidence"] = a.Evidence,
+                ["mentions"] = new JsonArray([.. a.Mentions.Select(s => (JsonNode)Span(s))]),
+            })]),
+            ["timeline"] = new JsonArray([.. article.Timeline.Select(t => (JsonNode)new JsonObject
+            {
+                ["date"] = t.Date,
+                ["summary"] = t.Summary,
+                ["sentence"] = Span(t.Sentence),
+                ["organisations"] = new JsonArray([.. t.Organisations.Select(x => (JsonNode)JsonValue.Create(x))]),
+                ["agreements"] = new JsonArray([.. t.Agreements.Select(x => (JsonNode)JsonValue.Create(x))]),
+            })]),
+            ["warnings"] = new JsonArray([.. article.Warnings.Select(w => (JsonNode)JsonValue.Create(w))]),
+        };
+    }
+
+    public static string Serialize(Article article) => ToJson(article).ToJsonString(EntityJson.Indented);
+}
