@@ -1,0 +1,63 @@
+using Pipeline.Evaluation;
+using Pipeline.Model;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>`pipeline evaluate --gold GOLD PATH...`: extracts, then scores exactly as ../shared/spec/score.py does.</summary>
+public sealed class EvaluateCommand : ICommand
+{
+    public string Name => "evaluate";
+    public string Summary => "extract and score against gold (same numbers as score.py)";
+
+    public string Usage => """
+        usage: pipeline evaluate --gold GOLD [--relaxed] [--no-ml] [--json] [--show-errors] [--types T,...] PATH...
+          --gold         a .jsonl gold file or a folder of them (ANNOTATION.md format)
+          --relaxed      an overlapping prediction also counts (one to one, exact matches first)
+          --no-ml        rules only, to measure what the model adds
+          --json         print score.py's --json object instead of the table
+          --show-errors  list FP / FN / NORM errors on stderr
+          --types        types to score (default DATE,ORG,AGREEMENT)
+          --config FILE, --jobs N as for extract
+        """;
+
+    public int Execute(string[] argv, CommandContext context)
+    {
+        var args = new CommandArgs(argv, [.. ExtractionSession.ValueOptions, "gold", "types"],
+            [.. ExtractionSession.FlagOptions, "relaxed", "json", "show-errors"]);
+        var goldPath = args.Get("gold") ?? throw new UsageException("--gold is required");
+        if (!File.Exists(goldPath) && !Directory.Exists(goldPath)) throw new UsageException($"no such gold file or folder: {goldPath}");
+        if (args.Positionals.Count == 0) throw new UsageException("name the article files or folders to extract from");
+        var types = args.Get("types")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    ?? [.. Scorer.DefaultTypes];
+
+        var gold = Scorer.Load(goldPath);
+        var session = new ExtractionSession(args);
+        var predictions = new List<ScoredEntity>();
+        var failed = 0;
+        foreach (var (path, article, error) in session.Process(ExtractionSession.ArticlePaths(args.Positionals),
+                     context.Cancellation))
+        {
+            if (article is null)
+            {
+                failed++;
+                context.Error.WriteLine($"pipeline: {path}: {error}");
+                continue;
+            }
+            predictions.AddRange(ToScored(article));
+        }
+
+        var report = Scorer.Score(gold, predictions, types, args.Has("relaxed"));
+        context.Out.Write(args.Has("json") ? Scorer.ToJson(report) + "\n" : Scorer.Format(report));
+        if (args.Has("show-errors"))
+            foreach (var e in report.Errors.OrderBy(e => e.Doc, StringComparer.Ordinal).ThenBy(e => e.Kind, StringComparer.Ordinal))
+                context.Error.WriteLine($"{e.Kind}\t{e.Doc}\t{e.Type}\t{e.Text}\t{e.Detail}");
+        return failed == 0 ? ExitCodes.Success : ExitCodes.ArticlesFailed;
+    }
+
+    public static IEnumerable<ScoredEntity> ToScored(Article article)
+    {
+        var offsets = new TextOffsets(article.Text);
+        return article.Entities.Select(e => new ScoredEntity(article.Id, e.Type, offsets.ToCodePoint(e.Start),
+            offsets.ToCodePoint(e.End), e.Text, false, e.Value, e.Canonical));
+    }
+}

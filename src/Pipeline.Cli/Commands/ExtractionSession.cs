@@ -1,0 +1,66 @@
+using Pipeline.Configuration;
+using Pipeline.Model;
+using Pipeline.Stages;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>
+/// What `extract` and `evaluate` share: the configured pipeline (without reports) and the article files
+/// named on the command line, processed in parallel, each failure reported and the rest kept.
+/// </summary>
+public sealed class ExtractionSession
+{
+    public static readonly string[] ValueOptions = ["config", "jobs"];
+    public static readonly string[] FlagOptions = ["no-ml"];
+
+    private readonly ArticlePipeline _pipeline;
+    private readonly int _jobs;
+
+    public ExtractionSession(CommandArgs args)
+    {
+        var configPath = args.Get("config") ?? "pipeline.json";
+        var loader = new ConfigLoader(StageCatalog.Default);
+        var noMl = args.Has("no-ml");
+        PipelineConfig config;
+        if (args.Get("config") is null && !File.Exists(configPath))
+            config = loader.Parse(System.Text.Json.JsonDocument.Parse("{}").RootElement,
+                Path.GetFullPath("pipeline.json"), noMl);
+        else
+            config = loader.Load(configPath, noMl);
+        _pipeline = ArticlePipeline.FromConfig(config);
+        _jobs = args.GetInt("jobs", 1) ?? config.Jobs;
+    }
+
+    /// <summary>Files as given, and the article files of folders (sidecars, hidden and temporary files skipped).</summary>
+    public static List<string> ArticlePaths(IEnumerable<string> paths)
+    {
+        var result = new List<string>();
+        foreach (var p in paths)
+        {
+            if (Directory.Exists(p)) result.AddRange(Ingest.ArticleFiles.Enumerate(p));
+            else if (File.Exists(p)) result.Add(p);
+            else throw new UsageException($"no such file or folder: {p}");
+        }
+        return result;
+    }
+
+    /// <summary>Processes every path; results keep the input order. Failures carry the message instead of an article.</summary>
+    public IReadOnlyList<(string Path, Article? Article, string? Error)> Process(IReadOnlyList<string> paths,
+        CancellationToken cancellation)
+    {
+        var results = new (string, Article?, string?)[paths.Count];
+        Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = _jobs, CancellationToken = cancellation },
+            i =>
+            {
+                try
+                {
+                    results[i] = (paths[i], _pipeline.ProcessFile(paths[i], cancellation), null);
+                }
+                catch (ArticleException e)
+                {
+                    results[i] = (paths[i], null, e.Message);
+                }
+            });
+        return results;
+    }
+}
