@@ -42,10 +42,11 @@ public sealed class Workspace : IDisposable
 
     /// <summary>Runs ingest + segment (plus <paramref name="extraStages"/>) with the given writers; errors are collected.</summary>
     public (RunSummary Summary, List<string> Errors) Run(RunOptions? options = null, IEnumerable<IReportWriter>? writers = null,
-        IEnumerable<IStage>? stagesBefore = null, long maxFileBytes = IngestStage.DefaultMaxFileBytes)
+        IEnumerable<IStage>? stagesBefore = null, long maxFileBytes = IngestStage.DefaultMaxFileBytes,
+        IEnumerable<IStage>? stagesAfter = null)
     {
         var config = LoadConfig();
-        var pipeline = new ArticlePipeline([.. stagesBefore ?? [], new IngestStage(maxFileBytes), new SegmentStage()]);
+        var pipeline = new ArticlePipeline([.. stagesBefore ?? [], new IngestStage(maxFileBytes), new SegmentStage(), .. stagesAfter ?? []]);
         var log = new StringWriter();
         using var runner = new BatchRunner(config, pipeline, writers ?? TestWriters.Both, options ?? new RunOptions());
         var summary = runner.Run(new LogProgress(log));
@@ -111,5 +112,28 @@ public sealed class DeleteBeforeReadStage(string fileName) : IStage
     {
         if (article.Id == fileName) File.Delete(article.Source.Path);
         return article;
+    }
+}
+
+/// <summary>Marks every occurrence of one word as an entity, with an optional agreement record and warning.</summary>
+public sealed class FindWordStage(string type, string word, string canonical, bool asAgreementRecord = false,
+    string? warning = null) : IStage
+{
+    public string Name => "find-" + word;
+
+    public Article Process(Article article)
+    {
+        var found = new List<Entity>();
+        for (var i = article.Text.IndexOf(word, StringComparison.Ordinal); i >= 0;
+             i = article.Text.IndexOf(word, i + word.Length, StringComparison.Ordinal))
+            found.Add(new Entity(type, i, i + word.Length, word, "test", 1) { Canonical = canonical, Kind = asAgreementRecord ? "treaty" : null });
+        article = article.AddEntities(found);
+        if (asAgreementRecord && found.Count > 0)
+            article = article with
+            {
+                Agreements = [new AgreementRecord(canonical, "treaty", "1949-04-04", "signed", null, ["US"], word, [.. found.Select(f => f.Span)])],
+                Timeline = [new TimelineEntry("1949-04-04", article.SentenceAt(found[0].Start), canonical + " signed", [], [canonical])],
+            };
+        return warning is not null && found.Count > 0 ? article.AddWarning(warning) : article;
     }
 }
