@@ -8,6 +8,8 @@ public static class Program
     /// <summary>Every verb, in the order `--help` lists them.</summary>
     public static IReadOnlyList<ICommand> Commands { get; } =
     [
+        new RunCommand(),
+        new WatchCommand(),
         new ExtractCommand(),
         new EvaluateCommand(),
     ];

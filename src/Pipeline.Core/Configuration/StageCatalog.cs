@@ -13,6 +13,7 @@ public sealed class StageCatalog(IEnumerable<StageDescriptor> stages)
 
     public static StageCatalog Default { get; } = new(
     [
+        Ingest.IngestStage.Descriptor,
         Segmentation.SegmentStage.Descriptor,
     ]);
 }

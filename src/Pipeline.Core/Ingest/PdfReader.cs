@@ -1,0 +1,52 @@
+using System.Text;
+using Pipeline.Stages;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+
+namespace Pipeline.Ingest;
+
+/// <summary>.pdf: the text layer of every page, pages separated by a blank line. No text layer, no article.</summary>
+public static class PdfReader
+{
+    public static IngestedText Read(byte[] bytes)
+    {
+        if (bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-"u8) < 0)
+            throw new ArticleException("not a PDF (no %PDF- header)");
+        // A PDF ends with %%EOF; a file cut short loses it (lenient parsers would silently read part of it).
+        var tail = bytes.AsSpan(Math.Max(0, bytes.Length - 1024));
+        if (tail.IndexOf("%%EOF"u8) < 0) throw new ArticleException("truncated PDF (no %%EOF marker at the end)");
+        try
+        {
+            using var pdf = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            if (pdf.IsEncrypted) throw new ArticleException("encrypted PDF: no text layer can be read");
+            var text = new StringBuilder();
+            foreach (var page in pdf.GetPages())
+            {
+                var pageText = ContentOrderTextExtractor.GetText(page).Trim();
+                if (pageText.Length == 0) continue;
+                if (text.Length > 0) text.Append("\n\n");
+                text.Append(pageText);
+            }
+            if (text.ToString().Trim().Length == 0)
+                throw new ArticleException("no text layer (image-only or scanned PDF)");
+            var info = pdf.Information;
+            return new IngestedText(text.ToString(), "pdf", null)
+            {
+                Title = string.IsNullOrWhiteSpace(info.Title) ? null : info.Title.Trim(),
+                Date = info.GetCreatedDateTimeOffset() is { } created ? DateOnly.FromDateTime(created.DateTime) : null,
+            };
+        }
+        catch (ArticleException)
+        {
+            throw;
+        }
+        catch (UglyToad.PdfPig.Exceptions.PdfDocumentEncryptedException e)
+        {
+            throw new ArticleException("encrypted PDF: no text layer can be read", e);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new ArticleException($"damaged PDF: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Pipeline.Configuration;
+using Pipeline.Ingest;
+using Pipeline.Model;
+using Pipeline.Output;
+using Pipeline.Reports;
+using Pipeline.Stages;
+
+namespace Pipeline.Running;
+
+/// <summary>
+/// Runs the pipeline over the input folder: output/&lt;file&gt;/entities.json and one briefing per
+/// report format, output/overview.*, output/run-summary.json and output/pipeline.db.
+/// Articles run in parallel and independently (one failing never stops the others); every
+/// output file is written atomically; an article whose content, sidecar, configuration, code
+/// and outputs are unchanged since its last successful run is skipped. Inputs are only read.
+/// </summary>
+public sealed class BatchRunner : IDisposable
+{
+    public const string EntitiesFile = "entities.json";
+    public const string BriefingName = "briefing";
+    public const string OverviewName = "overview";
+
+    private readonly PipelineConfig _config;
+    private readonly ArticlePipeline _pipeline;
+    private readonly IReadOnlyList<IReportWriter> _writers;
+    private readonly RunOptions _options;
+    private readonly PipelineDatabase _database;
+
+    public BatchRunner(PipelineConfig config, ArticlePipeline pipeline, IEnumerable<IReportWriter> writers, RunOptions options)
+    {
+        _config = config;
+        _pipeline = pipeline;
+        _writers = ReportWriters.For(config.Reports, writers);
+        _options = options;
+        Fingerprint = PipelineFingerprint.Compute(config, pipeline, _writers, options.ExtraFingerprint);
+        Directory.CreateDirectory(config.OutputDirectory);
+        _database = new PipelineDatabase(Path.Combine(config.OutputDirectory, PipelineDatabase.FileName));
+    }
+
+    public string Fingerprint { get; }
+
+    public PipelineDatabase Database => _database;
+
+    /// <summary>The article files of the input folder now.</summary>
+    public IReadOnlyList<string> InputFiles()
+    {
+        if (!Directory.Exists(_config.InputDirectory))
+            throw new ConfigException($"input folder not found: {_config.InputDirectory}");
+        return [.. ArticleFiles.Enumerate(_config.InputDirectory)];
+    }
+
+    /// <summary>Every article of the input folder, then the overview and the run summary.</summary>
+    public RunSummary Run(IRunProgress progress, CancellationToken cancellation = default) =>
+        Run(InputFiles(), progress, cancellation);
+
+    /// <summary>The given article files (of the input folder), then the overview and the run summary.</summary>
+    public RunSummary Run(IReadOnlyList<string> files, IRunProgress progress, CancellationToken cancellation = default)
+    {
+        var started = DateTimeOffset.Now;
+        AtomicFile.RemoveLeftovers(_config.OutputDirectory);
+        var runId = _database.StartRun(_config.ConfigPath, Fingerprint);
+        var results = new ArticleResult[files.Count];
+        progress.Begin(files.Count);
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Jobs ?? _config.Jobs) },
+            i =>
+            {
+                results[i] = cancellation.IsCancellationRequested
+                    ? NotRun(files[i])
+                    : ProcessOne(files[i], runId, progress, cancellation);
+                progress.Done(results[i]);
+            });
+
+        var overviewErrors = cancellation.IsCancellationRequested ? [] : WriteOverview(progress);
+        progress.End();
+        var summary = new RunSummary(started, DateTimeOffset.Now, _config.ConfigPath, _config.InputDirectory,
+            _config.OutputDirectory, [.. results], cancellation.IsCancellationRequested, overviewErrors);
+        AtomicFile.WriteText(Path.Combine(_config.OutputDirectory, RunSummary.FileName), summary.ToJson());
+        _database.FinishRun(runId, summary);
+        return summary;
+    }
+
+    /// <summary>output/overview.&lt;format&gt; from the database, for every article now in the input folder.</summary>
+    public ImmutableArray<string> WriteOverview(IRunProgress progress)
+    {
+        var overview = _database.Overview(InputFiles().Select(Path.GetFileName).ToList()!);
+        var errors = ImmutableArray.CreateBuilder<string>();
+        foreach (var writer in _writers)
+        {
+            var name = $"{OverviewName}.{writer.Format}";
+            try
+            {
+                AtomicFile.Write(Path.Combine(_config.OutputDirectory, name), s => writer.WriteOverview(overview, s));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                var reason = $"{e.GetType().Name}: {e.Message}";
+                progress.Error(name, reason);
+                errors.Add($"{name}: {reason}");
+            }
+        }
+        return errors.ToImmutable();
+    }
+
+    private ArticleResult ProcessOne(string path, long runId, IRunProgress progress, CancellationToken cancellation)
+    {
+        var file = Path.GetFileName(path);
+        var clock = Stopwatch.StartNew();
+        var hash = "";
+        try
+        {
+            hash = ContentHash(path);
+            if (!_options.Force && _database.Find(file) is { } previous && Unchanged(previous, hash))
+                return new ArticleResult(file, RunStatus.Skipped, previous.Counts, previous.Error, previous.Warnings,
+                    clock.Elapsed.TotalSeconds);
+
+            cancellation.ThrowIfCancellationRequested();
+            var article = _pipeline.ProcessFile(path, cancellation);
+            // Last point to abandon the article: once its files are being written they are all written.
+            cancellation.ThrowIfCancellationRequested();
+            var outputs = WriteOutputs(article);
+            _database.SaveSuccess(runId, _config.InputDirectory, hash, Fingerprint, article, outputs, clock.Elapsed.TotalSeconds);
+            return new ArticleResult(file, RunStatus.Ok, EntityCounts.Of(article), null, article.Warnings,
+                clock.Elapsed.TotalSeconds);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return NotRun(file);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var reason = e is ArticleException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            progress.Error(file, reason);
+            RemoveOutputs(file);
+            _database.SaveFailure(runId, file, _config.InputDirectory, hash, Fingerprint, reason, clock.Elapsed.TotalSeconds);
+            return new ArticleResult(file, RunStatus.Failed, ImmutableDictionary<string, int>.Empty, reason, [],
+                clock.Elapsed.TotalSeconds);
+        }
+    }
+
+    private static ArticleResult NotRun(string path) =>
+        new(Path.GetFileName(path), RunStatus.Cancelled, ImmutableDictionary<string, int>.Empty, null, [], 0);
+
+    private bool Unchanged(DocumentRecord previous, string hash)
+    {
+        if (previous.ContentHash != hash || previous.Fingerprint != Fingerprint) return false;
+        if (previous.Status == RunStatus.Failed) return !_options.RetryFailed;
+        var dir = ArticleFolder(previous.File);
+        var expected = OutputNames().ToHashSet();
+        return previous.Outputs.Count == expected.Count
+               && previous.Outputs.All(o => expected.Contains(o.Key) && OutputStamp.Of(Path.Combine(dir, o.Key)) == o.Value);
+    }
+
+    /// <summary>The article's bytes and its sidecar's: a new date in the sidecar changes the results too.</summary>
+    public static string ContentHash(string path)
+    {
+        try
+        {
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            sha.AppendData(File.ReadAllBytes(path));
+            var sidecar = Sidecar.PathFor(path);
+            if (File.Exists(sidecar))
+            {
+                sha.AppendData("\0sidecar\0"u8);
+                sha.AppendData(File.ReadAllBytes(sidecar));
+            }
+            return Convert.ToHexStringLower(sha.GetHashAndReset());
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ArticleException("file not found (deleted before it could be read)", e);
+        }
+    }
+
+    private string ArticleFolder(string file) => Path.Combine(_config.OutputDirectory, file);
+
+    private IEnumerable<string> OutputNames() =>
+        _writers.Select(w => $"{BriefingName}.{w.Format}").Prepend(EntitiesFile);
+
+    /// <summary>
+    /// Stages every file of the article first and renames them only when all were written, so a
+    /// writer that fails leaves the previous outputs (or none), never a mix.
+    /// </summary>
+    private Dictionary<string, OutputStamp> WriteOutputs(Article article)
+    {
+        var dir = ArticleFolder(article.Id);
+        var staged = new List<(string Temp, string Final)>();
+        try
+        {
+            var json = ArticleJson.Serialize(article);
+            staged.Add((AtomicFile.Stage(Path.Combine(dir, EntitiesFile), s =>
+            {
+                using var w = new StreamWriter(s, new System.Text.UTF8Encoding(false), leaveOpen: true);
+                w.Write(json);
+            }), Path.Combine(dir, EntitiesFile)));
+            foreach (var writer in _writers)
+            {
+                var final = Path.Combine(dir, $"{BriefingName}.{writer.Format}");
+                try
+                {
+                    staged.Add((AtomicFile.Stage(final, s => writer.Write(article, s)), final));
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    throw new ArticleException($"{writer.Format} briefing failed: {e.GetType().Name}: {e.Message}", e);
+                }
+            }
+        }
+        catch
+        {
+            foreach (var (temp, _) in staged) AtomicFile.TryDelete(temp);
+            throw;
+        }
+        var stamps = new Dictionary<string, OutputStamp>();
+        foreach (var (temp, final) in staged)
+        {
+            AtomicFile.Commit(temp, final);
+            stamps[Path.GetFileName(final)] = OutputStamp.Of(final)!;
+        }
+        return stamps;
+    }
+
+    /// <summary>A failed article keeps no outputs from an earlier version: they would describe other text.</summary>
+    private void RemoveOutputs(string file)
+    {
+        var dir = ArticleFolder(file);
+        if (!Directory.Exists(dir)) return;
+        foreach (var name in OutputNames().Concat(ReportOptions.AllFormats.Select(f => $"{BriefingName}.{f}")).Distinct())
+            AtomicFile.TryDelete(Path.Combine(dir, name));
+    }
+
+    public void Dispose() => _database.Dispose();
+}

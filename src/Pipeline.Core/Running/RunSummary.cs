@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Pipeline.Output;
+
+namespace Pipeline.Running;
+
+public enum FailOn { Error, Warning, Never }
+
+/// <summary>How a batch is run (command-line switches, not pipeline.json).</summary>
+public sealed record RunOptions
+{
+    /// <summary>Redo every article even when nothing changed.</summary>
+    public bool Force { get; init; }
+    /// <summary>Articles processed at once; null: the configuration's "jobs".</summary>
+    public int? Jobs { get; init; }
+    public FailOn FailOn { get; init; } = FailOn.Error;
+    /// <summary>
+    /// Retry a version that failed last time. True for `run` (the failure may have been passing);
+    /// false for `watch`, which never processes the same version twice.
+    /// </summary>
+    public bool RetryFailed { get; init; } = true;
+    /// <summary>
+    /// What else the results depend on besides configuration and code, e.g. a hash of the classifier
+    /// model (see <see cref="PipelineFingerprint"/>); any change redoes every article.
+    /// </summary>
+    public ImmutableArray<string> ExtraFingerprint { get; init; } = [];
+}
+
+/// <summary>What happened to one article file in a run.</summary>
+public sealed record ArticleResult(
+    string File,
+    string Status,
+    ImmutableDictionary<string, int> Counts,
+    string? Error,
+    ImmutableArray<string> Warnings,
+    double Seconds);
+
+/// <summary>output/run-summary.json, and the exit code it implies.</summary>
+public sealed record RunSummary(
+    DateTimeOffset Started,
+    DateTimeOffset Ended,
+    string ConfigPath,
+    string InputDirectory,
+    string OutputDirectory,
+    ImmutableArray<ArticleResult> Articles,
+    bool Cancelled,
+    ImmutableArray<string> OverviewErrors)
+{
+    public const string FileName = "run-summary.json";
+
+    public int Succeeded => Articles.Count(a => a.Status == RunStatus.Ok);
+    public int Failed => Articles.Count(a => a.Status == RunStatus.Failed);
+    public int Skipped => Articles.Count(a => a.Status == RunStatus.Skipped);
+    public int NotRun => Articles.Count(a => a.Status == RunStatus.Cancelled);
+
+    /// <summary>0 when the batch is as good as --fail-on demands, 1 otherwise; a stopped run is 130 (as for SIGINT).</summary>
+    public int ExitCode(FailOn failOn)
+    {
+        if (Cancelled) return 130;
+        return failOn switch
+        {
+            FailOn.Never => 0,
+            FailOn.Warning => Failed > 0 || !OverviewErrors.IsEmpty || Articles.Any(a => !a.Warnings.IsEmpty) ? 1 : 0,
+            _ => Failed > 0 || !OverviewErrors.IsEmpty ? 1 : 0,
+        };
+    }
+
+    public string OneLine() =>
+        $"{Articles.Length} articles: {Succeeded} processed, {Skipped} unchanged, {Failed} failed"
+        + (NotRun > 0 ? $", {NotRun} not run (stopped)" : "")
+        + $" in {(Ended - Started).TotalSeconds:0.0} s; output in {OutputDirectory}";
+
+    public string ToJson()
+    {
+        var json = new JsonObject
+        {
+            ["started"] = Started.ToString("O"),
+            ["ended"] = Ended.ToString("O"),
+            ["config"] = ConfigPath,
+            ["input"] = InputDirectory,
+            ["output"] = OutputDirectory,
+            ["cancelled"] = Cancelled,
+            ["counts"] = new JsonObject
+            {
+                ["articles"] = Articles.Length,
+                ["succeeded"] = Succeeded,
+                ["failed"] = Failed,
+                ["skipped_unchanged"] = Skipped,
+                ["not_run"] = NotRun,
+            },
+            ["overview_errors"] = new JsonArray([.. OverviewErrors.Select(e => (JsonNode)JsonValue.Create(e))]),
+            ["articles"] = new JsonArray([.. Articles.Select(a => (JsonNode)new JsonObject
+            {
+                ["file"] = a.File,
+                ["status"] = a.Status,
+                ["entities"] = new JsonObject([.. a.Counts.OrderBy(c => c.Key, StringComparer.Ordinal)
+                    .Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))]),
+                ["error"] = a.Error,
+                ["warnings"] = new JsonArray([.. a.Warnings.Select(w => (JsonNode)JsonValue.Create(w))]),
+                ["seconds"] = Math.Round(a.Seconds, 3),
+            })]),
+        };
+        return json.ToJsonString(EntityJson.Indented);
+    }
+}
