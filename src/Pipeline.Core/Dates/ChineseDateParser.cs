@@ -111,7 +111,7 @@ internal static class ChineseDateParser
         return false;
     }
 
-    private static bool IsBoundary(string t, int i) => i < 0 || t[i] < 0x4E00 || t[i] > 0x9FFF || "在于从自到至是和与及或的年".Contains(t[i]);
+    private static bool IsBoundary(string t, int i) => i < 0 || t[i] < 0x4E00 || t[i] > 0x9FFF || "在于从自到至是和与及或的年较比同".Contains(t[i]);
 
     private static bool At(string t, int p, string word) => string.CompareOrdinal(t, p, word, 0, word.Length) == 0;
 
@@ -143,7 +143,7 @@ internal static class ChineseDateParser
             if (word[0] != c || !At(t, p + 1, word[1..])) continue;
             var next = CharAt(t, p + 2);
             var prev = CharAt(t, p - 1);
-            if (word[1] == '天' && NotAfterTian.Contains(next)) return false;
+            if (word[1] == '天' && NotAfterTian.Contains(next) && PartOfDay(t, p + 2) == p + 2) return false;
             if (word[1] == '日' && next is '之' or '元' or '报' or '头') return false;
             // 美好的明天, 中国的今天: figurative, not a day.
             if (word is "明天" or "今天" && (prev == '的' || prev == '好')) return false;
@@ -212,8 +212,10 @@ internal static class ChineseDateParser
         var q = p + n.Length;
         if (CharAt(t, q) != '年') return false;
         var after = CharAt(t, q + 1);
-        if (after is '代' or '来' or '多' or '级' or '龄' or '度') return false;
-        if (At(t, q + 1, "之久") || At(t, q + 1, "历史") || At(t, q + 1, "文明")) return false;
+        if (after is '代' or '多' or '级' or '龄' or '度' || after == '来' && CharAt(t, q + 2) != '临') return false;
+        // 5000年文明, 1000年历史: a round or early number before these is a length of time.
+        if ((At(t, q + 1, "之久") || At(t, q + 1, "历史") || At(t, q + 1, "文明")) && (n.Value % 1000 == 0 || n.Value < 1800))
+            return false;
         int year;
         if (n.Length == 4 && n.Value is >= 1000 and <= 2199) year = n.Value;
         else if (n.Length == 2 && TwoDigitYearInContext(t, p, q)) year = n.Value; // century filled in by the resolver
@@ -262,8 +264,10 @@ internal static class ChineseDateParser
         day = 0;
         if (!Numerals.TryRead(t, p, out var n) || n.Value is < 1 or > 31) return false;
         if (n.Style == NumeralStyle.Arabic ? n.Length > 2 : n.Style == NumeralStyle.ChineseDigits && n.Length > 1) return false;
-        // 一日三餐, 五日游: a lone Chinese digit is a count unless a month precedes it.
-        if (!afterMonth && n.Style == NumeralStyle.ChineseDigits) return false;
+        // 一日三餐, 五日游: a lone Chinese digit is a count unless a month precedes it or the context dates it.
+        if (!afterMonth && n.Style == NumeralStyle.ChineseDigits && !(CharAt(t, p - 1) is '于' or '自' or '从' or '至' or '到')
+            && PartOfDay(t, p + 2) == p + 2)
+            return false;
         var q = p + n.Length;
         var c = CharAt(t, q);
         if (c == '号' ? !afterMonth : c != '日') return false;
