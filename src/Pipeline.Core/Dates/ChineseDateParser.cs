@@ -15,6 +15,11 @@ internal static class ChineseDateParser
         if (i > 0 && !CanStartAfter(t[i - 1], t[i])) return null;
         if (TryExpression(t, i, out var end, out var part, out var rule))
         {
+            if (rule == "date:zh-range")
+            {
+                TryBareMonthRange(t, IndexAfterYear(t, i), out _, out _, out var last);
+                return new DateMention(i, end, rule, part, DatePart.WithoutYear(last, 0));
+            }
             if (part.Anchor is not (DateAnchor.DayRelative or DateAnchor.WeekRelative or DateAnchor.PreviousDay)
                 && part.Precision >= DatePrecision.Year && TryRangeTail(t, end, part, out var rangeEnd, out var to))
                 return new DateMention(i, rangeEnd, "date:zh-range", part, to);
@@ -59,6 +64,14 @@ internal static class ChineseDateParser
                     end = MonthPart(t, q2);
                     rule = relative ? "date:relative" : "date:zh-ym";
                 }
+            }
+            else if (part.Anchor != DateAnchor.YearMissing && TryBareMonthRange(t, q, out var rangeEnd, out var first, out var last))
+            {
+                // 今年1至3月, 2019年1—5月: one range of months.
+                part = part with { Month = first, Precision = DatePrecision.Month };
+                end = rangeEnd;
+                rule = "date:zh-range";
+                return true;
             }
             else
             {
@@ -452,6 +465,24 @@ internal static class ChineseDateParser
             return true;
         }
         return false;
+    }
+
+    private static int IndexAfterYear(string t, int p) => t.IndexOf('年', p) + 1;
+
+    /// <summary>1至3月, 1—5月: the first month has no 月.</summary>
+    private static bool TryBareMonthRange(string t, int p, out int end, out int first, out int last)
+    {
+        end = p;
+        first = last = 0;
+        if (!Numerals.TryRead(t, p, out var a) || a.Value is < 1 or > 12 || a.Length > 2) return false;
+        var q = p + a.Length;
+        if (q >= t.Length || !RangeWords.Contains(t[q])) return false;
+        q++;
+        if (!TryMonth(t, q, out var e, out var m) || m <= a.Value) return false;
+        first = a.Value;
+        last = m;
+        end = MonthPart(t, e);
+        return true;
     }
 
     /// <summary>2019—2021年, 2019-2021年, 2019至2021年: the first year has no 年.</summary>

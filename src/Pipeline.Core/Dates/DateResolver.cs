@@ -88,13 +88,13 @@ public sealed class DateResolver(string text, IReadOnlyList<DateMention> mention
 
     private CalendarPoint? ResolveMissingYear(int k, DatePart p, CalendarPoint?[] resolved, ref bool usedReference, ref bool ambiguous)
     {
-        if (p.Precision is DatePrecision.Decade or DatePrecision.Year)
+        if (p.Year > 0)
         {
-            // 90年代, 98年: the latest such year not after the document date.
+            // 90年代, 98年, 98年3月: the latest such year not after the document date.
             usedReference = true;
             var y = _ref.Year / 100 * 100 + p.Year;
             if (y > _ref.Year) y -= 100;
-            return new CalendarPoint(y, 0, 0, p.Precision);
+            return new CalendarPoint(y, p.Month, p.Day, p.Precision);
         }
         // "May 19 and July 1, 2022": the year written on the next date.
         if (k + 1 < mentions.Count && mentions[k + 1].From.HasExplicitYear && JoinedByConjunction(mentions[k].End, mentions[k + 1].Start)
@@ -119,13 +119,16 @@ public sealed class DateResolver(string text, IReadOnlyList<DateMention> mention
             if (p.Day - _ref.Day > 10) month = month.AddMonths(-1);
             return new CalendarPoint(month.Year, month.Month, p.Day, p.Precision);
         }
-        // 9月3日: the year that puts the date nearest to the document date.
+        // 9月3日: the year that puts the date nearest to the document date; news looks back more often
+        // than ahead, so a future distance counts two and a half times.
+        var ahead = LooksAhead(mentions[k].Start);
         var best = _ref.Year;
-        var bestDistance = int.MaxValue;
+        var bestDistance = double.MaxValue;
         for (var y = _ref.Year - 1; y <= _ref.Year + 1; y++)
         {
             var candidate = new CalendarPoint(y, p.Month, Math.Max(p.Day, 1), DatePrecision.Day).FirstDay;
-            var distance = Math.Abs(candidate.DayNumber - _ref.DayNumber);
+            var days = candidate.DayNumber - _ref.DayNumber;
+            var distance = days > 0 ? days * (ahead ? 0.1 : 2.5) : -days;
             if (distance < bestDistance) (best, bestDistance) = (y, distance);
         }
         return new CalendarPoint(best, p.Month, p.Day, p.Precision);
@@ -142,6 +145,18 @@ public sealed class DateResolver(string text, IReadOnlyList<DateMention> mention
         if (start - end > 6) return false;
         var between = text[end..start].Trim();
         return between is "and" or "or" or "," or "和" or "、" or "与" or "及" or "或" or "至" or "&";
+    }
+
+    /// <summary>将于11月5日, 定于, will ... on: the text speaks of something still to come.</summary>
+    private bool LooksAhead(int start)
+    {
+        var before = text.AsSpan(Math.Max(0, start - 6), Math.Min(6, start));
+        if (before.Contains('将') || before.Contains("定于", StringComparison.Ordinal) || before.Contains("拟于", StringComparison.Ordinal))
+            return true;
+        var wider = text.AsSpan(Math.Max(0, start - 40), Math.Min(40, start));
+        var cut = wider.LastIndexOfAny(".;\n");
+        if (cut >= 0) wider = wider[(cut + 1)..];
+        return wider.Contains(" will ", StringComparison.Ordinal) || wider.Contains("scheduled", StringComparison.Ordinal);
     }
 
     private bool SameSentence(int end, int start)
