@@ -1,0 +1,71 @@
+namespace Pipeline.Dates;
+
+/// <summary>What a written date is counted from: the calendar itself, or something only the document knows.</summary>
+public enum DateAnchor
+{
+    Absolute,          // 2014年10月, September 3, 2018
+    YearRelative,      // 今年, 去年11月, last year
+    MonthRelative,     // 本月, 上月15日
+    WeekRelative,      // 上周, next week
+    DayRelative,       // 今天, yesterday
+    CenturyRelative,   // 上世纪90年代
+    PreviousDay,       // 当天, 同日, 次日: counted from the last day the text named
+    YearMissing,       // 9月3日, 27日, May 19: the year (and maybe month) comes from context
+}
+
+public enum DatePrecision { Century, Decade, Year, Month, Week, Day }
+
+/// <summary>
+/// A date as the text gives it. Missing fields are 0. For <see cref="DateAnchor.CenturyRelative"/>
+/// <see cref="Year"/> is the decade inside the century (90 for 上世纪90年代).
+/// </summary>
+public readonly record struct DatePart(DateAnchor Anchor, int Shift, int Year, int Month, int Day, DatePrecision Precision)
+{
+    public static DatePart Absolute(int year, int month = 0, int day = 0) =>
+        new(DateAnchor.Absolute, 0, year, month, day, PrecisionOf(month, day));
+
+    public static DatePart WithoutYear(int month, int day) =>
+        new(DateAnchor.YearMissing, 0, 0, month, day, day > 0 ? DatePrecision.Day : DatePrecision.Month);
+
+    public static DatePrecision PrecisionOf(int month, int day) =>
+        day > 0 ? DatePrecision.Day : month > 0 ? DatePrecision.Month : DatePrecision.Year;
+
+    public bool HasExplicitYear => Anchor == DateAnchor.Absolute && Year > 0 && Precision >= DatePrecision.Year;
+}
+
+/// <summary>A date expression found in the text, before the document date resolves it.</summary>
+public sealed record DateMention(int Start, int End, string Rule, DatePart From, DatePart? To = null)
+{
+    public bool IsRange => To is not null;
+
+    public bool IsRelative => From.Anchor is not DateAnchor.Absolute;
+}
+
+/// <summary>A resolved calendar point at some precision; formats as an ISO 8601 prefix.</summary>
+public readonly record struct CalendarPoint(int Year, int Month, int Day, DatePrecision Precision)
+{
+    public string Iso => Precision switch
+    {
+        DatePrecision.Century => (Year / 100).ToString("D2"),
+        DatePrecision.Decade => (Year / 10).ToString("D3"),
+        DatePrecision.Year => Year.ToString("D4"),
+        DatePrecision.Month => $"{Year:D4}-{Month:D2}",
+        DatePrecision.Week => WeekIso(),
+        _ => $"{Year:D4}-{Month:D2}-{Day:D2}",
+    };
+
+    private string WeekIso()
+    {
+        var date = new DateTime(Year, Month, Day);
+        return $"{System.Globalization.ISOWeek.GetYear(date):D4}-W{System.Globalization.ISOWeek.GetWeekOfYear(date):D2}";
+    }
+
+    public static CalendarPoint Of(DateOnly d, DatePrecision precision) => new(d.Year, d.Month, d.Day, precision);
+
+    /// <summary>The first day the point covers, for comparing and for counting relative days from it.</summary>
+    public DateOnly FirstDay => new(Math.Clamp(Year, 1, 9999), Math.Clamp(Month, 1, 12),
+        Math.Clamp(Day, 1, DateTime.DaysInMonth(Math.Clamp(Year, 1, 9999), Math.Clamp(Month, 1, 12))));
+}
+
+/// <summary>How 9/3/2018 is read.</summary>
+public enum NumericOrder { MonthFirst, DayFirst }

@@ -1,0 +1,232 @@
+namespace Pipeline.Dates;
+
+/// <summary>
+/// Reads one English date expression forward from the start of a word or number:
+/// September 3, 2018; 3 September 2018; Sept. 3; September 2018; January 9-10; 2018-09-03;
+/// 9/3/2018; in 2014 (the year only); 2019–2021; the 1990s; mid-2019; early September;
+/// last year; today.
+/// </summary>
+internal static class EnglishDateParser
+{
+    private static readonly Dictionary<string, int> Months = new(StringComparer.Ordinal)
+    {
+        ["January"] = 1, ["February"] = 2, ["March"] = 3, ["April"] = 4, ["May"] = 5, ["June"] = 6,
+        ["July"] = 7, ["August"] = 8, ["September"] = 9, ["October"] = 10, ["November"] = 11, ["December"] = 12,
+        ["Jan"] = 1, ["Feb"] = 2, ["Mar"] = 3, ["Apr"] = 4, ["Jun"] = 6, ["Jul"] = 7, ["Aug"] = 8,
+        ["Sep"] = 9, ["Sept"] = 9, ["Oct"] = 10, ["Nov"] = 11, ["Dec"] = 12,
+    };
+
+    // Words after which a bare year or a bare month name is a date ("in 2014", "since May").
+    private static readonly HashSet<string> DatePrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "since", "by", "of", "from", "until", "till", "through", "during", "before", "after", "around",
+        "early", "late", "mid", "year", "spring", "summer", "autumn", "fall", "winter", "end", "beginning", "start",
+    };
+
+    private static readonly HashSet<string> MonthPrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "since", "by", "until", "till", "through", "during", "before", "after", "early", "late", "mid", "last", "next", "this",
+    };
+
+    public static DateMention? TryParse(string t, int i, NumericOrder order)
+    {
+        if (i > 0 && (char.IsAsciiLetterOrDigit(t[i - 1]) || t[i - 1] is '$' or '#' or '£' or '€')) return null;
+        return char.IsAsciiDigit(t[i]) ? FromNumber(t, i, order) : FromWord(t, i);
+    }
+
+    private static int WordEnd(string t, int p)
+    {
+        while (p < t.Length && char.IsAsciiLetter(t[p])) p++;
+        return p;
+    }
+
+    private static int SkipSpace(string t, int p)
+    {
+        var q = p;
+        while (q < t.Length && q - p < 3 && t[q] is ' ' or '\u00A0') q++;
+        return q;
+    }
+
+    private static char CharAt(string t, int p) => p >= 0 && p < t.Length ? t[p] : '\0';
+
+    private static bool At(string t, int p, string word) => string.CompareOrdinal(t, p, word, 0, word.Length) == 0;
+
+    /// <summary>The word just before <paramref name="p"/> (skipping spaces and a hyphen), or "".</summary>
+    private static string PreviousWord(string t, int p)
+    {
+        var e = p;
+        while (e > 0 && t[e - 1] is ' ' or '\u00A0' or '-') e--;
+        var s = e;
+        while (s > 0 && char.IsAsciiLetter(t[s - 1])) s--;
+        return t[s..e];
+    }
+
+    private static bool TryDigits(string t, int p, int min, int max, out int value, out int end)
+    {
+        value = 0;
+        end = p;
+        while (end < t.Length && char.IsAsciiDigit(t[end]) && end - p <= max)
+            value = value * 10 + (t[end++] - '0');
+        var n = end - p;
+        return n >= min && n <= max && !char.IsAsciiDigit(CharAt(t, end));
+    }
+
+    private static bool IsYear(int y) => y is >= 1000 and <= 2199;
+
+    /// <summary>A 4-digit year that is not part of a longer number (2,000 / 2019.5 / 2019%).</summary>
+    private static bool TryYearAt(string t, int p, out int year, out int end)
+    {
+        if (!TryDigits(t, p, 4, 4, out year, out end) || !IsYear(year)) return false;
+        var c = CharAt(t, end);
+        if (char.IsAsciiLetter(c) || c == '%' || (c is ',' or '.') && char.IsAsciiDigit(CharAt(t, end + 1))) return false;
+        return true;
+    }
+
+    // ---- starting at a word ------------------------------------------------------------------
+
+    private static DateMention? FromWord(string t, int i)
+    {
+        var e = WordEnd(t, i);
+        var word = t[i..e];
+        if (Months.TryGetValue(word, out var month)) return FromMonth(t, i, e, month, word);
+        switch (word)
+        {
+            case "early" or "Early" or "mid" or "Mid" or "late" or "Late":
+            {
+                var q = CharAt(t, e) == '-' ? e + 1 : SkipSpace(t, e);
+                if (q == e) return null;
+                var inner = char.IsAsciiDigit(CharAt(t, q)) ? FromYear(t, q, afterQualifier: true)
+                    : Months.TryGetValue(t[q..WordEnd(t, q)], out var m) ? FromMonth(t, q, WordEnd(t, q), m, t[q..WordEnd(t, q)], afterQualifier: true)
+                    : null;
+                return inner is null || inner.IsRange ? null : inner with { Start = i };
+            }
+            case "today" or "Today": return Relative(t, i, e, DateAnchor.DayRelative, 0, DatePrecision.Day);
+            case "yesterday" or "Yesterday": return Relative(t, i, e, DateAnchor.DayRelative, -1, DatePrecision.Day);
+            case "tomorrow" or "Tomorrow": return Relative(t, i, e, DateAnchor.DayRelative, 1, DatePrecision.Day);
+            case "last" or "Last" or "this" or "This" or "next" or "Next":
+            {
+                var shift = char.ToLowerInvariant(word[0]) switch { 'l' => -1, 't' => 0, _ => 1 };
+                var q = SkipSpace(t, e);
+                if (q == e) return null;
+                var e2 = WordEnd(t, q);
+                return t[q..e2] switch
+                {
+                    "year" => Relative(t, i, e2, DateAnchor.YearRelative, shift, DatePrecision.Year),
+                    "month" => Relative(t, i, e2, DateAnchor.MonthRelative, shift, DatePrecision.Month),
+                    "week" => Relative(t, i, e2, DateAnchor.WeekRelative, shift, DatePrecision.Week),
+                    _ => null,
+                };
+            }
+        }
+        return null;
+    }
+
+    private static DateMention? Relative(string t, int i, int e, DateAnchor anchor, int shift, DatePrecision precision)
+    {
+        if (char.IsAsciiLetter(CharAt(t, e))) return null;
+        return new DateMention(i, e, "date:relative", new DatePart(anchor, shift, 0, 0, 0, precision));
+    }
+
+    /// <summary>After a month name: a day (and year), a year, or nothing.</summary>
+    private static DateMention? FromMonth(string t, int i, int e, int month, string word, bool afterQualifier = false)
+    {
+        var q = e;
+        var abbreviated = word.Length <= 4 && word != "June" && word != "July" && word != "May";
+        if (abbreviated && CharAt(t, q) == '.') q++;
+        var r = SkipSpace(t, q);
+        if (r > q && TryDigits(t, r, 1, 2, out var day, out var dEnd) && day is >= 1 and <= 31 && !afterQualifier)
+        {
+            var end = OrdinalSuffix(t, dEnd);
+            if (CharAt(t, end) == ':' || char.IsAsciiLetter(CharAt(t, end))) return null;
+            // January 9-10, July 5 to 7
+            DatePart? to = null;
+            var dash = CharAt(t, end) is '-' or '–' ? end + 1 : At(t, end, " to ") ? end + 4 : At(t, end, " through ") ? end + 9 : -1;
+            if (dash > 0 && TryDigits(t, dash, 1, 2, out var day2, out var d2End) && day2 > day && day2 <= 31
+                && !char.IsAsciiLetter(CharAt(t, OrdinalSuffix(t, d2End))))
+            {
+                to = DatePart.WithoutYear(month, day2);
+                end = OrdinalSuffix(t, d2End);
+            }
+            var y = CharAt(t, end) == ',' ? SkipSpace(t, end + 1) : SkipSpace(t, end);
+            if (y > end && TryYearAt(t, y, out var year, out var yEnd))
+            {
+                var from = DatePart.Absolute(year, month, day);
+                return new DateMention(i, yEnd, to is null ? "date:en-mdy" : "date:en-range", from,
+                    to is { } tt ? DatePart.Absolute(year, month, tt.Day) : null);
+            }
+            return new DateMention(i, end, to is null ? "date:en-md" : "date:en-range", DatePart.WithoutYear(month, day), to);
+        }
+        if (r > q && TryYearAt(t, r, out var y2, out var y2End))
+            return new DateMention(i, y2End, "date:en-my", DatePart.Absolute(y2, month));
+        // A month name alone ("in September", "early May") names the month of the reference year.
+        if (abbreviated || char.IsAsciiLetter(CharAt(t, e))) return null;
+        if (!afterQualifier && !MonthPrepositions.Contains(PreviousWord(t, i))) return null;
+        return new DateMention(i, e, "date:en-m", DatePart.WithoutYear(month, 0));
+    }
+
+    private static int OrdinalSuffix(string t, int p) =>
+        At(t, p, "st") || At(t, p, "nd") || At(t, p, "rd") || At(t, p, "th") ? (char.IsAsciiLetter(CharAt(t, p + 2)) ? p : p + 2) : p;
+
+    // ---- starting at a number ----------------------------------------------------------------
+
+    private static DateMention? FromNumber(string t, int i, NumericOrder order)
+    {
+        if (TryDigits(t, i, 4, 4, out var y, out var e) && IsYear(y))
+        {
+            // 2018-09-03, 2018/09/03
+            if (CharAt(t, e) is '-' or '/' && TryDigits(t, e + 1, 2, 2, out var mo, out var e2) && mo is >= 1 and <= 12
+                && CharAt(t, e2) == t[e] && TryDigits(t, e2 + 1, 2, 2, out var d, out var e3) && d is >= 1 and <= 31)
+                return new DateMention(i, e3, "date:en-iso", DatePart.Absolute(y, mo, d));
+            return FromYear(t, i, afterQualifier: false);
+        }
+        // 3 September 2018, 3 Sept.
+        if (TryDigits(t, i, 1, 2, out var day, out var de) && day is >= 1 and <= 31)
+        {
+            var q = SkipSpace(t, OrdinalSuffix(t, de));
+            if (q > de && Months.TryGetValue(t[q..WordEnd(t, q)], out var month))
+            {
+                var me = WordEnd(t, q);
+                var nameEnd = me;
+                if (CharAt(t, me) == '.' && me - q <= 4) me++;
+                var r = CharAt(t, me) == ',' ? SkipSpace(t, me + 1) : SkipSpace(t, me);
+                if (r > me && TryYearAt(t, r, out var year, out var yEnd))
+                    return new DateMention(i, yEnd, "date:en-dmy", DatePart.Absolute(year, month, day));
+                return new DateMention(i, nameEnd, "date:en-dm", DatePart.WithoutYear(month, day));
+            }
+            // 9/3/2018
+            if (CharAt(t, de) == '/' && TryDigits(t, de + 1, 1, 2, out var b, out var be) && CharAt(t, be) == '/'
+                && TryDigits(t, be + 1, 4, 4, out var yy, out var ye) && IsYear(yy))
+            {
+                var (m, dd) = day > 12 ? (b, day) : b > 12 ? (day, b) : order == NumericOrder.MonthFirst ? (day, b) : (b, day);
+                if (m is >= 1 and <= 12 && dd is >= 1 and <= 31)
+                    return new DateMention(i, ye, "date:en-numeric", DatePart.Absolute(yy, m, dd));
+            }
+            // 21st century
+            var oe = OrdinalSuffix(t, de);
+            if (oe > de && At(t, oe, " century") && day is >= 1 and <= 22)
+                return new DateMention(i, oe + 8, "date:en-century", new DatePart(DateAnchor.Absolute, 0, (day - 1) * 100, 0, 0, DatePrecision.Century));
+        }
+        return null;
+    }
+
+    private static DateMention? FromYear(string t, int i, bool afterQualifier)
+    {
+        if (!TryDigits(t, i, 4, 4, out var y, out var e) || !IsYear(y)) return null;
+        // the 1990s
+        if (CharAt(t, e) == 's' && !char.IsAsciiLetter(CharAt(t, e + 1)) && y % 10 == 0)
+            return new DateMention(i, e + 1, "date:en-decade", new DatePart(DateAnchor.Absolute, 0, y, 0, 0, DatePrecision.Decade));
+        if (!TryYearAt(t, i, out _, out _)) return null;
+        // 2019–2021, 2019-21, 2019 to 2021
+        var dash = CharAt(t, e) is '-' or '–' or '—' ? e + 1 : At(t, e, " to ") ? e + 4 : At(t, e, " through ") ? e + 9 : -1;
+        if (dash > 0 && !afterQualifier)
+        {
+            if (TryYearAt(t, dash, out var y2, out var e2) && y2 > y)
+                return new DateMention(i, e2, "date:en-range", DatePart.Absolute(y), DatePart.Absolute(y2));
+            if (dash == e + 1 && TryDigits(t, dash, 2, 2, out var yy, out var e3) && yy > y % 100 && !char.IsAsciiLetter(CharAt(t, e3)))
+                return new DateMention(i, e3, "date:en-range", DatePart.Absolute(y), DatePart.Absolute(y / 100 * 100 + yy));
+        }
+        if (afterQualifier || DatePrepositions.Contains(PreviousWord(t, i)) || CharAt(t, i - 1) == '(' && CharAt(t, e) == ')')
+            return new DateMention(i, e, "date:en-y", DatePart.Absolute(y));
+        return null;
+    }
+}
