@@ -106,6 +106,17 @@ public sealed class CandidateClassifier
         for (var k = 0; k < _weights.Length; k++) probabilities[k] /= sum;
     }
 
+    /// <summary>The most probable label other than NONE, and its probability (the caller sets the bar).</summary>
+    public (string Label, double Probability) BestType(List<int> features)
+    {
+        Span<float> p = stackalloc float[CandidateLabels.All.Length];
+        Probabilities(features, p);
+        var best = 1;
+        for (var k = 2; k < p.Length; k++)
+            if (p[k] > p[best]) best = k;
+        return (CandidateLabels.All[best], p[best]);
+    }
+
     /// <summary>The most probable label and its probability.</summary>
     public (string Label, double Probability) Predict(List<int> features)
     {

@@ -62,6 +62,10 @@ public static class CandidateFeatures
         if (start > 1) Add(indices, Hash('m', text.AsSpan(start - 2, 2)));
         if (end + 1 < text.Length) Add(indices, Hash('q', text.AsSpan(end, 2)));
         if (span.Length >= 2) Add(indices, Hash('x', $"{CharClass(left1)}|{span[^2..]}"));
+        // Nothing more could join on the left: the rules' longest reading, usually the whole name.
+        var edge = start == 0 || !OrgCandidateGenerator.IsNameChar(left1);
+        Add(indices, Hash('e', edge ? "edge" : "inner"));
+        if (span.Length >= 1) Add(indices, Hash('g', $"{(edge ? "edge" : "inner")}|{span[^1]}"));
 
         indices.Sort();
         var w = 0;

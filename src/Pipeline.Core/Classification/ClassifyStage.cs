@@ -15,7 +15,7 @@ namespace Pipeline.Classification;
 public sealed class ClassifyStage : IStage
 {
     public const string ModelSource = "ml:classifier";
-    public const double DefaultMinConfidence = 0.5;
+    public const double DefaultMinConfidence = 0.4;
     public const double DefaultRuleThreshold = 0.5;
 
     public static readonly StageDescriptor Descriptor = new(
@@ -107,7 +107,7 @@ public sealed class ClassifyStage : IStage
         if (_model is null)
             return c.RuleConfidence >= _ruleThreshold ? (c.ProposedType, c.RuleConfidence) : (EntityTypes.None, 0);
         CandidateFeatures.Extract(text, c.Start, c.End, c.ProposedType, c.Source, c.InBookMarks, features);
-        var (label, p) = _model.Predict(features);
+        var (label, p) = _model.BestType(features);
         return p >= _minConfidence ? (label, p) : (EntityTypes.None, p);
     }
 

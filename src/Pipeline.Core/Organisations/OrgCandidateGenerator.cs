@@ -32,6 +32,8 @@ public sealed class OrgCandidateGenerator
         ("议会", 0.7), ("国会", 0.7), ("议院", 0.7), ("医院", 0.7), ("总局", 0.7), ("总署", 0.7), ("委", 0.4),
         ("办", 0.35), ("中心", 0.4), ("机构", 0.4), ("共同体", 0.5), ("合作社", 0.7), ("剧团", 0.7), ("乐团", 0.7),
         ("俱乐部", 0.7), ("交易所", 0.75), ("监狱", 0.5), ("舰队", 0.6), ("部队", 0.45), ("处", 0.35), ("所", 0.4),
+        ("联", 0.4), ("协", 0.4), ("院", 0.45), ("台", 0.4), ("会", 0.3), ("团", 0.4), ("店", 0.4), ("馆", 0.4),
+        ("校", 0.4), ("小学", 0.6), ("中学", 0.6), ("法庭", 0.6), ("分行", 0.6), ("军分区", 0.7), ("组委会", 0.7),
     ];
 
     private static readonly Dictionary<char, (string Suffix, double Strength)[]> SuffixesByLastChar =
@@ -137,6 +139,15 @@ public sealed class OrgCandidateGenerator
         "中心" => "城区".Contains(next),
         "政府" => "间".Contains(next),
         "组织" => "者部法".Contains(next),
+        "会" => "议见谈上长员后同计晤场期址所".Contains(next),
+        "院" => "长士校子内落".Contains(next),
+        "台" => "湾上下阶风词".Contains(next),
+        "团" => "长结员队体聚拜".Contains(next),
+        "联" => "合系手播赛络欢盟".Contains(next),
+        "协" => "议调商会作助定同".Contains(next),
+        "店" => "长员面铺".Contains(next),
+        "馆" => "长藏".Contains(next),
+        "校" => "长园友区方".Contains(next),
         _ => false,
     };
 
@@ -157,14 +168,19 @@ public sealed class OrgCandidateGenerator
                 list.Add(i);
                 continue;
             }
-            if (!IsNameChar(c)) break;
+            if (!IsNameChar(c) && !InsideWord(text, i - 1)) break;
             i--;
             list.Add(i);
         }
         return list;
     }
 
-    private static bool IsNameChar(char c) =>
+    /// <summary>和 inside 共和国 or 发展和改革 is part of a name, not a conjunction.</summary>
+    private static bool InsideWord(string text, int i) =>
+        text[i] == '和' && i > 0 && i + 1 < text.Length && (text[i - 1] == '共' && text[i + 1] == '国' || text[i - 1] == '展' && text[i + 1] == '改');
+
+    /// <summary>Can this character be part of a Chinese organisation name (not a particle, digit or punctuation)?</summary>
+    public static bool IsNameChar(char c) =>
         DocumentLanguages.IsCjk(c) && !ChineseStops.Contains(c) || c is '·' or '—' or '-' ||
         c is >= '\uFF21' and <= '\uFF3A' || c is >= 'A' and <= 'Z';
 

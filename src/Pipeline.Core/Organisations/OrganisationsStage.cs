@@ -44,11 +44,15 @@ public sealed class OrganisationsStage : IStage
     public Article Process(Article article)
     {
         var language = DocumentLanguages.Of(article);
-        var matches = _gazetteer.FindAll(article.Text);
+        var matches = _gazetteer.FindAll(article.Text).Where(m => !IsInJobTitle(article.Text, m)).ToList();
         var entities = matches.Select(m => ToEntity(article.Text, m, language));
         var result = article.AddEntities(entities);
         return _proposeCandidates ? result.AddCandidates(_generator.Generate(article.Text, matches)) : result;
     }
+
+    /// <summary>外交部长, 国防部长: the ministry names a post, not the body (optional in gold, untagged in pd1998).</summary>
+    private static bool IsInJobTitle(string text, GazetteerMatch m) =>
+        m.End < text.Length && text[m.End] == '长' && "部局署院委厅办社行".Contains(text[m.End - 1]);
 
     private static Entity ToEntity(string text, GazetteerMatch m, DocumentLanguage language) =>
         new(EntityTypes.Org, m.Start, m.End, text[m.Start..m.End], GazetteerSource, 0.95)
