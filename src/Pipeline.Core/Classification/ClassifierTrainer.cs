@@ -1,0 +1,254 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Pipeline.Model;
+using Pipeline.Organisations;
+
+namespace Pipeline.Classification;
+
+/// <summary>Where `pipeline train` reads its data and writes the model.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>pd1998-train.jsonl.gz: real news whose ORG spans label the rule candidates.</summary>
+    public required string Pd1998Path { get; init; }
+
+    /// <summary>LABEL&lt;TAB&gt;title files; empty: the files shipped with the library (Classification/Data/*.tsv).</summary>
+    public ImmutableArray<string> TitleFiles { get; init; } = [];
+
+    public required string ModelPath { get; init; }
+
+    /// <summary>Share of pd1998 documents (chosen by a hash of the document id) never trained on.</summary>
+    public double HeldOutShare { get; init; } = 0.15;
+
+    public int MaxIterations { get; init; } = 30;
+
+    /// <summary>Defaults for a clone: ../shared/data beside it, the model committed inside the library.</summary>
+    public static TrainingOptions ForRepository(string repoRoot) => new()
+    {
+        Pd1998Path = Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "data", "pd1998-train.jsonl.gz")),
+        ModelPath = Path.Combine(repoRoot, "src", "Pipeline.Core", "Classification", "Model", "classifier.zip"),
+    };
+}
+
+public sealed record ClassScore(string Label, int Support, double Precision, double Recall);
+
+public sealed record TrainingReport(
+    string ModelPath,
+    int TrainingRows,
+    int TestRows,
+    int TrainingDocuments,
+    int TestDocuments,
+    ImmutableArray<ClassScore> HeldOut,
+    TimeSpan Elapsed)
+{
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"model: {ModelPath} ({new FileInfo(ModelPath).Length / 1024} KB) in {Elapsed.TotalSeconds:F1} s");
+        sb.AppendLine($"rows: {TrainingRows} training ({TrainingDocuments} pd1998 documents), {TestRows} held out ({TestDocuments} documents)");
+        sb.AppendLine($"{"class",-12} {"support",8} {"P",7} {"R",7}");
+        foreach (var c in HeldOut)
+            sb.AppendLine($"{c.Label,-12} {c.Support,8} {c.Precision,7:F3} {c.Recall,7:F3}");
+        return sb.ToString();
+    }
+}
+
+/// <summary>A pd1998 article: text and gold ORG spans (optional ones are neither right nor wrong).</summary>
+public sealed record LabelledDocument(string Id, string Text, ImmutableArray<(int Start, int End, bool Optional)> Orgs);
+
+/// <summary>
+/// Trains the candidate classifier: (a) the organisation candidates the rules propose on pd1998, labelled
+/// ORG when a gold ORG has exactly their span and NONE otherwise (so the model learns the boundaries too);
+/// (b) labelled titles (LABEL&lt;TAB&gt;title) as they appear in book marks; (c) labelled sentences with the
+/// span in [[ ]]. pd1998 is split by document: the held-out part is never trained on.
+/// </summary>
+public sealed class ClassifierTrainer
+{
+    private static readonly ImmutableArray<string> ShippedDataFiles = ["titles.tsv", "examples.tsv"];
+
+    public TrainingReport Train(TrainingOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var documents = ReadPd1998(options.Pd1998Path).ToList();
+        var (trainDocs, testDocs) = Split(documents, options.HeldOutShare);
+
+        var train = new List<CandidateRow>();
+        var test = new List<CandidateRow>();
+        train.AddRange(CandidateRows(trainDocs));
+        test.AddRange(CandidateRows(testDocs));
+        foreach (var (label, text, start, end, inBook) in LabelledExamples(options.TitleFiles))
+        {
+            var row = Row(text, new Candidate(start, end, text[start..end], ProposedTypeFor(text, start, end, inBook),
+                inBook ? "agreement:book" : "example", 0.5) { InBookMarks = inBook }, label);
+            (IsHeldOut(text[start..end], options.HeldOutShare) ? test : train).Add(row);
+        }
+
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(train);
+        var labels = ml.Data.LoadFromEnumerable(CandidateLabels.All.Select(l => new LabelValue { Label = l }));
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(CandidateRow.Label), keyData: labels)
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy("LabelKey", nameof(CandidateRow.Features),
+                l2Regularization: 1e-5f, l1Regularization: 1e-6f, maximumNumberOfIterations: options.MaxIterations));
+        var model = pipeline.Fit(data);
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.ModelPath))!);
+        ml.Model.Save(model, data.Schema, options.ModelPath);
+
+        var classifier = CandidateClassifier.FromTransformer(model);
+        var scores = Evaluate(classifier, test);
+        return new TrainingReport(options.ModelPath, train.Count, test.Count, trainDocs.Count, testDocs.Count, scores, clock.Elapsed);
+    }
+
+    private sealed class LabelValue
+    {
+        public string Label { get; set; } = "";
+    }
+
+    public static (List<LabelledDocument> Train, List<LabelledDocument> Test) Split(IEnumerable<LabelledDocument> docs, double heldOutShare)
+    {
+        var train = new List<LabelledDocument>();
+        var test = new List<LabelledDocument>();
+        foreach (var d in docs) (IsHeldOut(d.Id, heldOutShare) ? test : train).Add(d);
+        return (train, test);
+    }
+
+    /// <summary>Deterministic: the same documents are held out on every machine and every run.</summary>
+    public static bool IsHeldOut(string key, double share)
+    {
+        var h = 2166136261u;
+        foreach (var c in key) h = (h ^ c) * 16777619;
+        return h % 1000 < share * 1000;
+    }
+
+    public static IEnumerable<LabelledDocument> ReadPd1998(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"training data not found: {path}", path);
+        using var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var reader = new StreamReader(gz, Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0) continue;
+            using var doc = JsonDocument.Parse(line);
+            var root = doc.RootElement;
+            var orgs = ImmutableArray.CreateBuilder<(int, int, bool)>();
+            foreach (var e in root.GetProperty("entities").EnumerateArray())
+                if (e.GetProperty("type").GetString() == EntityTypes.Org)
+                    orgs.Add((e.GetProperty("start").GetInt32(), e.GetProperty("end").GetInt32(),
+                        e.TryGetProperty("optional", out var o) && o.GetBoolean()));
+            yield return new LabelledDocument(root.GetProperty("doc").GetString()!, root.GetProperty("text").GetString()!, orgs.ToImmutable());
+        }
+    }
+
+    private static IEnumerable<CandidateRow> CandidateRows(IEnumerable<LabelledDocument> docs)
+    {
+        var stage = new OrganisationsStage();
+        foreach (var doc in docs)
+        {
+            var article = stage.Process(new Article { Source = new SourceFile(doc.Id, doc.Id), Text = doc.Text });
+            foreach (var c in article.Candidates)
+            {
+                var label = EntityTypes.None;
+                var skip = false;
+                foreach (var (s, e, optional) in doc.Orgs)
+                {
+                    if (s == c.Start && e == c.End && !optional) { label = EntityTypes.Org; break; }
+                    if (optional && s < c.End && c.Start < e) skip = true;
+                }
+                if (label == EntityTypes.None && skip) continue;
+                yield return Row(doc.Text, c, label);
+            }
+        }
+    }
+
+    private static CandidateRow Row(string text, Candidate c, string label)
+    {
+        var features = new List<int>(64);
+        CandidateFeatures.Extract(text, c.Start, c.End, c.ProposedType, c.Source, c.InBookMarks, features);
+        var values = new float[features.Count];
+        Array.Fill(values, 1f);
+        return new CandidateRow
+        {
+            Features = new VBuffer<float>(CandidateFeatures.Dimension, features.Count, values, features.ToArray()),
+            Label = label,
+        };
+    }
+
+    private static string ProposedTypeFor(string text, int start, int end, bool inBook) =>
+        inBook ? EntityTypes.Agreement : EntityTypes.Org;
+
+    /// <summary>
+    /// Titles (LABEL&lt;TAB&gt;title, placed in book marks) and sentences (LABEL&lt;TAB&gt;text with the span in [[ ]]).
+    /// </summary>
+    public static IEnumerable<(string Label, string Text, int Start, int End, bool InBook)> LabelledExamples(
+        ImmutableArray<string> files)
+    {
+        var sources = files.IsDefaultOrEmpty
+            ? ShippedDataFiles.Select(f => (Name: f, Lines: ReadShippedLines(f)))
+            : files.Select(f => (Name: f, Lines: (IEnumerable<string>)File.ReadAllLines(f)));
+        foreach (var (name, lines) in sources)
+        {
+            var n = 0;
+            foreach (var raw in lines)
+            {
+                n++;
+                var line = raw.TrimEnd('\r');
+                if (line.Length == 0 || line.StartsWith('#')) continue;
+                var tab = line.IndexOf('\t');
+                if (tab < 0) throw new FormatException($"{name}:{n}: expected LABEL<TAB>text");
+                var label = line[..tab].Trim().ToUpperInvariant();
+                if (!CandidateLabels.All.Contains(label))
+                    throw new FormatException($"{name}:{n}: unknown label '{label}' (allowed: {string.Join(", ", CandidateLabels.All)})");
+                var body = line[(tab + 1)..].Trim();
+                var open = body.IndexOf("[[", StringComparison.Ordinal);
+                var close = body.IndexOf("]]", StringComparison.Ordinal);
+                if (open >= 0 && close > open)
+                {
+                    var text = body[..open] + body[(open + 2)..close] + body[(close + 2)..];
+                    var start = open;
+                    var end = close - 2;
+                    var inBook = start > 0 && text[start - 1] == '《' && end < text.Length && text[end] == '》';
+                    yield return (label, text, start, end, inBook);
+                }
+                else
+                    yield return (label, "《" + body + "》", 1, body.Length + 1, true);
+            }
+        }
+    }
+
+    private static IEnumerable<string> ReadShippedLines(string fileName)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Pipeline.Classification.Data." + fileName);
+        if (stream is null) yield break;
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } l) yield return l;
+    }
+
+    private static ImmutableArray<ClassScore> Evaluate(CandidateClassifier classifier, List<CandidateRow> test)
+    {
+        var tp = new Dictionary<string, int>();
+        var predicted = new Dictionary<string, int>();
+        var support = new Dictionary<string, int>();
+        var features = new List<int>();
+        foreach (var row in test)
+        {
+            features.Clear();
+            foreach (var i in row.Features.GetIndices()) features.Add(i);
+            var (label, _) = classifier.Predict(features);
+            support[row.Label] = support.GetValueOrDefault(row.Label) + 1;
+            predicted[label] = predicted.GetValueOrDefault(label) + 1;
+            if (label == row.Label) tp[label] = tp.GetValueOrDefault(label) + 1;
+        }
+        return [.. CandidateLabels.All.Where(l => support.ContainsKey(l) || predicted.ContainsKey(l)).Select(l =>
+        {
+            var t = tp.GetValueOrDefault(l);
+            var p = predicted.GetValueOrDefault(l);
+            var s = support.GetValueOrDefault(l);
+            return new ClassScore(l, s, p == 0 ? 0 : (double)t / p, s == 0 ? 0 : (double)t / s);
+        })];
+    }
+}

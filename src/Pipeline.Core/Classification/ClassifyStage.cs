@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using Pipeline.Configuration;
+using Pipeline.Model;
+using Pipeline.Organisations;
+using Pipeline.Stages;
+
+namespace Pipeline.Classification;
+
+/// <summary>
+/// Decides every candidate the rule stages proposed (organisation names, titles in book marks, typed
+/// instruments): the ML.NET model reads the span and its surroundings and names its type or NONE; where
+/// candidates overlap, the most probable one wins. With machine learning off, the rules' own type and
+/// confidence decide, so the model's contribution can be measured against the rules alone.
+/// </summary>
+public sealed class ClassifyStage : IStage
+{
+    public const string ModelSource = "ml:classifier";
+    public const double DefaultMinConfidence = 0.4;
+    public const double DefaultRuleThreshold = 0.5;
+
+    public static readonly StageDescriptor Descriptor = new(
+        "classify",
+        "types every candidate span (ORG, AGREEMENT, LAW, MEDIA, EVENT, PUBLICATION or nothing) with the ML.NET model",
+        [
+            new OptionSpec("useModel", OptionKind.Boolean, true,
+                "false: candidates become entities by the rules' own type and confidence (like --no-ml)"),
+            new OptionSpec("model", OptionKind.String, null,
+                "path of a model trained by `pipeline train` (default: the model shipped with the library)"),
+            new OptionSpec("minConfidence", OptionKind.Number, DefaultMinConfidence,
+                "lowest model probability a candidate needs to become an entity") { Minimum = 0, Maximum = 1 },
+            new OptionSpec("ruleThreshold", OptionKind.Number, DefaultRuleThreshold,
+                "without the model: lowest rule confidence a candidate needs") { Minimum = 0, Maximum = 1 },
+        ],
+        settings =>
+        {
+            var useModel = settings.GetBool("useModel") && !settings.MachineLearningDisabled;
+            CandidateClassifier? model = null;
+            if (useModel)
+            {
+                var path = settings.GetPath("model");
+                model = path is null
+                    ? CandidateClassifier.Shipped ?? throw new ConfigException("stage 'classify': no model is shipped; run `pipeline train` or set \"useModel\": false")
+                    : File.Exists(path) ? CandidateClassifier.Load(path)
+                    : throw new ConfigException($"stage 'classify': model file not found: {path}");
+            }
+            return new ClassifyStage(model, settings.GetDouble("minConfidence"), settings.GetDouble("ruleThreshold"));
+        });
+
+    private readonly CandidateClassifier? _model;
+    private readonly double _minConfidence;
+    private readonly double _ruleThreshold;
+
+    /// <param name="model">null: decide by the rules alone.</param>
+    public ClassifyStage(CandidateClassifier? model, double minConfidence = DefaultMinConfidence,
+        double ruleThreshold = DefaultRuleThreshold)
+    {
+        _model = model;
+        _minConfidence = minConfidence;
+        _ruleThreshold = ruleThreshold;
+    }
+
+    /// <summary>The stage with the shipped model.</summary>
+    public static ClassifyStage WithShippedModel() =>
+        new(CandidateClassifier.Shipped ?? throw new InvalidOperationException("no model is shipped with the library"));
+
+    public static ClassifyStage RulesOnly() => new(null);
+
+    public string Name => "classify";
+
+    public bool UsesModel => _model is not null;
+
+    public Article Process(Article article)
+    {
+        if (article.Candidates.IsEmpty) return article;
+        var text = article.Text;
+        var knownOrgs = article.Entities.Where(e => e.Type == EntityTypes.Org).ToList();
+
+        var decided = new List<(Candidate Candidate, string Label, double Confidence)>();
+        var features = new List<int>(64);
+        foreach (var c in article.Candidates)
+        {
+            // A known name already decides its span; a candidate cutting into one is a wrong boundary.
+            if (knownOrgs.Any(o => o.Span.Overlaps(c.Span) && !(c.Start <= o.Start && c.End >= o.End) ||
+                                   o.Start == c.Start && o.End == c.End))
+                continue;
+            var (label, confidence) = Decide(text, c, features);
+            if (label != EntityTypes.None) decided.Add((c, label, confidence));
+        }
+
+        // Overlapping candidates compete: the most probable wins, then the longer one.
+        var accepted = new List<(Candidate Candidate, string Label, double Confidence)>();
+        foreach (var d in decided.OrderByDescending(d => d.Confidence).ThenByDescending(d => d.Candidate.End - d.Candidate.Start))
+            if (!accepted.Any(a => a.Candidate.Span.Overlaps(d.Candidate.Span)))
+                accepted.Add(d);
+
+        var entities = accepted.Select(a => ToEntity(a.Candidate, a.Label, a.Confidence)).ToList();
+        // The longest name is the mention: a known name inside an accepted organisation name is dropped.
+        var inner = knownOrgs.Where(o => entities.Any(e => e.Type == EntityTypes.Org && e.Start <= o.Start && e.End >= o.End &&
+                                                           e.End - e.Start > o.End - o.Start)).ToHashSet();
+        var kept = article.Entities.Where(e => !inner.Contains(e));
+        var all = kept.Concat(entities).ToImmutableArray().Sort(Entity.ByPosition);
+        return article with { Entities = AliasResolver.ResolveShortForms(all) };
+    }
+
+    private (string Label, double Confidence) Decide(string text, Candidate c, List<int> features)
+    {
+        if (_model is null)
+            return c.RuleConfidence >= _ruleThreshold ? (c.ProposedType, c.RuleConfidence) : (EntityTypes.None, 0);
+        CandidateFeatures.Extract(text, c.Start, c.End, c.ProposedType, c.Source, c.InBookMarks, features);
+        var (label, p) = _model.BestType(features);
+        return p >= _minConfidence ? (label, p) : (EntityTypes.None, p);
+    }
+
+    private Entity ToEntity(Candidate c, string label, double confidence)
+    {
+        var keepsNormalisation = c.ProposedType is EntityTypes.Agreement or EntityTypes.Org;
+        return new Entity(label, c.Start, c.End, c.Text, _model is null ? "rule:" + c.Source : ModelSource, Math.Round(confidence, 4))
+        {
+            Canonical = keepsNormalisation ? c.Canonical ?? c.Text : c.Text,
+            CanonicalEn = keepsNormalisation ? c.CanonicalEn : null,
+            Kind = keepsNormalisation ? c.Kind : null,
+        };
+    }
+}

@@ -1,0 +1,330 @@
+using System.Collections.Immutable;
+using Pipeline.Model;
+
+namespace Pipeline.Organisations;
+
+/// <summary>
+/// Proposes organisation names the gazetteer does not know, from the words organisations end with
+/// (…委员会, …银行, … Council, … Cartel) and from acronyms. The rules are sure of the end of a name but
+/// rarely of its start, so each suffix yields several candidates with different left boundaries; the
+/// one the rules prefer carries the higher rule confidence, and the classify stage picks among them.
+/// </summary>
+public sealed class OrgCandidateGenerator
+{
+    public const string ChineseSource = "org:suffix";
+    public const string EnglishSource = "org:english";
+    public const string AcronymSource = "org:acronym";
+
+    /// <summary>Longest name the rules propose, in characters (the longest real ones rarely exceed it).</summary>
+    private const int MaxChineseLength = 14;
+    private const int MaxEnglishWords = 8;
+
+    // Suffix -> how much the suffix alone says "organisation" (used for the rules' own decision).
+    private static readonly (string Suffix, double Strength)[] ChineseSuffixes =
+    [
+        ("委员会", 0.8), ("理事会", 0.75), ("常委会", 0.7), ("组织", 0.6), ("论坛", 0.55), ("工作组", 0.75),
+        ("网络", 0.35), ("联盟", 0.6), ("协会", 0.8), ("学会", 0.7), ("联合会", 0.8), ("商会", 0.7), ("总会", 0.7),
+        ("集团", 0.6), ("公司", 0.8), ("大学", 0.85), ("学院", 0.7), ("研究院", 0.75), ("研究所", 0.75),
+        ("研究中心", 0.7), ("银行", 0.8), ("法院", 0.85), ("检察院", 0.85), ("政府", 0.6), ("部", 0.5), ("局", 0.55),
+        ("署", 0.55), ("厅", 0.45), ("办公室", 0.5), ("基金会", 0.8), ("通讯社", 0.9), ("社", 0.45), ("日报", 0.7),
+        ("时报", 0.7), ("晚报", 0.7), ("电视台", 0.8), ("电台", 0.7), ("队", 0.45), ("厂", 0.6), ("矿", 0.45),
+        ("党", 0.55), ("军区", 0.7), ("党委", 0.5), ("纪委", 0.6), ("省委", 0.6), ("市委", 0.6), ("县委", 0.6),
+        ("议会", 0.7), ("国会", 0.7), ("议院", 0.7), ("医院", 0.7), ("总局", 0.7), ("总署", 0.7), ("委", 0.4),
+        ("办", 0.35), ("中心", 0.4), ("机构", 0.4), ("共同体", 0.5), ("合作社", 0.7), ("剧团", 0.7), ("乐团", 0.7),
+        ("俱乐部", 0.7), ("交易所", 0.75), ("监狱", 0.5), ("舰队", 0.6), ("部队", 0.45), ("处", 0.35), ("所", 0.4),
+        ("联", 0.4), ("协", 0.4), ("院", 0.45), ("台", 0.4), ("会", 0.3), ("团", 0.4), ("店", 0.4), ("馆", 0.4),
+        ("校", 0.4), ("小学", 0.6), ("中学", 0.6), ("法庭", 0.6), ("分行", 0.6), ("军分区", 0.7), ("组委会", 0.7),
+    ];
+
+    private static readonly Dictionary<char, (string Suffix, double Strength)[]> SuffixesByLastChar =
+        ChineseSuffixes.GroupBy(s => s.Suffix[^1]).ToDictionary(g => g.Key, g => g.ToArray());
+
+    // Characters that never belong to a Chinese name: they end the left extension.
+    private const string ChineseStops =
+        "的了在和与及同对是为把被将向从由等并或也都就而又于以给让使跟之其这那该各每我你他她它们说称据位名年月个已曾正仍均还即与着过";
+
+    private static readonly HashSet<string> EnglishHeads =
+    [
+        "Organization", "Organisation", "Association", "Council", "Forum", "Bank", "University", "Cartel",
+        "Committee", "Commission", "Agency", "Institute", "Party", "Department", "Ministry", "Office", "Bureau",
+        "Fund", "Federation", "Union", "Court", "Assembly", "Parliament", "Group", "Corporation", "Company",
+        "Inc.", "Ltd", "Ltd.", "Foundation", "Authority", "Administration", "Service", "Network", "Alliance",
+        "Secretariat", "Center", "Centre", "Police", "Army", "Navy", "Times", "Post", "News", "Journal",
+        "Agency", "Board", "Society", "League", "Coalition", "Movement", "Front", "Guard", "Academy", "College",
+        "Institution", "Programme", "Program", "Task Force", "Cabinet", "Senate", "Congress", "Tribunal",
+    ];
+
+    private static readonly HashSet<string> EnglishOrgOpeners =
+        ["Ministry", "Department", "Secretariat", "Office", "Bureau", "Embassy", "Government", "Commission", "Council"];
+
+    private static readonly HashSet<string> Connectors = ["of", "for", "and", "on", "the", "de", "&", "in"];
+
+    private static readonly HashSet<string> AcronymStoplist =
+    [
+        "US", "USA", "UK", "PRC", "ROC", "EU27", "ID", "TV", "GDP", "GNP", "CEO", "CFO", "AM", "PM", "OK", "AI", "IT",
+        "COVID", "HIV", "AIDS", "SARS", "DNA", "RNA", "PPE", "VAT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI",
+        "XII", "FY", "Q1", "Q2", "Q3", "Q4", "USD", "EUR", "RMB", "CNY", "JPY", "GBP", "PDF", "URL", "FAQ", "NO", "MR",
+        "MRS", "DR", "THE", "AND", "FOR", "OF", "IN", "ON", "TO", "BY", "AT", "AN", "OR", "IS", "BE", "AS", "WE", "IF",
+        "DC", "NY", "LA", "SE", "NE", "SW", "NW", "KM", "KG", "MW", "GW", "CO2", "GMT", "UTC", "EST", "PST", "ASAP",
+        "LGBT", "LGBTQ", "NGO", "NGOs", "SME", "SMEs", "MOU", "FTA", "BRI", "R&D", "ICT", "5G", "4G", "3G", "EV", "EVs",
+        "U", "S", "A", "I",
+    ];
+
+    public ImmutableArray<Candidate> Generate(string text, IReadOnlyList<GazetteerMatch> known)
+    {
+        var covered = CoverageMap(text.Length, known);
+        var result = ImmutableArray.CreateBuilder<Candidate>();
+        AddChinese(text, covered, known, result);
+        AddEnglish(text, covered, result);
+        return result.ToImmutable();
+    }
+
+    /// <summary>For each index, the index+1 of the gazetteer match covering it, or 0: lets extension skip whole names.</summary>
+    private static int[] CoverageMap(int length, IReadOnlyList<GazetteerMatch> known)
+    {
+        var map = new int[length + 1];
+        foreach (var m in known)
+            for (var i = m.Start; i < m.End; i++) map[i] = m.Start + 1;
+        return map;
+    }
+
+    private static void AddChinese(string text, int[] covered, IReadOnlyList<GazetteerMatch> known,
+        ImmutableArray<Candidate>.Builder result)
+    {
+        for (var end = 1; end <= text.Length; end++)
+        {
+            var last = text[end - 1];
+            if (!DocumentLanguages.IsCjk(last)) continue;
+            // Longest suffix ending here wins (委员会 over 会-less 委), so each end is proposed once.
+            if (!SuffixesByLastChar.TryGetValue(last, out var options)) continue;
+            string? suffix = null;
+            var strength = 0.0;
+            foreach (var (s, w) in options)
+                if (s.Length > (suffix?.Length ?? 0) && end >= s.Length &&
+                    string.CompareOrdinal(text, end - s.Length, s, 0, s.Length) == 0)
+                    (suffix, strength) = (s, w);
+            if (suffix is null) continue;
+            var suffixStart = end - suffix.Length;
+            // A suffix inside a known name is already decided by the gazetteer.
+            if (covered[end - 1] != 0) continue;
+            // The name continues past this suffix (委 in 委员会 was handled as 委员会; 部 in 部分 is no end).
+            if (end < text.Length && ContinuesWord(suffix, text[end])) continue;
+
+            var boundaries = LeftBoundaries(text, covered, suffixStart, end);
+            if (boundaries.Count == 0) continue;
+            var preferred = PreferredBoundary(boundaries, text, suffixStart);
+            foreach (var start in boundaries)
+            {
+                var confidence = start == preferred ? strength : strength * 0.5;
+                var name = text[start..end];
+                result.Add(new Candidate(start, end, name, EntityTypes.Org, ChineseSource, Math.Round(confidence, 3))
+                    { Canonical = name });
+            }
+        }
+    }
+
+    private static bool ContinuesWord(string suffix, char next) => suffix switch
+    {
+        "部" => "分长门署委件位下内队署落".Contains(next),
+        "局" => "长势面限部".Contains(next),
+        "社" => "会长区员交".Contains(next),
+        "队" => "员长伍列".Contains(next),
+        "委" => "员托屈婉".Contains(next),
+        "办" => "法理事公学".Contains(next),
+        "处" => "长理于在置罚分".Contains(next),
+        "所" => "有以长得在谓属".Contains(next),
+        "党" => "员委组章性风建史内外政".Contains(next),
+        "署" => "长名".Contains(next),
+        "厅" => "长".Contains(next),
+        "中心" => "城区".Contains(next),
+        "政府" => "间".Contains(next),
+        "组织" => "者部法".Contains(next),
+        "会" => "议见谈上长员后同计晤场期址所".Contains(next),
+        "院" => "长士校子内落".Contains(next),
+        "台" => "湾上下阶风词".Contains(next),
+        "团" => "长结员队体聚拜".Contains(next),
+        "联" => "合系手播赛络欢盟".Contains(next),
+        "协" => "议调商会作助定同".Contains(next),
+        "店" => "长员面铺".Contains(next),
+        "馆" => "长藏".Contains(next),
+        "校" => "长园友区方".Contains(next),
+        _ => false,
+    };
+
+    /// <summary>Every start from one character before the suffix back to the first character that cannot be in a name.</summary>
+    private static List<int> LeftBoundaries(string text, int[] covered, int suffixStart, int end)
+    {
+        var list = new List<int>();
+        var i = suffixStart;
+        while (i > 0 && end - i < MaxChineseLength)
+        {
+            var c = text[i - 1];
+            if (covered[i - 1] != 0)
+            {
+                // A known name inside a longer one (上合组织 in 上合组织成员国元首理事会): take it whole.
+                var knownStart = covered[i - 1] - 1;
+                if (end - knownStart > MaxChineseLength) break;
+                i = knownStart;
+                list.Add(i);
+                continue;
+            }
+            if (!IsNameChar(c) && !InsideWord(text, i - 1)) break;
+            i--;
+            list.Add(i);
+        }
+        return list;
+    }
+
+    /// <summary>和 inside 共和国 or 发展和改革 is part of a name, not a conjunction.</summary>
+    private static bool InsideWord(string text, int i) =>
+        text[i] == '和' && i > 0 && i + 1 < text.Length && (text[i - 1] == '共' && text[i + 1] == '国' || text[i - 1] == '展' && text[i + 1] == '改');
+
+    /// <summary>Can this character be part of a Chinese organisation name (not a particle, digit or punctuation)?</summary>
+    public static bool IsNameChar(char c) =>
+        DocumentLanguages.IsCjk(c) && !ChineseStops.Contains(c) || c is '·' or '—' or '-' ||
+        c is >= '\uFF21' and <= '\uFF3A' || c is >= 'A' and <= 'Z';
+
+    /// <summary>
+    /// The rules' own guess: from the last place name in reach (中国政府, 伊拉克国民议会), else at most
+    /// four characters before the suffix, never splitting a known name.
+    /// </summary>
+    private static int PreferredBoundary(List<int> boundaries, string text, int suffixStart)
+    {
+        for (var i = boundaries.Count - 1; i >= 0; i--)
+            if (Places.PlaceAt(text, boundaries[i], suffixStart) > 0) return boundaries[i];
+        var preferred = boundaries[0];
+        foreach (var b in boundaries)
+            if (suffixStart - b <= 4) preferred = b;
+        return preferred;
+    }
+
+    private static void AddEnglish(string text, int[] covered, ImmutableArray<Candidate>.Builder result)
+    {
+        var words = EnglishWords.Tokenize(text);
+        for (var w = 0; w < words.Count; w++)
+        {
+            var word = words[w];
+            var token = text[word.Start..word.End];
+            if (covered[word.Start] != 0) continue;
+            if (IsAcronym(token) && !InCapsHeading(text, words, w))
+            {
+                result.Add(new Candidate(word.Start, word.End, token, EntityTypes.Org, AcronymSource, 0.4) { Canonical = token });
+                continue;
+            }
+            if (EnglishHeads.Contains(token) && char.IsUpper(token[0]))
+                AddEnglishEndingAt(text, words, w, covered, result);
+            if (EnglishOrgOpeners.Contains(token) && w + 2 < words.Count && text[words[w + 1].Start..words[w + 1].End] == "of")
+                AddEnglishStartingAt(text, words, w, covered, result);
+        }
+    }
+
+    /// <summary>"… Cartel", "… Council": every capitalised run ending at the head word.</summary>
+    private static void AddEnglishEndingAt(string text, List<TextSpan> words, int head, int[] covered,
+        ImmutableArray<Candidate>.Builder result)
+    {
+        var starts = new List<int>();
+        var w = head;
+        while (w > 0 && head - w < MaxEnglishWords)
+        {
+            var prev = words[w - 1];
+            if (!SameSpan(text, prev, words[w])) break;
+            var t = text[prev.Start..prev.End];
+            if (covered[prev.Start] != 0 && !char.IsUpper(t[0])) break;
+            if (char.IsUpper(t[0]) || char.IsDigit(t[0])) { w--; starts.Add(w); }
+            else if (Connectors.Contains(t) && w - 2 >= 0 && char.IsUpper(text[words[w - 2].Start]) && SameSpan(text, words[w - 2], prev)) w--;
+            else break;
+        }
+        if (starts.Count == 0) return;
+        var end = words[head].End;
+        var preferred = starts[^1];
+        // "The" at a sentence start is not part of the name.
+        if (text[words[preferred].Start..words[preferred].End] is "The" or "A" or "An" or "We" or "In" or "On" && starts.Count > 1)
+            preferred = starts[^2];
+        foreach (var s in starts)
+        {
+            var start = words[s].Start;
+            var name = text[start..end];
+            var confidence = s == preferred ? 0.6 : 0.3;
+            result.Add(new Candidate(start, end, name, EntityTypes.Org, EnglishSource, confidence) { Canonical = name });
+        }
+    }
+
+    /// <summary>"Ministry of …", "Department of …": every capitalised run after "of".</summary>
+    private static void AddEnglishStartingAt(string text, List<TextSpan> words, int opener, int[] covered,
+        ImmutableArray<Candidate>.Builder result)
+    {
+        var ends = new List<int>();
+        var w = opener + 1; // "of"
+        while (w + 1 < words.Count && w - opener < MaxEnglishWords)
+        {
+            var next = words[w + 1];
+            if (!SameSpan(text, words[w], next)) break;
+            var t = text[next.Start..next.End];
+            if (char.IsUpper(t[0])) { w++; ends.Add(w); }
+            else if (Connectors.Contains(t) && t != "of" && w + 2 < words.Count && char.IsUpper(text[words[w + 2].Start])) w++;
+            else break;
+        }
+        if (ends.Count == 0) return;
+        var start = words[opener].Start;
+        foreach (var e in ends)
+        {
+            var end = words[e].End;
+            var name = text[start..end];
+            result.Add(new Candidate(start, end, name, EntityTypes.Org, EnglishSource, e == ends[^1] ? 0.6 : 0.3) { Canonical = name });
+        }
+    }
+
+    /// <summary>Two words belong to one name only when nothing but spaces separates them.</summary>
+    private static bool SameSpan(string text, TextSpan a, TextSpan b)
+    {
+        for (var i = a.End; i < b.Start; i++)
+            if (text[i] != ' ') return false;
+        return b.Start - a.End <= 1;
+    }
+
+    private static bool IsAcronym(string token)
+    {
+        if (token.Length is < 2 or > 6 || AcronymStoplist.Contains(token)) return false;
+        var letters = 0;
+        foreach (var c in token)
+        {
+            if (c is >= 'A' and <= 'Z') letters++;
+            else if (c is not (>= '0' and <= '9' or '&' or '-')) return false;
+        }
+        return letters >= 2 && token[0] is >= 'A' and <= 'Z';
+    }
+
+    /// <summary>ALL-CAPS headings ("THE WHITE HOUSE") are not acronyms.</summary>
+    private static bool InCapsHeading(string text, List<TextSpan> words, int w)
+    {
+        bool Caps(int i) => i >= 0 && i < words.Count && IsAllCapsWord(text[words[i].Start..words[i].End]) &&
+                            SameSpan(text, words[Math.Min(i, w)], words[Math.Max(i, w)]);
+        return Caps(w - 1) || Caps(w + 1);
+    }
+
+    private static bool IsAllCapsWord(string t) => t.Length >= 2 && t.All(c => c is >= 'A' and <= 'Z' or '\'' or '.');
+}
+
+/// <summary>Latin word tokens (letters, digits, inner dots/apostrophes/ampersands/hyphens) of a text.</summary>
+public static class EnglishWords
+{
+    public static List<TextSpan> Tokenize(string text)
+    {
+        var words = new List<TextSpan>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsLatin(text[i]) && text[i] != '&') { i++; continue; }
+            var s = i;
+            while (i < text.Length && (IsLatin(text[i]) || text[i] == '&' ||
+                   (text[i] is '.' or '\'' or '-' or '’') && i + 1 < text.Length && IsLatin(text[i + 1])))
+                i++;
+            // Keep the final dot of an abbreviation like "Inc." or "U.S." when a dot is already inside.
+            if (i < text.Length && text[i] == '.' && (text[s..i].Contains('.') || text[s..i] is "Inc" or "Ltd" or "Co")) i++;
+            words.Add(new TextSpan(s, i));
+        }
+        return words;
+    }
+
+    private static bool IsLatin(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
+}

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using Pipeline.Configuration;
+using Pipeline.Model;
+using Pipeline.Stages;
+
+namespace Pipeline.Organisations;
+
+/// <summary>
+/// Finds organisations: names the gazetteer knows become ORG entities at once; names it does not know
+/// are proposed as candidates (suffix rules, acronyms, English capitalised names) for the classify stage.
+/// </summary>
+public sealed class OrganisationsStage : IStage
+{
+    public const string GazetteerSource = "org:gazetteer";
+
+    public static readonly StageDescriptor Descriptor = new(
+        "organisations",
+        "organisation names: gazetteer matches, plus candidates from suffix rules for the classify stage",
+        [
+            new OptionSpec("gazetteers", OptionKind.StringList, Array.Empty<string>(),
+                "extra gazetteer files (Chinese<TAB>English<TAB>aliases|...<TAB>kind), relative to pipeline.json"),
+            new OptionSpec("proposeCandidates", OptionKind.Boolean, true,
+                "propose names the gazetteer lacks (suffix rules, acronyms) for the classify stage"),
+        ],
+        settings => new OrganisationsStage(
+            Gazetteer.WithExtraFiles(settings.GetStringList("gazetteers")
+                .Select(p => Path.GetFullPath(Path.Combine(settings.BaseDirectory, p)))),
+            settings.GetBool("proposeCandidates")));
+
+    private readonly Gazetteer _gazetteer;
+    private readonly bool _proposeCandidates;
+    private readonly OrgCandidateGenerator _generator = new();
+
+    public OrganisationsStage(Gazetteer? gazetteer = null, bool proposeCandidates = true)
+    {
+        _gazetteer = gazetteer ?? Gazetteer.Default;
+        _proposeCandidates = proposeCandidates;
+    }
+
+    public string Name => "organisations";
+
+    public Gazetteer Gazetteer => _gazetteer;
+
+    public Article Process(Article article)
+    {
+        var language = DocumentLanguages.Of(article);
+        var matches = _gazetteer.FindAll(article.Text).Where(m => !IsInJobTitle(article.Text, m)).ToList();
+        var entities = matches.Select(m => ToEntity(article.Text, m, language));
+        var result = article.AddEntities(entities);
+        return _proposeCandidates ? result.AddCandidates(_generator.Generate(article.Text, matches)) : result;
+    }
+
+    /// <summary>外交部长, 国防部长: the ministry names a post, not the body (optional in gold, untagged in pd1998).</summary>
+    private static bool IsInJobTitle(string text, GazetteerMatch m) =>
+        m.End < text.Length && text[m.End] == '长' && "部局署院委厅办社行".Contains(text[m.End - 1]);
+
+    private static Entity ToEntity(string text, GazetteerMatch m, DocumentLanguage language) =>
+        new(EntityTypes.Org, m.Start, m.End, text[m.Start..m.End], GazetteerSource, 0.95)
+        {
+            Canonical = m.Entry.CanonicalFor(language),
+            CanonicalEn = m.Entry.English,
+            Kind = m.Entry.Kind,
+        };
+}
