@@ -6,7 +6,7 @@ namespace Pipeline.Agreements;
 public readonly record struct ActionMention(string Action, int Start, int End)
 {
     /// <summary>Done, not planned: the instrument exists.</summary>
-    public bool IsAccomplished => Action is Actions.Signed or Actions.Adopted or Actions.Issued or Actions.Approved or Actions.InForce;
+    public bool IsAccomplished => Action is Actions.Signed or Actions.Adopted or Actions.Issued or Actions.Approved or Actions.InForce or Actions.Acceded;
 }
 
 public static class Actions
@@ -18,6 +18,7 @@ public static class Actions
     public const string InForce = "in force";
     public const string Negotiating = "negotiating";
     public const string Planned = "planned";
+    public const string Acceded = "acceded";
 }
 
 /// <summary>The verbs that adopt, sign, issue or plan an instrument, Chinese and English.</summary>
@@ -31,14 +32,14 @@ public static partial class ActionVerbs
         ("商签", Actions.Negotiating), ("谈判", Actions.Negotiating), ("磋商", Actions.Negotiating), ("商谈", Actions.Negotiating),
         ("通过", Actions.Adopted), ("写入", Actions.Adopted), ("达成", Actions.Adopted), ("制定", Actions.Adopted),
         ("发表", Actions.Issued), ("发布", Actions.Issued), ("公布", Actions.Issued),
-        ("批准", Actions.Approved), ("核准", Actions.Approved),
+        ("批准", Actions.Approved), ("核准", Actions.Approved), ("加入", Actions.Acceded),
         ("正式生效", Actions.InForce), ("生效", Actions.InForce), ("正式实施", Actions.InForce),
     ];
 
     // A verb after these words is still to be done: 拟签署, 将签署, 要加快…签署.
-    private static readonly string[] ChineseFuture = ["拟", "将", "要", "加快", "准备", "争取", "尽快", "计划", "有望", "即将", "同意"];
+    private static readonly string[] ChineseFuture = ["拟", "将", "要", "加快", "准备", "争取", "尽快", "计划", "有望", "即将", "同意", "申请", "推动", "启动"];
 
-    [GeneratedRegex(@"\b(?<planned>will\s+(?:sign|adopt|issue|conclude)|(?:plan|plans|planned|intend|intends|agreed|agree|expect|expects|expected|hope|hopes)\s+to\s+(?:sign|adopt|conclude)|to\s+be\s+signed)\b|\b(?<inforce>entered\s+into\s+force|enter\s+into\s+force|came\s+into\s+force|took\s+effect|in\s+force)\b|\b(?<negotiating>negotiat\w+|talks\s+on)\b|\b(?<signed>signed|signing|concluded|inked)\b|\b(?<adopted>adopted|agreed|endorsed)\b|\b(?<issued>issued|announced|released|published|unveiled)\b|\b(?<approved>approved|ratified)\b")]
+    [GeneratedRegex(@"\b(?<planned>will\s+(?:sign|adopt|issue|conclude)|(?:plan|plans|planned|intend|intends|agreed|agree|expect|expects|expected|hope|hopes)\s+to\s+(?:sign|adopt|conclude)|to\s+be\s+signed)\b|\b(?<inforce>entered\s+into\s+force|enter\s+into\s+force|came\s+into\s+force|took\s+effect|in\s+force)\b|\b(?<negotiating>negotiat\w+|talks\s+on)\b|\b(?<signed>signed|signing|concluded|inked)\b|\b(?<adopted>adopted|agreed|endorsed)\b|\b(?<issued>issued|announced|released|published|unveiled)\b|\b(?<approved>approved|ratified)\b|\b(?<acceded>acceded|joined)\b")]
     private static partial Regex English();
 
     /// <summary>Every action verb in text[start..end).</summary>
@@ -54,7 +55,7 @@ public static partial class ActionVerbs
                     var s = start + i;
                     var e = s + verb.Length;
                     if (found.Any(f => f.Start < e && s < f.End)) continue;
-                    found.Add(new ActionMention(IsFuture(text, s, start) && action is Actions.Signed or Actions.Adopted or Actions.Issued
+                    found.Add(new ActionMention(IsFuture(text, s, start) && action is Actions.Signed or Actions.Adopted or Actions.Issued or Actions.Acceded
                         ? Actions.Planned : action, s, e));
                 }
         }
@@ -66,7 +67,8 @@ public static partial class ActionVerbs
                 var action = group.Name switch
                 {
                     "planned" => Actions.Planned, "inforce" => Actions.InForce, "negotiating" => Actions.Negotiating,
-                    "signed" => Actions.Signed, "adopted" => Actions.Adopted, "issued" => Actions.Issued, _ => Actions.Approved,
+                    "signed" => Actions.Signed, "adopted" => Actions.Adopted, "issued" => Actions.Issued, "acceded" => Actions.Acceded,
+                    _ => Actions.Approved,
                 };
                 found.Add(new ActionMention(action, start + m.Index, start + m.Index + m.Length));
             }
@@ -80,6 +82,6 @@ public static partial class ActionVerbs
         var before = text[from..verbStart];
         var cut = before.LastIndexOfAny(['，', '。', '；', '、', '“', '”']);
         if (cut >= 0) before = before[(cut + 1)..];
-        return ChineseFuture.Any(before.Contains) && !before.Contains('已');
+        return ChineseFuture.Any(before.Contains) && !before.EndsWith('已') && !before.EndsWith("已经");
     }
 }

@@ -50,8 +50,13 @@ public sealed partial class AgreementsStage : IStage
         }
         candidates.AddRange(ChineseTypedInstrumentFinder.Find(text, [], Taken).ToList());
         candidates.AddRange(EnglishTyped(article, Taken).ToList());
-        candidates.AddRange(EnglishTitleFinder.Find(text, Taken).ToList());
-        candidates.AddRange(KnownInstrumentFinder.Find(text, chinese, Taken).ToList());
+        // A known full name is exact ("Comprehensive and Progressive Agreement for Trans-Pacific Partnership") and beats
+        // the capitalisation rule, unless the rule found a longer title around it ("Protocols to the North Atlantic Treaty …").
+        var english = EnglishTitleFinder.Find(text, Taken).ToList();
+        var known = KnownInstrumentFinder.Find(text, chinese,
+            (s, e) => Taken(s, e) || english.Any(c => c.Start <= s && e <= c.End && c.End - c.Start > e - s)).ToList();
+        candidates.AddRange(known);
+        candidates.AddRange(english.Where(c => !known.Any(k => k.Span.Overlaps(c.Span))));
         return article.AddCandidates(candidates.OrderBy(c => c.Start));
     }
 

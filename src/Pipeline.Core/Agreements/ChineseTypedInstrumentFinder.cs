@@ -33,10 +33,9 @@ public static partial class ChineseTypedInstrumentFinder
         foreach (Match m in JointDocument().Matches(text))
         {
             if (isTaken(m.Index, m.Index + m.Length)) continue;
-            // The verb issues the document itself: 签署并发表联合公报, not 根据联合声明.
-            var before = text[Math.Max(0, m.Index - 8)..m.Index];
-            var cut = before.LastIndexOfAny(['，', '。', '；', ',', ';']);
-            if (cut >= 0) before = before[(cut + 1)..];
+            // The clause issues the document itself: 签署并发表联合公报, 签署关于…的谅解备忘录; not 根据联合声明.
+            var (clauseStart, _) = Clause.Bounds(text, m.Index);
+            var before = text[clauseStart..m.Index];
             if (!IssueContext.Any(before.Contains)) continue;
             var kind = TitleRules.ChineseKind(m.Value);
             var confidence = m.Value.EndsWith("备忘录") ? TitleRules.Fair : 0.85;

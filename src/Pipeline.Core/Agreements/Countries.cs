@@ -84,6 +84,20 @@ public static class Countries
         马绍尔群岛|Marshall Islands|马绍尔群岛共和国|Republic of the Marshall Islands
         库克群岛|Cook Islands||
         纽埃|Niue||
+        格鲁吉亚|Georgia||Georgian
+        塞尔维亚|Serbia||Serbian
+        奥地利|Austria||Austrian
+        爱尔兰|Ireland||Irish
+        孟加拉国|Bangladesh||Bangladeshi
+        斯里兰卡|Sri Lanka||Sri Lankan
+        尼泊尔|Nepal||Nepalese
+        阿尔及利亚|Algeria||Algerian
+        摩洛哥|Morocco||Moroccan
+        叙利亚|Syria||Syrian
+        约旦|Jordan||Jordanian
+        卡塔尔|Qatar||Qatari
+        科威特|Kuwait||Kuwaiti
+        阿曼|Oman||Omani
         """;
 
     private sealed record Country(string Chinese, string English);

@@ -20,7 +20,7 @@ public static partial class EnglishTitleFinder
     private static partial Regex Word();
 
     private static readonly HashSet<string> StartConnectors = ["of", "on", "to", "for", "against", "between", "concerning", "regarding", "among"];
-    private static readonly HashSet<string> InnerConnectors = ["of", "on", "to", "for", "against", "between", "concerning", "regarding", "among", "and", "the", "in", "with", "de"];
+    private static readonly HashSet<string> InnerConnectors = ["of", "on", "to", "for", "against", "concerning", "regarding", "among", "and", "the", "in", "with", "de"];
 
     private static readonly HashSet<string> NotTitleWords =
     [
@@ -141,7 +141,7 @@ public static partial class EnglishTitleFinder
     }
 
     private static bool IsNameWord(Token t) =>
-        t.IsCapitalised && !NotTitleWords.Contains(t.Text) && !Months.Contains(t.Text) && !IsPossessive(t.Text)
+        t.IsCapitalised && !NotTitleWords.Contains(t.Text) && !IsPossessive(t.Text)
         && !TitleRules.IsEnglishHead(t.Text) && !t.Text.EndsWith('.') | IsInitialism(t.Text);
 
     private static bool IsPossessive(string word) => word.EndsWith("’s") || word.EndsWith("'s");

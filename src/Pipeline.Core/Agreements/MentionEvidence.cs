@@ -76,6 +76,13 @@ public sealed partial class EvidenceReader
         var verbs = ActionVerbs.FindIn(_text, sentence.Start, sentence.End, _chinese)
             .Where(v => !_agreementSpans.Any(a => a.Start <= v.Start && v.End <= a.End))
             .ToList();
+        if (_chinese)
+        {
+            // Chinese puts the verb before its object (签署《…》); a verb after the title governs it only in the
+            // same clause (《巴黎协定》正式生效), never across a comma (加入《A》，并于1996年签署《B》).
+            var (_, clauseEnd) = Clause.Bounds(_text, mention.End - 1);
+            verbs = verbs.Where(v => v.End <= mention.Start || v.Start >= mention.End && v.End <= clauseEnd).ToList();
+        }
         if (verbs.Count == 0) return null;
         return verbs.OrderBy(v => Distance(v, mention)).First();
     }
@@ -192,7 +199,7 @@ public sealed partial class EvidenceReader
     private string? OrgNamed(int offsetHint, string text) =>
         _orgs.FirstOrDefault(o => o.Text == text && Math.Abs(o.Start - offsetHint) < 20) is { } o ? Name(o) : null;
 
-    [GeneratedRegex(@"\b(?:between|on behalf of)\s+(?<list>[^.;:()]+)")]
+    [GeneratedRegex(@"\b(?:between|on behalf of|signed by|concluded by|adopted by)\s+(?<list>[^.;:()]+)")]
     private static partial Regex EnglishPartyList();
 
     private ImmutableArray<string> EnglishParties(TextSpan mention, TextSpan sentence, ActionMention? action)
