@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Pipeline.Configuration;
+using Pipeline.Model;
+using Pipeline.Stages;
+
+namespace Pipeline.Agreements;
+
+/// <summary>
+/// Turns the decided AGREEMENT mentions into one record per instrument (same canonical, one record):
+/// its kind, the date of its adoption or signing, who adopted it (forum) or signed it (parties), the action,
+/// and the sentence that says so. Runs after classify.
+/// </summary>
+public sealed partial class AgreementRecordsStage : IStage
+{
+    public static readonly StageDescriptor Descriptor = new(
+        "agreement-records", "one record per agreement: kind, date, forum or parties, action, evidence",
+        [], _ => new AgreementRecordsStage());
+
+    public string Name => "agreement-records";
+
+    public Article Process(Article article)
+    {
+        var mentions = article.EntitiesOf(EntityTypes.Agreement).OrderBy(e => e.Start).ToList();
+        if (mentions.Count == 0) return article with { Agreements = [] };
+        var reader = new EvidenceReader(article, mentions.Select(m => m.Span));
+        var records = mentions
+            .GroupBy(m => m.Canonical ?? m.Text)
+            .Select(group => Build(article, reader, group.Key, group.ToList(), mentions))
+            .ToImmutableArray();
+        return article with { Agreements = records };
+    }
+
+    private static AgreementRecord Build(Article article, EvidenceReader reader, string canonical, List<Entity> mentions,
+        List<Entity> allMentions)
+    {
+        var spans = mentions.Select(m => m.Span).ToList();
+        var evidence = spans.Concat(DefinedTermMentions(article.Text, canonical, allMentions.Select(m => m.Span).ToList()))
+            .Select(reader.Read)
+            .OrderByDescending(e => e.Score).ThenBy(e => e.Mention.Start)
+            .ToList();
+        var best = evidence[0];
+        var withWho = evidence.FirstOrDefault(e => e.Forum is not null || e.Parties.Length > 0);
+        var forum = best.Forum ?? (best.Parties.Length == 0 ? withWho?.Forum : null);
+        var parties = best.Forum is null && best.Parties.Length == 0 ? withWho?.Parties ?? [] : best.Parties;
+        var date = YearInName(article.Text, canonical) ?? best.Date;
+        var kind = mentions.Select(m => m.Kind).FirstOrDefault(k => k is not null) ?? TitleRules.KindOf(canonical) ?? "agreement";
+        var canonicalEn = mentions.Select(m => m.CanonicalEn).FirstOrDefault(c => c is not null)
+            ?? KnownInstruments.All.FirstOrDefault(k => k.Chinese == canonical || k.English == canonical)?.English;
+        return new AgreementRecord(canonical, kind, date, best.Action?.Action, forum, parties,
+            best.Sentence.Of(article.Text), [.. spans])
+        {
+            CanonicalEn = canonicalEn,
+        };
+    }
+
+    /// <summary>"the North Atlantic Treaty of 1949": the year the name itself gives is the year it was signed.</summary>
+    private static string? YearInName(string text, string canonical)
+    {
+        if (TitleText.HasCjk(canonical)) return null;
+        var m = Regex.Match(text, Regex.Escape(canonical) + @"\s+of\s+(\d{4})\b");
+        return m.Success ? m.Groups[1].Value : null;
+    }
+
+    /// <summary>
+    /// "the Protocols to … (the “Protocols”)" defines a short name; "The Protocols were signed … on July 5, 2022" then
+    /// tells about the same instrument. Those back-references are read for evidence, never reported as mentions.
+    /// </summary>
+    private static IEnumerable<TextSpan> DefinedTermMentions(string text, string canonical, List<TextSpan> known)
+    {
+        if (TitleText.HasCjk(canonical)) yield break;
+        var definition = Regex.Match(text, Regex.Escape(canonical) + @"\s*\(\s*(?:the\s+)?[“""']([A-Z][\w\s-]{1,40})[”""']\s*\)");
+        if (!definition.Success) yield break;
+        var term = definition.Groups[1].Value;
+        foreach (Match m in Regex.Matches(text, @"\b[Tt]he\s+(" + Regex.Escape(term) + @")\b(?![\s-]+[A-Z])"))
+        {
+            var span = new TextSpan(m.Groups[1].Index, m.Groups[1].Index + m.Groups[1].Length);
+            if (known.Any(k => k.Overlaps(span)) || span.Start <= definition.Index + definition.Length && span.Start >= definition.Index) continue;
+            yield return span;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using Pipeline.Configuration;
+using Pipeline.Model;
+using Pipeline.Stages;
+
+namespace Pipeline.Agreements;
+
+/// <summary>
+/// Proposes agreement candidates: every title in book marks (typed by its ending: AGREEMENT, LAW, MEDIA,
+/// PUBLICATION or NONE), typed instruments that are signed or issued (引渡条约, 联合公报, "an extradition treaty"),
+/// English instrument titles in running text, and well-known acronyms (RCEP). The classify stage decides.
+/// </summary>
+public sealed partial class AgreementsStage : IStage
+{
+    public static readonly StageDescriptor Descriptor = new(
+        "agreements", "proposes titles and instruments (treaties, declarations, joint statements) as candidates",
+        [], _ => new AgreementsStage());
+
+    public string Name => "agreements";
+
+    [GeneratedRegex(@"\b(?:an?|the|its|their|new)\s+((?:extradition|mutual legal assistance|free[- ]trade|bilateral investment|investment|trade|peace|security|defen[cs]e|mutual defen[cs]e|nuclear|arms control|cease-?fire|tax|double taxation|visa waiver|border|boundary)\s+(?:treaty|agreement|pact|accord))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishTypedTreaty();
+
+    [GeneratedRegex(@"\b(?:an?|the)\s+(joint (?:statement|communiqu[eé]|declaration)|memorandum of understanding)\b")]
+    private static partial Regex EnglishJointDocument();
+
+    [GeneratedRegex(@"\b(?:sign|signed|signing|signs|ratif\w*|negotiat\w*|conclud\w*|concluded|in force|into force|accede\w*|accession)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishTreatyContext();
+
+    [GeneratedRegex(@"\b(?:issued|adopted|released|signed|agreed|announced|endorsed|published)\b")]
+    private static partial Regex EnglishIssueContext();
+
+    public Article Process(Article article)
+    {
+        var text = article.Text;
+        var chinese = IsChinese(article);
+        var candidates = new List<Candidate>();
+        bool Taken(int s, int e) => candidates.Any(c => c.Start < e && s < c.End) || InsideBookMarks(text, s, e);
+
+        foreach (var title in BookTitleFinder.Find(text))
+        {
+            var sentence = article.SentenceAt(title.Start).Of(text);
+            var guess = TitleText.HasCjk(title.Text)
+                ? TitleRules.ForChineseTitle(title.Text, sentence)
+                : TitleRules.ForEnglishTitle(title.Text);
+            candidates.Add(new Candidate(title.Start, title.End, title.Text, guess.Type, "agreements/book-title", guess.Confidence)
+            {
+                InBookMarks = true, Canonical = title.Text, Kind = guess.Kind,
+            });
+        }
+        candidates.AddRange(ChineseTypedInstrumentFinder.Find(text, [], Taken).ToList());
+        candidates.AddRange(EnglishTyped(article, Taken).ToList());
+        // A known full name is exact ("Comprehensive and Progressive Agreement for Trans-Pacific Partnership") and beats
+        // the capitalisation rule, unless the rule found a longer title around it ("Protocols to the North Atlantic Treaty …").
+        var english = EnglishTitleFinder.Find(text, Taken).ToList();
+        var known = KnownInstrumentFinder.Find(text, chinese,
+            (s, e) => Taken(s, e) || english.Any(c => c.Start <= s && e <= c.End && c.End - c.Start > e - s)).ToList();
+        candidates.AddRange(known);
+        candidates.AddRange(english.Where(c => !known.Any(k => k.Span.Overlaps(c.Span))));
+        return article.AddCandidates(candidates.OrderBy(c => c.Start));
+    }
+
+    private static IEnumerable<Candidate> EnglishTyped(Article article, Func<int, int, bool> isTaken)
+    {
+        var text = article.Text;
+        foreach (Match m in EnglishTypedTreaty().Matches(text))
+        {
+            var g = m.Groups[1];
+            if (isTaken(g.Index, g.Index + g.Length)) continue;
+            if (!EnglishTreatyContext().IsMatch(article.SentenceAt(g.Index).Of(text))) continue;
+            var head = g.Value.Split(' ')[^1].ToLowerInvariant();
+            yield return new Candidate(g.Index, g.Index + g.Length, g.Value, EntityTypes.Agreement, "agreements/typed", 0.8)
+            {
+                Canonical = g.Value.ToLowerInvariant(), Kind = head is "treaty" ? "treaty" : "agreement",
+            };
+        }
+        foreach (Match m in EnglishJointDocument().Matches(text))
+        {
+            var g = m.Groups[1];
+            if (isTaken(g.Index, g.Index + g.Length)) continue;
+            if (!EnglishIssueContext().IsMatch(article.SentenceAt(g.Index).Of(text))) continue;
+            var kind = g.Value.StartsWith("memorandum") ? "memorandum" : TitleRules.EnglishKind(g.Value.Split(' ')[1]);
+            yield return new Candidate(g.Index, g.Index + g.Length, g.Value, EntityTypes.Agreement, "agreements/typed", TitleRules.Fair)
+            {
+                Canonical = g.Value, Kind = kind,
+            };
+        }
+    }
+
+    private static bool InsideBookMarks(string text, int start, int end)
+    {
+        var open = text.LastIndexOf('《', Math.Max(0, start - 1));
+        if (open < 0) return false;
+        var close = text.IndexOf('》', open);
+        return close >= end - 1 && close >= start;
+    }
+
+    /// <summary>The document's language family: the sidecar's word, else the share of Chinese characters.</summary>
+    public static bool IsChinese(Article article)
+    {
+        var language = article.Metadata.Language?.Value;
+        if (!string.IsNullOrEmpty(language)) return language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var cjk = article.Text.Count(TitleText.IsCjk);
+        var latin = article.Text.Count(c => c < 0x250 && char.IsLetter(c));
+        return cjk > latin / 4;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Pipeline.Model;
+
+namespace Pipeline.Agreements;
+
+/// <summary>
+/// Unnamed but typed instruments in Chinese text (引渡条约, 刑事司法协助条约, 自贸协定, 联合公报): an agreement
+/// only where the clause signs, negotiates, issues or brings it into force.
+/// </summary>
+public static partial class ChineseTypedInstrumentFinder
+{
+    [GeneratedRegex("(?:刑事司法协助|民事司法协助|民商事司法协助|司法协助|引渡|资产分享|移管被判刑人|被判刑人移管|避免双重征税|相互促进和保护投资|投资保护|双边投资|自由贸易|自贸|货币互换|本币互换|互免签证|边界|领事|航空运输|睦邻友好合作|友好合作|和平友好)(?:条约|协定)")]
+    private static partial Regex TypedTreaty();
+
+    [GeneratedRegex("(?:联合公报|联合声明|联合宣言|谅解备忘录|合作备忘录)")]
+    private static partial Regex JointDocument();
+
+    private static readonly string[] TreatyContext =
+        ["签署", "签订", "缔结", "商签", "谈判", "生效", "批准", "加入", "达成", "签约", "升级", "修订", "磋商"];
+
+    private static readonly string[] IssueContext = ["发表", "签署", "签订", "通过", "发布", "达成", "共同"];
+
+    public static IEnumerable<Candidate> Find(string text, IReadOnlyList<TextSpan> clauses, Func<int, int, bool> isTaken)
+    {
+        foreach (Match m in TypedTreaty().Matches(text))
+        {
+            if (isTaken(m.Index, m.Index + m.Length)) continue;
+            var clause = Clause.Around(text, m.Index);
+            if (!TreatyContext.Any(clause.Contains)) continue;
+            yield return new Candidate(m.Index, m.Index + m.Length, m.Value, EntityTypes.Agreement,
+                "agreements/typed", 0.85) { Canonical = m.Value, Kind = TitleRules.ChineseKind(m.Value) };
+        }
+        foreach (Match m in JointDocument().Matches(text))
+        {
+            if (isTaken(m.Index, m.Index + m.Length)) continue;
+            // The clause issues the document itself: 签署并发表联合公报, 签署关于…的谅解备忘录; not 根据联合声明.
+            var (clauseStart, _) = Clause.Bounds(text, m.Index);
+            var before = text[clauseStart..m.Index];
+            if (!IssueContext.Any(before.Contains)) continue;
+            var kind = TitleRules.ChineseKind(m.Value);
+            var confidence = m.Value.EndsWith("备忘录") ? TitleRules.Fair : 0.85;
+            yield return new Candidate(m.Index, m.Index + m.Length, m.Value, EntityTypes.Agreement,
+                "agreements/typed", confidence) { Canonical = m.Value, Kind = kind };
+        }
+    }
+}
+
+/// <summary>The comma-delimited clause around an offset (Chinese and Western punctuation).</summary>
+public static class Clause
+{
+    private const string Stops = "，。；！？,;!?\n：:";
+
+    public static string Around(string text, int offset)
+    {
+        var (s, e) = Bounds(text, offset);
+        return text[s..e];
+    }
+
+    public static (int Start, int End) Bounds(string text, int offset)
+    {
+        var s = offset;
+        while (s > 0 && !Stops.Contains(text[s - 1])) s--;
+        var e = offset;
+        while (e < text.Length && !Stops.Contains(text[e])) e++;
+        return (s, e);
+    }
+}

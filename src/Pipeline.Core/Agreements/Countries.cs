@@ -1,0 +1,164 @@
+namespace Pipeline.Agreements;
+
+/// <summary>General knowledge: country names (Chinese and English), their short forms and adjectives, mapped to one name per language.</summary>
+public static class Countries
+{
+    // Chinese name | English name | other Chinese forms | other English forms (names and adjectives)
+    private const string Table = """
+        中国|China|中华人民共和国,我国,中方|People's Republic of China,Chinese,PRC
+        美国|United States|美利坚合众国,美方|United States of America,U.S.,US,USA,U.S.A.,America,American
+        俄罗斯|Russia|俄罗斯联邦,俄方|Russian Federation,Russian
+        加拿大|Canada||Canadian
+        墨西哥|Mexico|墨方|Mexican
+        日本|Japan|日方|Japanese
+        韩国|South Korea|大韩民国,韩方|Republic of Korea,ROK,Korean
+        朝鲜|North Korea|朝鲜民主主义人民共和国|DPRK
+        印度|India|印方|Indian
+        巴基斯坦|Pakistan||Pakistani
+        英国|United Kingdom|英方|UK,U.K.,Britain,Great Britain,British
+        法国|France|法方|French
+        德国|Germany|德方|German
+        意大利|Italy||Italian
+        西班牙|Spain||Spanish
+        葡萄牙|Portugal||Portuguese
+        荷兰|Netherlands||Dutch
+        比利时|Belgium||Belgian
+        瑞士|Switzerland||Swiss
+        瑞典|Sweden|瑞典王国|Kingdom of Sweden,Swedish
+        芬兰|Finland|芬兰共和国|Republic of Finland,Finnish
+        挪威|Norway||Norwegian
+        丹麦|Denmark||Danish
+        波兰|Poland||Polish
+        匈牙利|Hungary||Hungarian
+        捷克|Czech Republic||Czech
+        希腊|Greece||Greek
+        土耳其|Turkey|土耳其共和国|Türkiye,Turkish
+        乌克兰|Ukraine||Ukrainian
+        白俄罗斯|Belarus||Belarusian
+        哈萨克斯坦|Kazakhstan||Kazakh
+        吉尔吉斯斯坦|Kyrgyzstan||Kyrgyz
+        塔吉克斯坦|Tajikistan||Tajik
+        乌兹别克斯坦|Uzbekistan||Uzbek
+        土库曼斯坦|Turkmenistan||Turkmen
+        蒙古国|Mongolia|蒙古|Mongolian
+        阿富汗|Afghanistan||Afghan
+        伊朗|Iran||Iranian
+        伊拉克|Iraq||Iraqi
+        沙特阿拉伯|Saudi Arabia|沙特|Saudi
+        阿联酋|United Arab Emirates|阿拉伯联合酋长国|UAE
+        以色列|Israel||Israeli
+        埃及|Egypt||Egyptian
+        南非|South Africa||South African
+        尼日利亚|Nigeria||Nigerian
+        埃塞俄比亚|Ethiopia||Ethiopian
+        肯尼亚|Kenya||Kenyan
+        巴西|Brazil||Brazilian
+        阿根廷|Argentina||Argentine
+        智利|Chile||Chilean
+        秘鲁|Peru||Peruvian
+        哥伦比亚|Colombia||Colombian
+        古巴|Cuba||Cuban
+        委内瑞拉|Venezuela||Venezuelan
+        澳大利亚|Australia|澳洲|Australian
+        新西兰|New Zealand||New Zealander
+        印度尼西亚|Indonesia|印尼|Indonesian
+        马来西亚|Malaysia||Malaysian
+        新加坡|Singapore||Singaporean
+        泰国|Thailand||Thai
+        越南|Vietnam|越方|Viet Nam,Vietnamese
+        菲律宾|Philippines||Philippine,Filipino
+        柬埔寨|Cambodia||Cambodian
+        老挝|Laos||Lao
+        缅甸|Myanmar||Burmese
+        文莱|Brunei||Bruneian
+        斐济|Fiji||Fijian
+        巴布亚新几内亚|Papua New Guinea||
+        萨摩亚|Samoa||Samoan
+        汤加|Tonga||Tongan
+        瓦努阿图|Vanuatu||
+        所罗门群岛|Solomon Islands||
+        基里巴斯|Kiribati||
+        图瓦卢|Tuvalu||
+        瑙鲁|Nauru||
+        帕劳|Palau||
+        马绍尔群岛|Marshall Islands|马绍尔群岛共和国|Republic of the Marshall Islands
+        库克群岛|Cook Islands||
+        纽埃|Niue||
+        格鲁吉亚|Georgia||Georgian
+        塞尔维亚|Serbia||Serbian
+        奥地利|Austria||Austrian
+        爱尔兰|Ireland||Irish
+        孟加拉国|Bangladesh||Bangladeshi
+        斯里兰卡|Sri Lanka||Sri Lankan
+        尼泊尔|Nepal||Nepalese
+        阿尔及利亚|Algeria||Algerian
+        摩洛哥|Morocco||Moroccan
+        叙利亚|Syria||Syrian
+        约旦|Jordan||Jordanian
+        卡塔尔|Qatar||Qatari
+        科威特|Kuwait||Kuwaiti
+        阿曼|Oman||Omani
+        """;
+
+    private sealed record Country(string Chinese, string English);
+
+    private static readonly List<(string Form, Country Country)> Forms = Parse();
+
+    private static List<(string, Country)> Parse()
+    {
+        var forms = new List<(string, Country)>();
+        foreach (var line in Table.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var f = line.Split('|');
+            var country = new Country(f[0], f[1]);
+            forms.Add((f[0], country));
+            forms.Add((f[1], country));
+            foreach (var extra in f[2].Split(',', StringSplitOptions.RemoveEmptyEntries).Concat(f[3].Split(',', StringSplitOptions.RemoveEmptyEntries)))
+                forms.Add((extra.Trim(), country));
+        }
+        return forms.OrderByDescending(x => x.Item1.Length).ToList();
+    }
+
+    /// <summary>A country mention found in text, with its name in the requested language.</summary>
+    public readonly record struct CountryMention(int Start, int End, string Name);
+
+    /// <summary>Countries named in text[start..end), longest form first, non-overlapping, in text order.</summary>
+    public static List<CountryMention> FindIn(string text, int start, int end, bool chinese)
+    {
+        var found = new List<CountryMention>();
+        var segment = text[start..end];
+        foreach (var (form, country) in Forms)
+        {
+            var latin = !TitleText.HasCjk(form);
+            for (var i = segment.IndexOf(form, StringComparison.Ordinal); i >= 0; i = segment.IndexOf(form, i + 1, StringComparison.Ordinal))
+            {
+                if (latin && !IsWholeWord(segment, i, form.Length)) continue;
+                var s = start + i;
+                var e = s + form.Length;
+                if (found.Any(f => f.Start < e && s < f.End)) continue;
+                found.Add(new CountryMention(s, e, chinese ? country.Chinese : country.English));
+            }
+        }
+        return found.OrderBy(f => f.Start).ToList();
+    }
+
+    /// <summary>The country a whole phrase names ("the United States of America" → "United States"), or null.</summary>
+    public static string? Name(string phrase, bool chinese)
+    {
+        var p = phrase.Trim();
+        if (p.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) p = p[4..];
+        foreach (var (form, country) in Forms)
+            if (form == p) return chinese ? country.Chinese : country.English;
+        return null;
+    }
+
+    private static bool IsWholeWord(string s, int i, int length)
+    {
+        bool Word(char c) => c < 0x2E80 && char.IsLetterOrDigit(c);
+        if (i > 0 && (Word(s[i - 1]) || s[i - 1] == '.')) return false;
+        var after = i + length;
+        if (after < s.Length && Word(s[after])) return false;
+        // "U.S.-Pacific" names the United States; "US-based" too, but not "USA" inside a longer word.
+        return true;
+    }
+}

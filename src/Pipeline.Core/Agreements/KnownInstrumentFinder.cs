@@ -1,0 +1,54 @@
+using Pipeline.Model;
+
+namespace Pipeline.Agreements;
+
+/// <summary>Well-known instruments written without book marks: acronyms (RCEP), short names (伊核协议) and full names.</summary>
+public static class KnownInstrumentFinder
+{
+    public static IEnumerable<Candidate> Find(string text, bool chineseDocument, Func<int, int, bool> isTaken)
+    {
+        var hits = new List<Candidate>();
+        foreach (var instrument in KnownInstruments.All)
+        {
+            var canonical = chineseDocument ? instrument.Chinese : instrument.English;
+            var names = new List<string> { instrument.Chinese, instrument.English };
+            names.AddRange(instrument.ShortNames);
+            foreach (var name in names)
+                foreach (var start in Occurrences(text, name))
+                    hits.Add(new Candidate(start, start + name.Length, name, EntityTypes.Agreement, "agreements/known",
+                        TitleRules.Strong)
+                    {
+                        Canonical = name == instrument.Chinese || name == instrument.English ? name : canonical,
+                        CanonicalEn = instrument.English,
+                        Kind = instrument.Kind,
+                    });
+        }
+        // Longest first so "全面与进步跨太平洋伙伴关系协定" wins over the "跨太平洋伙伴关系协定" inside it.
+        var kept = new List<Candidate>();
+        foreach (var c in hits.OrderByDescending(h => h.End - h.Start).ThenBy(h => h.Start))
+        {
+            if (isTaken(c.Start, c.End) || kept.Any(k => k.Span.Overlaps(c.Span))) continue;
+            kept.Add(c);
+        }
+        return kept.OrderBy(k => k.Start);
+    }
+
+    /// <summary>Whole-word occurrences: Latin names must not touch other Latin letters or digits.</summary>
+    private static IEnumerable<int> Occurrences(string text, string name)
+    {
+        var latin = !TitleText.HasCjk(name);
+        for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + 1, StringComparison.Ordinal))
+        {
+            if (latin && (i > 0 && IsWordChar(text[i - 1]) || i + name.Length < text.Length && IsWordChar(text[i + name.Length])))
+                continue;
+            if (latin && ContinuesAsLongerName(text, i + name.Length)) continue;
+            yield return i;
+        }
+    }
+
+    /// <summary>"North Atlantic Treaty Organization": a capitalised word right after the name makes it part of another name.</summary>
+    private static bool ContinuesAsLongerName(string text, int end) =>
+        end + 1 < text.Length && text[end] == ' ' && char.IsUpper(text[end + 1]);
+
+    private static bool IsWordChar(char c) => c < 0x2E80 && char.IsLetterOrDigit(c) || c == '-';
+}

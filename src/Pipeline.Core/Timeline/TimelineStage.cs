@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Pipeline.Configuration;
+using Pipeline.Model;
+using Pipeline.Stages;
+
+namespace Pipeline.Timeline;
+
+/// <summary>
+/// Every sentence that states a dated event (a dated DATE and an event word: meeting, adoption, signing,
+/// speech, visit) becomes a timeline entry with a short summary and the bodies and agreements it names.
+/// </summary>
+public sealed partial class TimelineStage : IStage
+{
+    public const int DefaultSummaryLength = 80;
+
+    public static readonly StageDescriptor Descriptor = new(
+        "timeline", "dated events, one entry per sentence, sorted by date",
+        [new OptionSpec("summary-length", OptionKind.Integer, DefaultSummaryLength, "longest summary, in characters") { Minimum = 20, Maximum = 400 }],
+        settings => new TimelineStage(settings.GetInt("summary-length")));
+
+    private readonly int _summaryLength;
+
+    public TimelineStage(int summaryLength = DefaultSummaryLength) => _summaryLength = summaryLength;
+
+    public string Name => "timeline";
+
+    [GeneratedRegex(@"会议|峰会|论坛|全会|大会|会晤|会谈|会见|博览会|举行|举办|召开|出席|通过|签署|签订|发表|发布|批准|生效|访问|讲话|致辞|演讲|指出|强调|提出|宣布|启动|成立|采访|审议|主持|\b(?:meet|meets|met|meeting|summit|conference|dialogue|forum|session|held|hosted|took\s+place|convened|signed|adopted|announced|issued|ratified|approved|entered\s+into\s+force|visit|visits|visited|speech|remarks|launched|established|transmitted|agreed|Summit|Meeting|Conference|Dialogue)\b")]
+    private static partial Regex EventWord();
+
+    public Article Process(Article article)
+    {
+        var text = article.Text;
+        var sentences = article.Sentences.IsDefaultOrEmpty ? [new TextSpan(0, text.Length)] : article.Sentences;
+        var agreementSpans = article.EntitiesOf(EntityTypes.Agreement).Select(a => a.Span).ToList();
+        var entries = new List<(TimelineEntry Entry, int Position)>();
+        foreach (var sentence in sentences)
+        {
+            // A year inside a title ("行动计划（2019—2021年）") dates the plan's span, not an event of the sentence.
+            var date = article.EntitiesOf(EntityTypes.Date)
+                .Where(d => !string.IsNullOrEmpty(d.Value) && sentence.Start <= d.Start && d.End <= sentence.End)
+                .FirstOrDefault(d => !agreementSpans.Any(a => a.Overlaps(d.Span)));
+            if (date is null) continue;
+            var sentenceText = sentence.Of(text);
+            if (!EventWord().IsMatch(sentenceText)) continue;
+            var organisations = Names(article, EntityTypes.Org, sentence);
+            var agreements = Names(article, EntityTypes.Agreement, sentence);
+            entries.Add((new TimelineEntry(date.Value!, sentence, Summarise(sentenceText, _summaryLength), organisations, agreements),
+                sentence.Start));
+        }
+        var sorted = entries.OrderBy(e => SortKey(e.Entry.Date), StringComparer.Ordinal).ThenBy(e => e.Position)
+            .Select(e => e.Entry).ToImmutableArray();
+        return article with { Timeline = sorted };
+    }
+
+    private static ImmutableArray<string> Names(Article article, string type, TextSpan sentence) =>
+        [.. article.EntitiesOf(type).Where(e => sentence.Start <= e.Start && e.End <= sentence.End)
+            .Select(e => e.Canonical ?? e.Text).Distinct()];
+
+    /// <summary>"2019/2021" sorts by its start; "2014" before "2014-10".</summary>
+    private static string SortKey(string date) => date.Split('/')[0];
+
+    /// <summary>
+    /// The sentence when short; else cut at the last clause break (，；, ;) that keeps at least half the
+    /// budget, else at a word boundary (English), with an ellipsis.
+    /// </summary>
+    public static string Summarise(string sentence, int maxLength = DefaultSummaryLength)
+    {
+        var s = Regex.Replace(sentence.Trim(), @"\s+", " ");
+        if (s.Length <= maxLength) return s;
+        var budget = maxLength - 1;
+        var cut = s.LastIndexOfAny(['，', '；', '：', ',', ';', ':'], budget - 1);
+        if (cut < maxLength / 2)
+        {
+            cut = s.LastIndexOf(' ', budget - 1);
+            if (cut < maxLength / 2) cut = budget;
+        }
+        if (cut > 0 && char.IsHighSurrogate(s[cut - 1])) cut--;
+        return s[..cut].TrimEnd(' ', '，', '；', '：', ',', ';', ':') + "…";
+    }
+}
