@@ -15,5 +15,11 @@ public sealed class StageCatalog(IEnumerable<StageDescriptor> stages)
     [
         Ingest.IngestStage.Descriptor,
         Segmentation.SegmentStage.Descriptor,
+        Dates.DatesStage.Descriptor,
+        Organisations.OrganisationsStage.Descriptor,
+        Agreements.AgreementsStage.Descriptor,
+        Classification.ClassifyStage.Descriptor,
+        Agreements.AgreementRecordsStage.Descriptor,
+        Timeline.TimelineStage.Descriptor,
     ]);
 }

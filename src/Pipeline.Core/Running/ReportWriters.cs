@@ -8,7 +8,8 @@ public static class ReportWriters
 {
     public static IReadOnlyList<IReportWriter> All { get; } =
     [
-        // new DocxReportWriter(), new PdfReportWriter() — added when the writers are merged.
+        new Reports.Docx.DocxReportWriter(),
+        new Reports.Pdf.PdfReportWriter(),
     ];
 
     public static IReadOnlyList<IReportWriter> For(ReportOptions options, IEnumerable<IReportWriter>? writers = null) =>

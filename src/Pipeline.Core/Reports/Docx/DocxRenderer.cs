@@ -1,0 +1,293 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Pipeline.Fonts;
+using Pipeline.Reports.Document;
+using ReportRun = Pipeline.Reports.Document.Run;
+using RunStyle = Pipeline.Reports.Document.RunStyle;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Pipeline.Reports.Docx;
+
+/// <summary>Writes a <see cref="ReportDocument"/> as a WordprocessingML package (A4, styles, tables, footer with page numbers).</summary>
+public static class DocxRenderer
+{
+    // Twips (1/20 pt). A4 with 2 cm margins.
+    private const int PageWidth = 11906, PageHeight = 16838, Margin = 1134;
+    private const int ContentWidth = PageWidth - 2 * Margin;
+
+    // Word has no font for Chinese under a Latin name: East Asian text gets its own font slot,
+    // with an alternative Word/LibreOffice know when Noto Sans SC is not installed.
+    private const string LatinFont = "Calibri";
+    private static readonly string CjkFont = ReportFonts.FamilyName;
+    private const string CjkFallback = "Microsoft YaHei";
+
+    public static void Render(ReportDocument report, Stream output)
+    {
+        using var package = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
+        package.PackageProperties.Title = report.Title;
+        package.PackageProperties.Creator = "Pipeline";
+        var main = package.AddMainDocumentPart();
+        AddStyles(main);
+        AddFontTable(main);
+        AddSettings(main);
+        var footerId = AddFooter(main, report.Title);
+
+        var body = new Body();
+        foreach (var block in report.Blocks)
+            foreach (var element in Render(block))
+                body.Append(element);
+        body.Append(new SectionProperties(
+            new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
+            new PageSize { Width = PageWidth, Height = PageHeight },
+            new PageMargin { Top = Margin, Bottom = Margin, Left = Margin, Right = Margin, Header = 567, Footer = 567, Gutter = 0 }));
+        main.Document = new W.Document(body);
+        main.Document.Save();
+    }
+
+    private static IEnumerable<OpenXmlElement> Render(ReportBlock block) => block switch
+    {
+        TitleBlock t => TitleParagraphs(t),
+        MetadataBlock m => m.Items.Select(i => Paragraph("Metadata",
+            [new ReportRun(i.Label + ":  ", RunStyle.Bold | RunStyle.Muted), new ReportRun(i.Value)])),
+        KeyFiguresBlock k => [KeyFigures(k), Paragraph("Spacer", [])],
+        HeadingBlock h => [Paragraph(h.Level <= 1 ? "Heading1" : "Heading2", [new ReportRun(h.Text)])],
+        ParagraphBlock p => [Paragraph(p.Role switch { ParagraphRole.Note => "Note", ParagraphRole.Article => "ArticleText", _ => "Normal" }, p.Runs)],
+        TableBlock t => [Table(t), Paragraph("Spacer", [])],
+        _ => throw new NotSupportedException(block.GetType().Name),
+    };
+
+    private static IEnumerable<OpenXmlElement> TitleParagraphs(TitleBlock t)
+    {
+        yield return Paragraph("Kicker", [new ReportRun(t.Kicker)]);
+        yield return Paragraph("Title", [new ReportRun(t.Title)]);
+        if (t.Subtitle is not null) yield return Paragraph("Subtitle", [new ReportRun(t.Subtitle)]);
+    }
+
+    private static Paragraph Paragraph(string style, IEnumerable<ReportRun> runs)
+    {
+        var p = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = style }));
+        foreach (var run in runs) AppendRun(p, run);
+        return p;
+    }
+
+    private static void AppendRun(OpenXmlCompositeElement parent, ReportRun run)
+    {
+        var lines = run.Text.Split('\n');
+        var r = new W.Run(RunProperties(run));
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0) r.Append(new Break());
+            if (lines[i].Length > 0) r.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+        }
+        parent.Append(r);
+    }
+
+    private static RunProperties RunProperties(ReportRun run)
+    {
+        var props = new RunProperties();
+        // The hint makes Word pick the East Asian font for shared characters (quotes, dashes) inside Chinese text.
+        if (HasCjk(run.Text)) props.Append(new RunFonts { Hint = FontTypeHintValues.EastAsia });
+        if (run.Style.HasFlag(RunStyle.Bold)) props.Append(new Bold());
+        if (run.Style.HasFlag(RunStyle.Muted)) props.Append(new Color { Val = ReportPalette.Muted });
+        if (run.Style.HasFlag(RunStyle.Small)) props.Append(new FontSize { Val = "16" }, new FontSizeComplexScript { Val = "16" });
+        if (run.Highlight is not null)
+            props.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = ReportPalette.HighlightFill(run.Highlight) });
+        return props;
+    }
+
+    private static Table KeyFigures(KeyFiguresBlock block)
+    {
+        var width = ContentWidth / Math.Max(1, block.Figures.Length);
+        var table = new Table(
+            new TableProperties(
+                new TableWidth { Width = ContentWidth.ToString(), Type = TableWidthUnitValues.Dxa },
+                new TableBorders(
+                    new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
+                    new BottomBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
+                    new InsideHorizontalBorder { Val = BorderValues.None },
+                    new InsideVerticalBorder { Val = BorderValues.Single, Size = 24, Color = "FFFFFF" }),
+                new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(block.Figures.Select(_ => new GridColumn { Width = width.ToString() })));
+        var row = new TableRow();
+        foreach (var f in block.Figures)
+        {
+            var cell = new TableCell(new TableCellProperties(
+                new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa },
+                new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = ReportPalette.FigureFill }));
+            cell.Append(Paragraph("FigureValue", [new ReportRun(f.Value)]));
+            cell.Append(Paragraph("FigureLabel", [new ReportRun(f.Label, RunStyle.Bold)]));
+            if (f.Detail is not null) cell.Append(Paragraph("FigureLabel", [new ReportRun(f.Detail, RunStyle.Muted | RunStyle.Small)]));
+            row.Append(cell);
+        }
+        table.Append(row);
+        return table;
+    }
+
+    private static Table Table(TableBlock block)
+    {
+        var total = block.Columns.Sum(c => c.Weight);
+        var widths = block.Columns.Select(c => (int)(ContentWidth * c.Weight / total)).ToArray();
+        var table = new Table(
+            new TableProperties(
+                new TableStyle { Val = "ReportTable" },
+                new TableWidth { Width = ContentWidth.ToString(), Type = TableWidthUnitValues.Dxa },
+                new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
+
+        // tblHeader repeats the header row on every page the table spans.
+        var header = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
+        for (var i = 0; i < block.Columns.Length; i++)
+            header.Append(Cell(widths[i], ReportPalette.HeaderFill, [new ReportRun(block.Columns[i].Header, RunStyle.Bold)]));
+        table.Append(header);
+
+        foreach (var cells in block.Rows)
+        {
+            var row = new TableRow(new TableRowProperties(new CantSplit()));
+            for (var i = 0; i < block.Columns.Length; i++)
+                row.Append(Cell(widths[i], null, i < cells.Length ? cells[i].Runs : []));
+            table.Append(row);
+        }
+        return table;
+    }
+
+    private static TableCell Cell(int width, string? fill, IEnumerable<ReportRun> runs)
+    {
+        var props = new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa });
+        if (fill is not null) props.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = fill });
+        return new TableCell(props, Paragraph("TableText", runs));
+    }
+
+    private static string AddFooter(MainDocumentPart main, string title)
+    {
+        var part = main.AddNewPart<FooterPart>();
+        var p = new Paragraph(new ParagraphProperties(
+            new ParagraphStyleId { Val = "Footer" },
+            new Tabs(new TabStop { Val = TabStopValues.Right, Position = ContentWidth })));
+        AppendRun(p, new ReportRun(title, RunStyle.Muted));
+        p.Append(new W.Run(new TabChar()));
+        AppendRun(p, new ReportRun("Page ", RunStyle.Muted));
+        p.Append(Field("PAGE"));
+        AppendRun(p, new ReportRun(" of ", RunStyle.Muted));
+        p.Append(Field("NUMPAGES"));
+        part.Footer = new Footer(p);
+        part.Footer.Save();
+        return main.GetIdOfPart(part);
+    }
+
+    private static SimpleField Field(string name) =>
+        new(new W.Run(new RunProperties(new Color { Val = ReportPalette.Muted }), new Text("1"))) { Instruction = $" {name} " };
+
+    private static void AddSettings(MainDocumentPart main)
+    {
+        var part = main.AddNewPart<DocumentSettingsPart>();
+        part.Settings = new Settings(
+            new DefaultTabStop { Val = 720 },
+            new CharacterSpacingControl { Val = CharacterSpacingValues.CompressPunctuation },
+            new ThemeFontLanguages { Val = "en-GB", EastAsia = "zh-CN" });
+        part.Settings.Save();
+    }
+
+    private static void AddFontTable(MainDocumentPart main)
+    {
+        var part = main.AddNewPart<FontTablePart>();
+        part.Fonts = new W.Fonts(
+            new W.Font(new AltName { Val = CjkFallback }, new FontCharSet { Val = "86" },
+                new FontFamily { Val = FontFamilyValues.Swiss }, new Pitch { Val = FontPitchValues.Variable }) { Name = CjkFont },
+            new W.Font(new FontCharSet { Val = "00" }, new FontFamily { Val = FontFamilyValues.Swiss },
+                new Pitch { Val = FontPitchValues.Variable }) { Name = LatinFont });
+        part.Fonts.Save();
+    }
+
+    private static void AddStyles(MainDocumentPart main)
+    {
+        var part = main.AddNewPart<StyleDefinitionsPart>();
+        var styles = new Styles(
+            new DocDefaults(
+                new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                    new RunFonts { Ascii = LatinFont, HighAnsi = LatinFont, EastAsia = CjkFont, ComplexScript = LatinFont },
+                    new Color { Val = ReportPalette.Text },
+                    new FontSize { Val = "20" }, new FontSizeComplexScript { Val = "20" },
+                    new Languages { Val = "en-GB", EastAsia = "zh-CN" })),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
+                    new SpacingBetweenLines { After = "80", Line = "276", LineRule = LineSpacingRuleValues.Auto }))),
+            ParagraphStyle("Normal", "Normal", null, new StyleParagraphProperties(), new StyleRunProperties(), isDefault: true),
+            ParagraphStyle("Kicker", "Kicker", "Normal",
+                new StyleParagraphProperties(new SpacingBetweenLines { After = "40" }),
+                new StyleRunProperties(new Bold(), new Color { Val = ReportPalette.Muted }, new Spacing { Val = 20 }, new FontSize { Val = "16" })),
+            ParagraphStyle("Title", "Title", "Normal",
+                new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { After = "60", Line = "240", LineRule = LineSpacingRuleValues.Auto }),
+                new StyleRunProperties(new Bold(), new Color { Val = ReportPalette.Accent }, new FontSize { Val = "40" }, new FontSizeComplexScript { Val = "40" })),
+            ParagraphStyle("Subtitle", "Subtitle", "Normal",
+                new StyleParagraphProperties(new SpacingBetweenLines { After = "160" }),
+                new StyleRunProperties(new Color { Val = ReportPalette.Muted }, new FontSize { Val = "18" })),
+            ParagraphStyle("Metadata", "Metadata", "Normal",
+                new StyleParagraphProperties(new SpacingBetweenLines { After = "20" }),
+                new StyleRunProperties(new FontSize { Val = "18" })),
+            ParagraphStyle("Heading1", "heading 1", "Normal",
+                new StyleParagraphProperties(new KeepNext(), new KeepLines(),
+                    new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 6, Space = 2, Color = ReportPalette.Accent }),
+                    new SpacingBetweenLines { Before = "280", After = "120" }, new OutlineLevel { Val = 0 }),
+                new StyleRunProperties(new Bold(), new Color { Val = ReportPalette.Accent }, new FontSize { Val = "28" }, new FontSizeComplexScript { Val = "28" })),
+            ParagraphStyle("Heading2", "heading 2", "Normal",
+                new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "200", After = "80" }, new OutlineLevel { Val = 1 }),
+                new StyleRunProperties(new Bold(), new Color { Val = ReportPalette.Accent }, new FontSize { Val = "24" })),
+            ParagraphStyle("Note", "Note", "Normal",
+                new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { After = "100" }),
+                new StyleRunProperties(new Italic(), new Color { Val = ReportPalette.Muted }, new FontSize { Val = "17" })),
+            ParagraphStyle("ArticleText", "Article Text", "Normal",
+                new StyleParagraphProperties(new SpacingBetweenLines { After = "140", Line = "320", LineRule = LineSpacingRuleValues.Auto }, new Justification { Val = JustificationValues.Both }),
+                new StyleRunProperties(new FontSize { Val = "21" })),
+            ParagraphStyle("TableText", "Table Text", "Normal",
+                new StyleParagraphProperties(new SpacingBetweenLines { After = "0", Line = "252", LineRule = LineSpacingRuleValues.Auto }),
+                new StyleRunProperties(new FontSize { Val = "18" }, new FontSizeComplexScript { Val = "18" })),
+            ParagraphStyle("FigureValue", "Figure Value", "Normal",
+                new StyleParagraphProperties(new SpacingBetweenLines { Before = "80", After = "0" }, new Justification { Val = JustificationValues.Center }),
+                new StyleRunProperties(new Bold(), new Color { Val = ReportPalette.Accent }, new FontSize { Val = "36" })),
+            ParagraphStyle("FigureLabel", "Figure Label", "Normal",
+                new StyleParagraphProperties(new SpacingBetweenLines { After = "40" }, new Justification { Val = JustificationValues.Center }),
+                new StyleRunProperties(new FontSize { Val = "17" })),
+            ParagraphStyle("Spacer", "Spacer", "Normal",
+                new StyleParagraphProperties(new SpacingBetweenLines { After = "0", Line = "160", LineRule = LineSpacingRuleValues.Exact }),
+                new StyleRunProperties(new FontSize { Val = "8" })),
+            ParagraphStyle("Footer", "footer", "Normal",
+                new StyleParagraphProperties(new SpacingBetweenLines { After = "0" }),
+                new StyleRunProperties(new FontSize { Val = "16" })),
+            new Style(
+                new StyleName { Val = "Report Table" },
+                new UIPriority { Val = 59 },
+                new StyleTableProperties(
+                    new TableBorders(
+                        new TopBorder { Val = BorderValues.Single, Size = 4, Color = ReportPalette.Grid },
+                        new LeftBorder { Val = BorderValues.Single, Size = 4, Color = ReportPalette.Grid },
+                        new BottomBorder { Val = BorderValues.Single, Size = 4, Color = ReportPalette.Grid },
+                        new RightBorder { Val = BorderValues.Single, Size = 4, Color = ReportPalette.Grid },
+                        new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = ReportPalette.Grid },
+                        new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = ReportPalette.Grid }),
+                    new TableCellMarginDefault(
+                        new TopMargin { Width = "50", Type = TableWidthUnitValues.Dxa },
+                        new TableCellLeftMargin { Width = 90, Type = TableWidthValues.Dxa },
+                        new BottomMargin { Width = "50", Type = TableWidthUnitValues.Dxa },
+                        new TableCellRightMargin { Width = 90, Type = TableWidthValues.Dxa })))
+            { Type = StyleValues.Table, StyleId = "ReportTable" });
+        part.Styles = styles;
+        part.Styles.Save();
+    }
+
+    private static Style ParagraphStyle(string id, string name, string? basedOn, StyleParagraphProperties pPr, StyleRunProperties rPr, bool isDefault = false)
+    {
+        var style = new Style { Type = StyleValues.Paragraph, StyleId = id };
+        if (isDefault) style.Default = true;
+        style.Append(new StyleName { Val = name });
+        if (basedOn is not null) style.Append(new BasedOn { Val = basedOn });
+        style.Append(new PrimaryStyle(), pPr, rPr);
+        return style;
+    }
+
+    internal static bool HasCjk(string s)
+    {
+        foreach (var c in s)
+            if (c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF') return true;
+        return false;
+    }
+}

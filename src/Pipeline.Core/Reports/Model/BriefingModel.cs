@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+
+namespace Pipeline.Reports.Model;
+
+/// <summary>
+/// Everything one article's briefing shows, already chosen, grouped and sorted: the writers only lay it out.
+/// </summary>
+public sealed record BriefingModel(
+    string Title,
+    string FileName,
+    string? Publisher,
+    string? Url,
+    string? Language,
+    SourcedDate? DocumentDate,
+    ImmutableArray<TypeCount> Counts,
+    BriefingTimeline Timeline,
+    ImmutableArray<OrganisationRow> Organisations,
+    BriefingAgreements Agreements,
+    ImmutableArray<DateRow> Dates,
+    ImmutableArray<HighlightedParagraph> Text,
+    ImmutableArray<string> Warnings);
+
+/// <summary>A date and where the pipeline got it (sidecar, dateline, ...).</summary>
+public sealed record SourcedDate(DateOnly Value, string Origin);
+
+public sealed record TypeCount(string Type, string Label, int Mentions, int Distinct);
+
+/// <summary>
+/// Timeline rows; <see cref="FromDateMentions"/> says the timeline stage gave nothing and the rows
+/// are the sentences around dated mentions instead (the report says so).
+/// </summary>
+public sealed record BriefingTimeline(ImmutableArray<TimelineRow> Rows, bool FromDateMentions);
+
+public sealed record TimelineRow(string Date, string Summary, ImmutableArray<string> Organisations, ImmutableArray<string> Agreements);
+
+public sealed record OrganisationRow(string Canonical, string? CanonicalEn, ImmutableArray<string> Aliases, int Mentions);
+
+/// <summary>Agreement rows; <see cref="FromMentions"/> when no agreement records existed and mentions were grouped.</summary>
+public sealed record BriefingAgreements(ImmutableArray<AgreementRow> Rows, bool FromMentions);
+
+public sealed record AgreementRow(string Title, string? TitleEn, string? Kind, string? Date, string? Action, string? Forum,
+    ImmutableArray<string> Parties, int Mentions);
+
+/// <summary>A DATE mention: its text, resolved value, and the reference a relative date was resolved against.</summary>
+public sealed record DateRow(string Text, string? Value, SourcedDate? Reference, bool Ambiguous);
+
+/// <summary>A paragraph of the article cut into plain and highlighted pieces (EntityType null = plain).</summary>
+public sealed record HighlightedParagraph(ImmutableArray<TextPiece> Pieces)
+{
+    public string PlainText => string.Concat(Pieces.Select(p => p.Text));
+}
+
+public sealed record TextPiece(string Text, string? EntityType);
