@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Pipeline.Configuration;
+using Pipeline.Dates;
+using Pipeline.Model;
+
+namespace Pipeline.Tests.Dates;
+
+/// <summary>The document date the stage settles on, and what each entity says about its value.</summary>
+public class DatesStageTests
+{
+    private static readonly DateOnly Today = new(2024, 6, 1);
+
+    private static Article Process(string text, Sourced<DateOnly>? given = null, string path = "/nonexistent/a.txt") =>
+        new DatesStage { Today = () => Today }.Process(new Article
+        {
+            Source = new SourceFile(path, Path.GetFileName(path)),
+            Text = text,
+            Metadata = new ArticleMetadata { DocumentDate = given },
+        });
+
+    [Test]
+    public void Sidecar_date_is_kept_and_used()
+    {
+        var given = new Sourced<DateOnly>(new DateOnly(2020, 11, 30), DateOrigins.Sidecar);
+        var a = Process("新华社北京9月3日电 今天，会议开幕。", given);
+        Assert.That(a.Metadata.DocumentDate, Is.EqualTo(given));
+        Assert.That(a.EntitiesOf(EntityTypes.Date).Last().Value, Is.EqualTo("2020-11-30"));
+        Assert.That(a.Warnings, Is.Empty);
+    }
+
+    [Test]
+    public void Chinese_dateline_takes_its_year_from_the_latest_date_in_the_text()
+    {
+        var a = Process("新华社雅加达11月5日电 2018年7月，双方签署协议。今天，两国外长会晤。");
+        Assert.That(a.Metadata.DocumentDate, Is.EqualTo(new Sourced<DateOnly>(new DateOnly(2018, 11, 5), DateOrigins.Dateline)));
+        var today = a.EntitiesOf(EntityTypes.Date).Single(e => e.Text == "今天");
+        Assert.That(today.Value, Is.EqualTo("2018-11-05"));
+        Assert.That(today.Reference, Is.EqualTo(new DateReference(new DateOnly(2018, 11, 5), DateOrigins.Dateline)));
+    }
+
+    [Test]
+    public void Chinese_dateline_after_the_latest_month_moves_to_the_next_year()
+    {
+        var a = Process("新华社北京1月5日电 2017年12月，双方签署协议。");
+        Assert.That(a.Metadata.DocumentDate!.Value, Is.EqualTo(new DateOnly(2018, 1, 5)));
+    }
+
+    [Test]
+    public void English_dateline_at_the_start()
+    {
+        var a = Process("WASHINGTON, April 7, 2022 — The President met the Prime Minister yesterday.");
+        Assert.That(a.Metadata.DocumentDate, Is.EqualTo(new Sourced<DateOnly>(new DateOnly(2022, 4, 7), DateOrigins.Dateline)));
+        Assert.That(a.EntitiesOf(EntityTypes.Date).Single(e => e.Text == "yesterday").Value, Is.EqualTo("2022-04-06"));
+    }
+
+    [Test]
+    public void English_date_line_under_a_signature()
+    {
+        var a = Process("The protocols were signed on July 5, 2022.\nJOSEPH R. BIDEN JR.\nTHE WHITE HOUSE,\nJuly 11, 2022.");
+        Assert.That(a.Metadata.DocumentDate, Is.EqualTo(new Sourced<DateOnly>(new DateOnly(2022, 7, 11), DateOrigins.Dateline)));
+    }
+
+    [Test]
+    public void Latest_past_date_ignores_titles_plans_and_targets()
+    {
+        var text = "2016年9月，峰会通过《2030年可持续发展议程》落实计划。《行动计划（2019—2021年）》获得通过。" +
+                   "到2025年，贸易额翻一番。2035年远景目标已经提出。今年3月，双方再次会晤。";
+        var a = Process(text);
+        Assert.That(a.Metadata.DocumentDate, Is.EqualTo(new Sourced<DateOnly>(new DateOnly(2016, 9, 1), DateOrigins.LatestInText)));
+        Assert.That(a.EntitiesOf(EntityTypes.Date).Single(e => e.Text == "今年3月").Value, Is.EqualTo("2016-03"));
+    }
+
+    [Test]
+    public void Dates_after_today_are_not_the_latest_past_date()
+    {
+        var a = Process("2019年，协定签署。2030年，目标实现。去年，合作加深。");
+        Assert.That(a.Metadata.DocumentDate!.Value, Is.EqualTo(new DateOnly(2019, 1, 1)));
+        Assert.That(a.EntitiesOf(EntityTypes.Date).Single(e => e.Text == "去年").Value, Is.EqualTo("2018"));
+    }
+
+    [Test]
+    public void File_time_is_the_last_resort_and_is_warned_about()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.SetLastWriteTime(path, new DateTime(2021, 3, 4, 10, 0, 0));
+            var a = Process("昨天，代表团抵达北京。9月3日，会议开幕。", path: path);
+            Assert.That(a.Metadata.DocumentDate, Is.EqualTo(new Sourced<DateOnly>(new DateOnly(2021, 3, 4), DateOrigins.FileTime)));
+            Assert.That(a.Warnings, Has.Some.Contains("file modification time"));
+            var dates = a.EntitiesOf(EntityTypes.Date).ToList();
+            Assert.That(dates[0].Value, Is.EqualTo("2021-03-03"));
+            // A month and day whose year is only guessed from the file time stays ambiguous.
+            Assert.That((dates[1].Value, dates[1].Ambiguous), Is.EqualTo(("2020-09-03", true)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void Absolute_dates_carry_no_reference_and_relative_ones_do()
+    {
+        var given = new Sourced<DateOnly>(new DateOnly(2020, 1, 16), DateOrigins.Sidecar);
+        var dates = Process("2019年，纪检监察工作取得成效。去年11月，双方签署条约。9月3日，会议开幕。", given)
+            .EntitiesOf(EntityTypes.Date).ToList();
+        Assert.That(dates.Select(d => d.Reference is null), Is.EqualTo(new[] { true, false, false }));
+        Assert.That(dates.Select(d => d.Source), Is.EqualTo(new[] { "date:zh-y", "date:relative", "date:zh-md" }));
+        Assert.That(dates.Select(d => d.Ambiguous), Is.All.False);
+        Assert.That(dates.Select(d => d.Type), Is.All.EqualTo(EntityTypes.Date));
+    }
+
+    [Test]
+    public void Relative_words_inside_book_titles_are_not_dates()
+    {
+        var given = new Sourced<DateOnly>(new DateOnly(2020, 1, 16), DateOrigins.Sidecar);
+        Assert.That(Process("他常看《今日说法》节目。", given).EntitiesOf(EntityTypes.Date), Is.Empty);
+    }
+
+    [TestCase("month-first", "2018-09-03")]
+    [TestCase("day-first", "2018-03-09")]
+    public void Descriptor_builds_the_stage_from_its_numeric_order_option(string order, string expected)
+    {
+        var values = ImmutableDictionary<string, JsonElement>.Empty.Add("numericOrder", JsonDocument.Parse($"\"{order}\"").RootElement);
+        var stage = DatesStage.Descriptor.Create(new StageSettings("dates", values, DatesStage.Descriptor.Options, "."));
+        Assert.That(stage.Name, Is.EqualTo("dates"));
+        var a = stage.Process(new Article
+        {
+            Source = new SourceFile("/nonexistent/a.txt", "a.txt"),
+            Text = "Filed on 9/3/2018.",
+            Metadata = new ArticleMetadata { DocumentDate = new Sourced<DateOnly>(new DateOnly(2020, 1, 1), DateOrigins.Sidecar) },
+        });
+        Assert.That(a.EntitiesOf(EntityTypes.Date).Single().Value, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Descriptor_declares_numeric_order_with_its_allowed_values()
+    {
+        var option = DatesStage.Descriptor.Options.Single();
+        Assert.That((option.Name, option.Kind, option.Default), Is.EqualTo(("numericOrder", OptionKind.String, (object)"month-first")));
+        Assert.That(option.AllowedValues, Is.EquivalentTo(new[] { "month-first", "day-first" }));
+    }
+}
