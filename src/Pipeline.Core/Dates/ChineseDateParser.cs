@@ -25,7 +25,7 @@ internal static class ChineseDateParser
                 return new DateMention(i, rangeEnd, "date:zh-range", part, to);
             return new DateMention(i, end, rule, part);
         }
-        return TryBareYearRange(t, i);
+        return TryBareYearRange(t, i) ?? ChineseFestivalParser.TryParse(t, i);
     }
 
     private static bool CanStartAfter(char previous, char c)
@@ -296,7 +296,7 @@ internal static class ChineseDateParser
     [
         "上半年", "下半年", "前三季度", "前两季度", "前二季度", "第一季度", "第二季度", "第三季度", "第四季度",
         "一季度", "二季度", "三季度", "四季度", "年初", "年底", "年末", "年中", "初", "底", "末",
-        "春季", "夏季", "秋季", "冬季", "春天", "夏天", "秋天", "冬天", "春节", "岁末",
+        "春季", "夏季", "秋季", "冬季", "春天", "夏天", "秋天", "冬天", "岁末",
     ];
 
     // 初步, 初次: 初 opens another word.
@@ -304,10 +304,11 @@ internal static class ChineseDateParser
 
     private static int YearPart(string t, int p, ref DatePart part)
     {
-        if (At(t, p, "元旦"))
+        // 2018年元旦, 今年春节, 2019年农历正月初一: the festival's day in that year.
+        if (ChineseFestivalParser.TryAfterYear(t, p, out var festivalEnd, out var month, out var day, out var lunar))
         {
-            part = part with { Month = 1, Day = 1, Precision = DatePrecision.Day };
-            return p + 2;
+            part = part with { Month = month, Day = day, Precision = DatePrecision.Day, Lunar = lunar };
+            return festivalEnd;
         }
         foreach (var word in YearParts)
         {
@@ -339,7 +340,7 @@ internal static class ChineseDateParser
         "上午", "下午", "中午", "晚上", "晚间", "早上", "早晨", "清晨", "凌晨", "傍晚", "夜间", "夜里", "深夜", "白天", "午夜", "晚",
     ];
 
-    private static int PartOfDay(string t, int p)
+    internal static int PartOfDay(string t, int p)
     {
         foreach (var word in DayParts)
         {

@@ -31,6 +31,24 @@ public readonly record struct DatePart(DateAnchor Anchor, int Shift, int Year, i
         day > 0 ? DatePrecision.Day : month > 0 ? DatePrecision.Month : DatePrecision.Year;
 
     public bool HasExplicitYear => Anchor == DateAnchor.Absolute && Year > 0 && Precision >= DatePrecision.Year;
+
+    /// <summary>
+    /// Month and Day are a Chinese lunar month and day (正月初一, 农历八月十五); Day 0 is the eve of the
+    /// month (除夕 = month 1, day 0). The resolver turns them into a Gregorian day once the year is known.
+    /// </summary>
+    public bool Lunar { get; init; }
+
+    /// <summary>Counted from "now" (今天, 今年, last month), so a quotation's own date can move it.</summary>
+    public bool IsDeictic => Anchor is DateAnchor.YearRelative or DateAnchor.MonthRelative or DateAnchor.WeekRelative
+        or DateAnchor.DayRelative or DateAnchor.CenturyRelative;
+
+    /// <summary>The least precise reference date that still fixes this relative expression.</summary>
+    public DatePrecision NeededReferencePrecision => Anchor switch
+    {
+        DateAnchor.DayRelative or DateAnchor.WeekRelative => DatePrecision.Day,
+        DateAnchor.MonthRelative => DatePrecision.Month,
+        _ => DatePrecision.Year,
+    };
 }
 
 /// <summary>A date expression found in the text, before the document date resolves it.</summary>

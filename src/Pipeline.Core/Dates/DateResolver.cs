@@ -2,16 +2,27 @@ using Pipeline.Model;
 
 namespace Pipeline.Dates;
 
-/// <summary>A mention with its calendar value and what the value rests on.</summary>
-public sealed record ResolvedDate(DateMention Mention, string Value, bool UsedReference, bool Ambiguous);
+/// <summary>
+/// A mention with its calendar value and what the value rests on. <see cref="Speech"/> is set when a
+/// relative expression inside a quotation was counted from the quotation's own date rather than the
+/// document's; <see cref="Value"/> is null when that date is too coarse for it (今天 in a speech dated 2016年).
+/// </summary>
+internal sealed record ResolvedDate(DateMention Mention, string? Value, bool UsedReference, bool Ambiguous)
+{
+    public DateReference? Speech { get; init; }
+}
 
 /// <summary>
 /// Turns mentions into ISO values. A date without a year takes it from a dated neighbour
 /// ("May 19 and July 1, 2022"), else from an earlier date in the same sentence, else from the
-/// document date; relative expressions count from the document date.
+/// document date; relative expressions count from the document date, except inside a quotation
+/// whose introducing clause is dated (see <see cref="ReadQuotation"/>).
 /// </summary>
-public sealed class DateResolver(string text, IReadOnlyList<DateMention> mentions, Sourced<DateOnly> reference)
+internal sealed class DateResolver(string text, IReadOnlyList<DateMention> mentions, Sourced<DateOnly> reference, QuotedSpans? quotes = null)
 {
+    /// <summary>Origin of the reference of a relative date counted from its quotation's date ("speech-date:2016").</summary>
+    public const string SpeechOriginPrefix = "speech-date:";
+
     private readonly DateOnly _ref = reference.Value;
 
     /// <summary>Origins good enough that a year taken from them is not a guess.</summary>
@@ -19,51 +30,104 @@ public sealed class DateResolver(string text, IReadOnlyList<DateMention> mention
 
     public List<ResolvedDate> Resolve()
     {
-        var result = new List<ResolvedDate>(mentions.Count);
         CalendarPoint? lastDay = null;
         var resolved = new CalendarPoint?[mentions.Count];
+        var results = new ResolvedDate?[mentions.Count];
         for (var k = 0; k < mentions.Count; k++)
         {
             var m = mentions[k];
             var usedReference = false;
             var ambiguous = false;
-            var from = ResolveFrom(k, m.From, resolved, lastDay, ref usedReference, ref ambiguous);
+            var from = ResolveFrom(k, m.From, _ref, resolved, lastDay, ref usedReference, ref ambiguous);
             if (from is not { } f) continue;
             var value = f.Iso;
             if (m.To is { } to)
             {
-                var t = Inherit(to, f);
+                if (Inherit(to, f) is not { } t) continue;
                 value += "/" + t.Iso;
             }
             resolved[k] = f;
             if (f.Precision == DatePrecision.Day) lastDay = f;
-            result.Add(new ResolvedDate(m, value, usedReference, ambiguous));
+            results[k] = new ResolvedDate(m, value, usedReference, ambiguous);
         }
-        return result;
+        if (quotes is not null)
+            for (var k = 0; k < mentions.Count; k++)
+                if (results[k] is { } r && mentions[k].From.IsDeictic && quotes.QuotationAt(mentions[k].Start) is { } q)
+                    results[k] = ReadQuotation(k, r, q, resolved);
+        return [.. results.OfType<ResolvedDate>()];
     }
 
-    private CalendarPoint? ResolveFrom(int k, DatePart p, CalendarPoint?[] resolved, CalendarPoint? lastDay,
+    /// <summary>
+    /// 今天, 今年, this year inside a quotation belong to the speaker, not to the document. The speech's date is
+    /// the date nearest the quotation in its introducing clause (the sentence the quotation opens in, before the
+    /// opening mark; else the rest of that sentence after the closing mark). If that date is precise enough
+    /// (a day for 今天, a year for 今年) the expression counts from it; if it is too coarse the value is left
+    /// null; with no such date the document date stays as the best guess. All but the first are ambiguous,
+    /// so they stay off timelines.
+    /// </summary>
+    private ResolvedDate ReadQuotation(int k, ResolvedDate r, (int Open, int Close) quote, CalendarPoint?[] resolved)
+    {
+        var part = mentions[k].From;
+        if (SpeechDate(quote, resolved) is not { } anchor) return r with { Ambiguous = true };
+        var speech = new DateReference(anchor.FirstDay, SpeechOriginPrefix + anchor.Iso);
+        if (anchor.Precision < part.NeededReferencePrecision || anchor.Precision == DatePrecision.Week && part.Anchor == DateAnchor.DayRelative)
+            return r with { Value = null, UsedReference = false, Ambiguous = true, Speech = speech };
+        var usedReference = false;
+        var ambiguous = false;
+        var from = ResolveFrom(k, part, anchor.FirstDay, resolved, null, ref usedReference, ref ambiguous);
+        if (from is not { } f) return r with { Ambiguous = true };
+        var value = f.Iso;
+        if (mentions[k].To is { } to && Inherit(to, f) is { } t) value += "/" + t.Iso;
+        return r with { Value = value, UsedReference = false, Ambiguous = false, Speech = speech };
+    }
+
+    private CalendarPoint? SpeechDate((int Open, int Close) quote, CalendarPoint?[] resolved)
+    {
+        var sentenceStart = quote.Open;
+        while (sentenceStart > 0 && !EndsSentence(sentenceStart - 1)) sentenceStart--;
+        var sentenceEnd = quote.Close + 1;
+        while (sentenceEnd < text.Length && !EndsSentence(sentenceEnd)) sentenceEnd++;
+        CalendarPoint? before = null, after = null;
+        for (var j = 0; j < mentions.Count; j++)
+        {
+            var m = mentions[j];
+            if (m.Start >= sentenceEnd) break;
+            if (m.IsRange || resolved[j] is not { } point || m.Start < sentenceStart) continue;
+            if (quotes!.QuotationAt(m.Start) is not null) continue;
+            if (m.End <= quote.Open) before = point;
+            else if (m.Start > quote.Close) after ??= point;
+        }
+        return before ?? after;
+    }
+
+    private bool EndsSentence(int i)
+    {
+        var c = text[i];
+        return c is '。' or '！' or '？' or '!' or '?' or '\n' || c == '.' && i + 1 < text.Length && text[i + 1] == ' ';
+    }
+
+    private CalendarPoint? ResolveFrom(int k, DatePart p, DateOnly refDay, CalendarPoint?[] resolved, CalendarPoint? lastDay,
         ref bool usedReference, ref bool ambiguous)
     {
         switch (p.Anchor)
         {
             case DateAnchor.Absolute:
-                return new CalendarPoint(p.Year, p.Month, p.Day, p.Precision);
+                return Materialize(p, p.Year);
             case DateAnchor.YearRelative:
                 usedReference = true;
-                return new CalendarPoint(_ref.Year + p.Shift, p.Month, p.Day, p.Precision);
+                return Materialize(p, refDay.Year + p.Shift);
             case DateAnchor.MonthRelative:
             {
                 usedReference = true;
-                var d = new DateOnly(_ref.Year, _ref.Month, 1).AddMonths(p.Shift);
+                var d = new DateOnly(refDay.Year, refDay.Month, 1).AddMonths(p.Shift);
                 return new CalendarPoint(d.Year, d.Month, p.Day, p.Precision);
             }
             case DateAnchor.WeekRelative:
                 usedReference = true;
-                return CalendarPoint.Of(_ref.AddDays(7 * p.Shift), DatePrecision.Week);
+                return CalendarPoint.Of(refDay.AddDays(7 * p.Shift), DatePrecision.Week);
             case DateAnchor.DayRelative:
                 usedReference = true;
-                return CalendarPoint.Of(_ref.AddDays(p.Shift), DatePrecision.Day);
+                return CalendarPoint.Of(refDay.AddDays(p.Shift), DatePrecision.Day);
             case DateAnchor.PreviousDay:
             {
                 DateOnly day;
@@ -71,19 +135,26 @@ public sealed class DateResolver(string text, IReadOnlyList<DateMention> mention
                 else
                 {
                     usedReference = true;
-                    day = _ref;
+                    day = refDay;
                 }
                 return CalendarPoint.Of(day.AddDays(p.Shift), DatePrecision.Day);
             }
             case DateAnchor.CenturyRelative:
             {
                 usedReference = true;
-                var century = (_ref.Year / 100 + p.Shift) * 100;
+                var century = (refDay.Year / 100 + p.Shift) * 100;
                 return new CalendarPoint(century + p.Year, 0, 0, p.Precision);
             }
             default:
                 return ResolveMissingYear(k, p, resolved, ref usedReference, ref ambiguous);
         }
+    }
+
+    /// <summary>The part in a given year; a lunar month and day become the Gregorian day (null outside 1901–2100).</summary>
+    public static CalendarPoint? Materialize(DatePart p, int year)
+    {
+        if (!p.Lunar) return new CalendarPoint(year, p.Month, p.Day, p.Precision);
+        return LunarDates.ToGregorian(year, p.Month, p.Day) is { } d ? CalendarPoint.Of(d, DatePrecision.Day) : null;
     }
 
     private CalendarPoint? ResolveMissingYear(int k, DatePart p, CalendarPoint?[] resolved, ref bool usedReference, ref bool ambiguous)
@@ -101,14 +172,14 @@ public sealed class DateResolver(string text, IReadOnlyList<DateMention> mention
             && (p.Month > 0 || mentions[k + 1].From.Month > 0))
         {
             var next = mentions[k + 1].From;
-            return new CalendarPoint(next.Year, p.Month > 0 ? p.Month : next.Month, p.Day, p.Precision);
+            return Materialize(p with { Month = p.Month > 0 ? p.Month : next.Month }, next.Year);
         }
         // An earlier date in the same sentence: 2019年3月5日和6月7日.
         for (var j = k - 1; j >= 0; j--)
         {
             if (!SameSentence(mentions[j].End, mentions[k].Start)) break;
             if (resolved[j] is { } prev && prev.Precision >= DatePrecision.Month && prev.Precision != DatePrecision.Week)
-                return new CalendarPoint(prev.Year, p.Month > 0 ? p.Month : prev.Month, p.Day, p.Precision);
+                return Materialize(p with { Month = p.Month > 0 ? p.Month : prev.Month }, prev.Year);
         }
         usedReference = true;
         ambiguous = !ReferenceIsFirm;
@@ -126,17 +197,19 @@ public sealed class DateResolver(string text, IReadOnlyList<DateMention> mention
         var bestDistance = double.MaxValue;
         for (var y = _ref.Year - 1; y <= _ref.Year + 1; y++)
         {
-            var candidate = new CalendarPoint(y, p.Month, Math.Max(p.Day, 1), DatePrecision.Day).FirstDay;
+            if ((p.Lunar ? Materialize(p, y) : new CalendarPoint(y, p.Month, Math.Max(p.Day, 1), DatePrecision.Day)) is not { } point)
+                continue;
+            var candidate = point.FirstDay;
             var days = candidate.DayNumber - _ref.DayNumber;
             var distance = days > 0 ? days * (ahead ? 0.1 : 2.5) : -days;
             if (distance < bestDistance) (best, bestDistance) = (y, distance);
         }
-        return new CalendarPoint(best, p.Month, p.Day, p.Precision);
+        return Materialize(p, best);
     }
 
-    private static CalendarPoint Inherit(DatePart to, CalendarPoint from) => to.Anchor == DateAnchor.YearMissing
-        ? new CalendarPoint(from.Year, to.Month > 0 ? to.Month : from.Month, to.Day, to.Precision)
-        : new CalendarPoint(to.Year, to.Month, to.Day, to.Precision);
+    private static CalendarPoint? Inherit(DatePart to, CalendarPoint from) => to.Anchor == DateAnchor.YearMissing
+        ? Materialize(to with { Month = to.Month > 0 ? to.Month : from.Month }, from.Year)
+        : Materialize(to, to.Year);
 
     private static bool IsValid(CalendarPoint p) => p.Year is >= 1 and <= 9999;
 

@@ -36,12 +36,12 @@ public sealed class DatesStage(NumericOrder order = NumericOrder.MonthFirst) : I
             .ToList();
         var reference = ReferenceDateFinder.Find(article, mentions, quotes, Today());
         var origin = new DateReference(reference.Value, reference.Origin);
-        var entities = new DateResolver(text, mentions, reference).Resolve().Select(r => new Entity(
+        var entities = new DateResolver(text, mentions, reference, quotes).Resolve().Select(r => new Entity(
             EntityTypes.Date, r.Mention.Start, r.Mention.End, text[r.Mention.Start..r.Mention.End], r.Mention.Rule,
             Confidence(r))
         {
             Value = r.Value,
-            Reference = r.UsedReference ? origin : null,
+            Reference = r.Speech ?? (r.UsedReference ? origin : null),
             Ambiguous = r.Ambiguous,
         });
 

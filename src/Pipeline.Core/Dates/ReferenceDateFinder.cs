@@ -36,7 +36,8 @@ internal static partial class ReferenceDateFinder
         {
             if (m.IsRange || !m.From.HasExplicitYear || quotes.InTitleOrQuote(m.Start)) continue;
             if (NamesAPlan(text, m) || LooksAhead(text, m.Start)) continue;
-            var day = new CalendarPoint(m.From.Year, m.From.Month, m.From.Day, m.From.Precision).FirstDay;
+            if (DateResolver.Materialize(m.From, m.From.Year) is not { } point) continue;
+            var day = point.FirstDay;
             if (day > today) continue;
             if (best is null || day > best) best = day;
         }
@@ -85,7 +86,7 @@ internal static partial class ReferenceDateFinder
     {
         foreach (var m in mentions)
         {
-            if (m.IsRange || m.From.Precision != DatePrecision.Day) continue;
+            if (m.IsRange || m.From.Precision != DatePrecision.Day || m.From.Lunar) continue;
             if (m.From.Anchor is not (DateAnchor.Absolute or DateAnchor.YearMissing)) continue;
             if (IsChineseDateline(text, m))
             {

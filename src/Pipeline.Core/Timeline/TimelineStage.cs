@@ -37,8 +37,9 @@ public sealed partial class TimelineStage : IStage
         foreach (var sentence in sentences)
         {
             // A year inside a title ("行动计划（2019—2021年）") dates the plan's span, not an event of the sentence.
+            // An ambiguous date (a quoted 今天 whose speech date is unknown) would put a false event on the timeline.
             var date = article.EntitiesOf(EntityTypes.Date)
-                .Where(d => !string.IsNullOrEmpty(d.Value) && sentence.Start <= d.Start && d.End <= sentence.End)
+                .Where(d => !string.IsNullOrEmpty(d.Value) && !d.Ambiguous && sentence.Start <= d.Start && d.End <= sentence.End)
                 .FirstOrDefault(d => !agreementSpans.Any(a => a.Overlaps(d.Span)));
             if (date is null) continue;
             var sentenceText = sentence.Of(text);

@@ -3,7 +3,10 @@ using Pipeline.Model;
 
 namespace Pipeline.Tests.Dates;
 
-/// <summary>One row of DateCases.tsv: a sentence, its document date, and every DATE it must yield.</summary>
+/// <summary>
+/// One row of DateCases.tsv: a sentence, its document date, and every DATE it must yield as "text=value";
+/// a trailing "?" marks an ambiguous date ("今天=?" is ambiguous with no value).
+/// </summary>
 public sealed record DateCase(int Line, DateOnly Reference, string Text, string Expected, NumericOrder Order)
 {
     public override string ToString() => $"L{Line}: {Text.Replace("\n", "\\n")}";
@@ -43,7 +46,7 @@ public class DateCaseTableTests
             Metadata = new ArticleMetadata { DocumentDate = new Sourced<DateOnly>(c.Reference, DateOrigins.Sidecar) },
         };
         var found = new DatesStage(c.Order).Process(article).EntitiesOf(EntityTypes.Date)
-            .Select(e => $"{e.Text}={e.Value}").ToList();
+            .Select(e => $"{e.Text}={e.Value}{(e.Ambiguous ? "?" : "")}").ToList();
         var expected = c.Expected == "-" ? [] : c.Expected.Split(" | ").ToList();
         Assert.That(found, Is.EqualTo(expected));
     }

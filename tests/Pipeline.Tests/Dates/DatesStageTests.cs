@@ -142,4 +142,40 @@ public class DatesStageTests
         Assert.That((option.Name, option.Kind, option.Default), Is.EqualTo(("numericOrder", OptionKind.String, (object)"month-first")));
         Assert.That(option.AllowedValues, Is.EquivalentTo(new[] { "month-first", "day-first" }));
     }
+
+    private static readonly Sourced<DateOnly> September2018 = new(new DateOnly(2018, 9, 3), DateOrigins.Sidecar);
+
+    [Test]
+    public void Quoted_today_counts_from_the_dated_speech_and_names_it_as_reference()
+    {
+        var a = Process("2016年9月5日，主席在闭幕式上指出：“今天我们达成了重要共识。”", September2018);
+        var today = a.EntitiesOf(EntityTypes.Date).Single(e => e.Text == "今天");
+        Assert.That((today.Value, today.Ambiguous), Is.EqualTo(("2016-09-05", false)));
+        Assert.That(today.Reference, Is.EqualTo(new DateReference(new DateOnly(2016, 9, 5), "speech-date:2016-09-05")));
+    }
+
+    [Test]
+    public void Quoted_today_in_a_speech_dated_only_by_year_has_no_value_and_is_ambiguous()
+    {
+        var a = Process("2016年，主席在峰会上指出：“今天我们推动工作组积极开展工作。”", September2018);
+        var today = a.EntitiesOf(EntityTypes.Date).Single(e => e.Text == "今天");
+        Assert.That((today.Value, today.Ambiguous), Is.EqualTo(((string?)null, true)));
+        Assert.That(today.Reference, Is.EqualTo(new DateReference(new DateOnly(2016, 1, 1), "speech-date:2016")));
+    }
+
+    [Test]
+    public void Quoted_tomorrow_without_a_speech_date_stays_off_the_timeline()
+    {
+        var a = Process("外长在记者会上表示：“明天双方将举行会谈。”", September2018);
+        var tomorrow = a.EntitiesOf(EntityTypes.Date).Single();
+        Assert.That((tomorrow.Value, tomorrow.Ambiguous), Is.EqualTo(("2018-09-04", true)));
+        Assert.That(new Pipeline.Timeline.TimelineStage().Process(a).Timeline, Is.Empty);
+    }
+
+    [Test]
+    public void A_dated_sentence_with_a_quotation_still_reaches_the_timeline_by_its_own_date()
+    {
+        var a = Process("2017年，部长在记者会上指出：“今年两国贸易额有望突破千亿美元。”", September2018);
+        Assert.That(new Pipeline.Timeline.TimelineStage().Process(a).Timeline.Select(t => t.Date), Is.EqualTo(new[] { "2017" }));
+    }
 }
