@@ -11,6 +11,7 @@ public enum DateAnchor
     CenturyRelative,   // 上世纪90年代
     PreviousDay,       // 当天, 同日, 次日: counted from the last day the text named
     YearMissing,       // 9月3日, 27日, May 19: the year (and maybe month) comes from context
+    Weekday,           // on Monday, last Friday: Day is the DayOfWeek; Shift -1 before, +1 after, 0 by the tense
 }
 
 public enum DatePrecision { Century, Decade, Year, Month, Week, Day }
@@ -38,14 +39,17 @@ public readonly record struct DatePart(DateAnchor Anchor, int Shift, int Year, i
     /// </summary>
     public bool Lunar { get; init; }
 
+    /// <summary>The calendar value only approximates what the text names (fiscal year 2023).</summary>
+    public bool Uncertain { get; init; }
+
     /// <summary>Counted from "now" (今天, 今年, last month), so a quotation's own date can move it.</summary>
     public bool IsDeictic => Anchor is DateAnchor.YearRelative or DateAnchor.MonthRelative or DateAnchor.WeekRelative
-        or DateAnchor.DayRelative or DateAnchor.CenturyRelative;
+        or DateAnchor.DayRelative or DateAnchor.CenturyRelative or DateAnchor.Weekday;
 
     /// <summary>The least precise reference date that still fixes this relative expression.</summary>
     public DatePrecision NeededReferencePrecision => Anchor switch
     {
-        DateAnchor.DayRelative or DateAnchor.WeekRelative => DatePrecision.Day,
+        DateAnchor.DayRelative or DateAnchor.WeekRelative or DateAnchor.Weekday => DatePrecision.Day,
         DateAnchor.MonthRelative => DatePrecision.Month,
         _ => DatePrecision.Year,
     };

@@ -40,6 +40,7 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
             var ambiguous = false;
             var from = ResolveFrom(k, m.From, _ref, resolved, lastDay, ref usedReference, ref ambiguous);
             if (from is not { } f) continue;
+            ambiguous |= m.From.Uncertain;
             var value = f.Iso;
             if (m.To is { } to)
             {
@@ -139,6 +140,19 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
                 }
                 return CalendarPoint.Of(day.AddDays(p.Shift), DatePrecision.Day);
             }
+            case DateAnchor.Weekday:
+            {
+                usedReference = true;
+                var shift = p.Shift;
+                if (shift == 0)
+                {
+                    // "met on Monday" looks back, "will meet on Monday" ahead; unsure, the past is likelier in news.
+                    var tense = EnglishTense.Around(text, mentions[k].Start, mentions[k].End);
+                    ambiguous = tense == Tense.Unknown;
+                    shift = tense == Tense.Future ? 1 : 0;
+                }
+                return CalendarPoint.Of(Weekday(refDay, (DayOfWeek)p.Day, shift), DatePrecision.Day);
+            }
             case DateAnchor.CenturyRelative:
             {
                 usedReference = true;
@@ -148,6 +162,19 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
             default:
                 return ResolveMissingYear(k, p, resolved, ref usedReference, ref ambiguous);
         }
+    }
+
+    /// <summary>Shift 0: that weekday on or before the day; -1: strictly before it; +1: strictly after it.</summary>
+    private static DateOnly Weekday(DateOnly day, DayOfWeek target, int shift)
+    {
+        var back = ((int)day.DayOfWeek - (int)target + 7) % 7;
+        var ahead = ((int)target - (int)day.DayOfWeek + 7) % 7;
+        return shift switch
+        {
+            > 0 => day.AddDays(ahead == 0 ? 7 : ahead),
+            < 0 => day.AddDays(back == 0 ? -7 : -back),
+            _ => day.AddDays(-back),
+        };
     }
 
     /// <summary>The part in a given year; a lunar month and day become the Gregorian day (null outside 1901–2100).</summary>

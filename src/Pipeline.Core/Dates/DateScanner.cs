@@ -12,7 +12,7 @@ public sealed class DateScanner(NumericOrder order = NumericOrder.MonthFirst)
 {
     private static readonly SearchValues<char> Triggers = SearchValues.Create(
         "0123456789０１２３４５６７８９〇○零一二三四五六七八九十元今去明前后本上下当次同昨翌这" +
-        "JFMASONDTYLNEtylnem" + FestivalOnly);
+        "JFMASONDTYLNEWtylnemaofsw" + FestivalOnly);
 
     // Festival and lunar-date starts that start nothing else: they go straight to the festival parser.
     private const string FestivalOnly = "春农除大端中重国劳建妇儿圣正腊冬";

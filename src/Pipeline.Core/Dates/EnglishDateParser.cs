@@ -23,6 +23,33 @@ internal static class EnglishDateParser
         "early", "late", "mid", "year", "spring", "summer", "autumn", "fall", "winter", "end", "beginning", "start",
     };
 
+    private static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.Ordinal)
+    {
+        ["Monday"] = DayOfWeek.Monday, ["Tuesday"] = DayOfWeek.Tuesday, ["Wednesday"] = DayOfWeek.Wednesday,
+        ["Thursday"] = DayOfWeek.Thursday, ["Friday"] = DayOfWeek.Friday, ["Saturday"] = DayOfWeek.Saturday,
+        ["Sunday"] = DayOfWeek.Sunday,
+    };
+
+    // Words after which a weekday names a day ("met on Monday", "said Friday").
+    private static readonly HashSet<string> WeekdayPrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "on", "since", "until", "till", "by", "from", "before", "after", "early", "late", "said", "says", "told", "announced",
+    };
+
+    // "two years ago": the count before the unit.
+    private static readonly Dictionary<string, int> Counts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["a"] = 1, ["an"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6,
+        ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["twenty"] = 20,
+    };
+
+    // Title words after which a year is part of a name ("the 2030 Agenda", "2050 Strategy"), not a date.
+    private static readonly HashSet<string> TitleWords = new(StringComparer.Ordinal)
+    {
+        "Agenda", "Strategy", "Vision", "Plan", "Goals", "Targets", "Roadmap", "Framework", "Programme", "Program",
+        "Initiative", "Declaration", "Olympics", "Games", "Expo", "Strategic", "Action",
+    };
+
     private static readonly HashSet<string> MonthPrepositions = new(StringComparer.OrdinalIgnoreCase)
     {
         "in", "since", "by", "until", "till", "through", "during", "before", "after", "early", "late", "mid", "last", "next", "this",
@@ -89,6 +116,9 @@ internal static class EnglishDateParser
         var e = WordEnd(t, i);
         var word = t[i..e];
         if (Months.TryGetValue(word, out var month)) return FromMonth(t, i, e, month, word);
+        if (Weekdays.TryGetValue(word, out var weekday))
+            return WeekdayPrepositions.Contains(PreviousWord(t, i)) ? Weekday(t, i, e, weekday, 0) : null;
+        if (Counts.TryGetValue(word, out var count)) return Ago(t, i, e, count);
         switch (word)
         {
             case "early" or "Early" or "mid" or "Mid" or "late" or "Late":
@@ -97,9 +127,25 @@ internal static class EnglishDateParser
                 if (q == e) return null;
                 var inner = char.IsAsciiDigit(CharAt(t, q)) ? FromYear(t, q, afterQualifier: true)
                     : Months.TryGetValue(t[q..WordEnd(t, q)], out var m) ? FromMonth(t, q, WordEnd(t, q), m, t[q..WordEnd(t, q)], afterQualifier: true)
+                    : word is "early" or "Early" or "late" or "Late" ? QualifiedRelative(t, q)
                     : null;
                 return inner is null || inner.IsRange ? null : inner with { Start = i };
             }
+            case "earlier" or "Earlier" or "later" or "Later":
+            {
+                // earlier this year, later this month: the span keeps the qualifier, the value is the year or month.
+                var q = SkipSpace(t, e);
+                return q > e && QualifiedRelative(t, q) is { } inner && inner.From.Anchor != DateAnchor.Weekday ? inner with { Start = i } : null;
+            }
+            case "fiscal" or "Fiscal":
+            {
+                // fiscal year 2023, fiscal 2023: a year, but not the calendar one.
+                var q = SkipSpace(t, e);
+                if (At(t, q, "year")) q = SkipSpace(t, q + 4);
+                return FiscalYear(t, i, q);
+            }
+            case "FY":
+                return FiscalYear(t, i, SkipSpace(t, e));
             case "today" or "Today": return Relative(t, i, e, DateAnchor.DayRelative, 0, DatePrecision.Day);
             case "yesterday" or "Yesterday": return Relative(t, i, e, DateAnchor.DayRelative, -1, DatePrecision.Day);
             case "tomorrow" or "Tomorrow": return Relative(t, i, e, DateAnchor.DayRelative, 1, DatePrecision.Day);
@@ -109,6 +155,9 @@ internal static class EnglishDateParser
                 var q = SkipSpace(t, e);
                 if (q == e) return null;
                 var e2 = WordEnd(t, q);
+                if (Weekdays.TryGetValue(t[q..e2], out var day)) return Weekday(t, i, e2, day, shift);
+                // "over the last year", "the next month": a stretch of time, not a calendar point.
+                if (PreviousWord(t, i) is "the" or "The") return null;
                 return t[q..e2] switch
                 {
                     "year" => Relative(t, i, e2, DateAnchor.YearRelative, shift, DatePrecision.Year),
@@ -119,6 +168,66 @@ internal static class EnglishDateParser
             }
         }
         return null;
+    }
+
+    /// <summary>After early/late/earlier/later: "this year", "last month", "next week", "Monday".</summary>
+    private static DateMention? QualifiedRelative(string t, int q)
+    {
+        var inner = FromWord(t, q);
+        if (inner is null && Weekdays.TryGetValue(t[q..WordEnd(t, q)], out var day)) inner = Weekday(t, q, WordEnd(t, q), day, 0);
+        return inner is { From.Anchor: DateAnchor.YearRelative or DateAnchor.MonthRelative or DateAnchor.WeekRelative or DateAnchor.Weekday }
+            ? inner : null;
+    }
+
+    /// <summary>
+    /// Monday, last Friday, next Tuesday morning. Shift 0 leaves the direction to the sentence's tense.
+    /// A weekday written before its date ("Monday, September 3") leaves the naming to the date.
+    /// </summary>
+    private static DateMention? Weekday(string t, int i, int e, DayOfWeek day, int shift)
+    {
+        if (char.IsAsciiLetter(CharAt(t, e))) return null;
+        var q = CharAt(t, e) == ',' ? SkipSpace(t, e + 1) : SkipSpace(t, e);
+        if (q > e && (char.IsAsciiDigit(CharAt(t, q)) || Months.ContainsKey(t[q..WordEnd(t, q)]))) return null;
+        var end = e;
+        var r = SkipSpace(t, e);
+        if (r == e + 1)
+            foreach (var part in (string[])["morning", "afternoon", "evening", "night"])
+                if (At(t, r, part) && !char.IsAsciiLetter(CharAt(t, r + part.Length)))
+                {
+                    end = r + part.Length;
+                    break;
+                }
+        return new DateMention(i, end, "date:en-weekday", new DatePart(DateAnchor.Weekday, shift, 0, 0, (int)day, DatePrecision.Day));
+    }
+
+    /// <summary>two years ago, a month ago, 3 weeks ago, a decade ago.</summary>
+    private static DateMention? Ago(string t, int i, int e, int count)
+    {
+        var q = SkipSpace(t, e);
+        if (q == e) return null;
+        var ue = WordEnd(t, q);
+        var unit = t[q..ue];
+        var a = SkipSpace(t, ue);
+        if (a == ue || !At(t, a, "ago") || char.IsAsciiLetter(CharAt(t, a + 3))) return null;
+        var end = a + 3;
+        var part = unit switch
+        {
+            "year" or "years" => new DatePart(DateAnchor.YearRelative, -count, 0, 0, 0, DatePrecision.Year),
+            "decade" or "decades" => new DatePart(DateAnchor.YearRelative, -10 * count, 0, 0, 0, DatePrecision.Year),
+            "month" or "months" => new DatePart(DateAnchor.MonthRelative, -count, 0, 0, 0, DatePrecision.Month),
+            "week" or "weeks" => new DatePart(DateAnchor.WeekRelative, -count, 0, 0, 0, DatePrecision.Week),
+            "day" or "days" => new DatePart(DateAnchor.DayRelative, -count, 0, 0, 0, DatePrecision.Day),
+            _ => (DatePart?)null,
+        };
+        // "one years ago" is no English; "two year ago" neither: the unit must agree with the count.
+        if (part is not { } p || (count == 1) == unit.EndsWith('s')) return null;
+        return new DateMention(i, end, "date:relative", p);
+    }
+
+    private static DateMention? FiscalYear(string t, int i, int q)
+    {
+        if (!TryYearAt(t, q, out var year, out var end)) return null;
+        return new DateMention(i, end, "date:en-fiscal", DatePart.Absolute(year) with { Uncertain = true });
     }
 
     private static DateMention? Relative(string t, int i, int e, DateAnchor anchor, int shift, DatePrecision precision)
@@ -201,6 +310,7 @@ internal static class EnglishDateParser
                 if (m is >= 1 and <= 12 && dd is >= 1 and <= 31)
                     return new DateMention(i, ye, "date:en-numeric", DatePart.Absolute(yy, m, dd));
             }
+            if (Ago(t, i, de, day) is { } ago) return ago;
             // 21st century
             var oe = OrdinalSuffix(t, de);
             if (oe > de && At(t, oe, " century") && day is >= 1 and <= 22)
@@ -225,6 +335,7 @@ internal static class EnglishDateParser
             if (dash == e + 1 && TryDigits(t, dash, 2, 2, out var yy, out var e3) && yy > y % 100 && !char.IsAsciiLetter(CharAt(t, e3)))
                 return new DateMention(i, e3, "date:en-range", DatePart.Absolute(y), DatePart.Absolute(y / 100 * 100 + yy));
         }
+        if (!afterQualifier && CharAt(t, e) == ' ' && TitleWords.Contains(t[(e + 1)..WordEnd(t, e + 1)])) return null;
         if (afterQualifier || DatePrepositions.Contains(PreviousWord(t, i)) || CharAt(t, i - 1) == '(' && CharAt(t, e) == ')')
             return new DateMention(i, e, "date:en-y", DatePart.Absolute(y));
         return null;

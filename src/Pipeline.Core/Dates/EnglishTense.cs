@@ -1,0 +1,84 @@
+namespace Pipeline.Dates;
+
+internal enum Tense { Unknown, Past, Future }
+
+/// <summary>
+/// Whether an English sentence speaks of the past or the future around a position, judged by the
+/// nearest tense marker (said, met, signed, -ed / will, scheduled, plans). A marker beyond a comma
+/// counts as farther away, since it more often belongs to another clause.
+/// </summary>
+internal static class EnglishTense
+{
+    private const int CommaPenalty = 5;
+    private const int MaxDistance = 12;
+
+    private static readonly HashSet<string> FutureWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "will", "shall", "ll", "expected", "scheduled", "planned", "plans", "plan", "due", "upcoming", "going", "next",
+        "coming", "tomorrow", "intends", "aims",
+    };
+
+    private static readonly HashSet<string> PastWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "told", "was", "were", "had", "did", "met", "held", "took", "made", "gave", "spoke", "began", "left",
+        "came", "went", "saw", "led", "sent", "wrote", "became", "fell", "rose", "got", "ago", "yesterday", "last",
+        "paid", "won", "lost", "struck", "chose", "brought", "bought", "sought", "thought", "found", "kept",
+    };
+
+    // Words ending in -ed that are no past tense.
+    private static readonly HashSet<string> NotPast = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "need", "needed", "feed", "speed", "seed", "proceed", "exceed", "succeed", "indeed", "bed", "red", "shed", "united",
+        "hundred", "based", "related", "limited", "advanced", "proposed", "detailed", "concerned", "interested",
+        "supposed", "used", "dedicated", "sustained", "balanced", "coordinated", "integrated", "shared", "renewed",
+    };
+
+    public static Tense Around(string text, int start, int end)
+    {
+        var (past, future) = (int.MaxValue, int.MaxValue);
+        Walk(text, start, -1, ref past, ref future);
+        Walk(text, end, +1, ref past, ref future);
+        if (past == future) return Tense.Unknown;
+        return past < future ? Tense.Past : Tense.Future;
+    }
+
+    /// <summary>Reads words away from <paramref name="from"/> to the end of the sentence.</summary>
+    private static void Walk(string text, int from, int step, ref int past, ref int future)
+    {
+        var distance = 0;
+        var i = step < 0 ? from - 1 : from;
+        while (i >= 0 && i < text.Length && distance <= MaxDistance)
+        {
+            var c = text[i];
+            if (c is '.' or '!' or '?' or ';' or '\n' or '。') return;
+            if (c == ',') distance += CommaPenalty;
+            if (!char.IsAsciiLetter(c))
+            {
+                i += step;
+                continue;
+            }
+            var s = i;
+            while (s + step >= 0 && s + step < text.Length && char.IsAsciiLetter(text[s + step])) s += step;
+            var (a, b) = step < 0 ? (s, i + 1) : (i, s + 1);
+            var word = text[a..b];
+            distance++;
+            if (FutureWords.Contains(word)) future = Math.Min(future, distance);
+            else if (!PrecededByBe(text, a) && IsPast(word)) past = Math.Min(past, distance);
+            i = s + step;
+        }
+    }
+
+    private static bool IsPast(string word) =>
+        PastWords.Contains(word)
+        || word.Length >= 5 && word.EndsWith("ed", StringComparison.Ordinal) && char.IsAsciiLetterLower(word[0]) && !NotPast.Contains(word);
+
+    /// <summary>"will be signed", "has been held": a participle after be is no simple past.</summary>
+    private static bool PrecededByBe(string text, int wordStart)
+    {
+        var e = wordStart;
+        while (e > 0 && text[e - 1] == ' ') e--;
+        var s = e;
+        while (s > 0 && char.IsAsciiLetter(text[s - 1])) s--;
+        return text.AsSpan(s, e - s) is "be" or "been" or "being" or "Be";
+    }
+}
