@@ -107,6 +107,12 @@ internal static class ChineseDateParser
                 part = default;
                 return false;
             }
+            // 十月革命, 十二月事变: a month naming an event.
+            if (At(t, e, "革命") || At(t, e, "事变"))
+            {
+                part = default;
+                return false;
+            }
             part = DatePart.WithoutYear(m, 0);
             end = e;
             rule = "date:zh-m";
@@ -162,7 +168,9 @@ internal static class ChineseDateParser
             if (word is "明天" or "今天" && (prev == '的' || prev == '好')) return false;
             // 目前天然, 之后天...: 前/后 closing another word.
             if (c is '前' or '后' && !IsBoundary(t, p - 1)) return false;
-            if (word == "同日" && (prev == '不' || next == '而')) return false;
+            if (word == "同日" && (prev == '不' || next is '而' or '本')) return false; // 不同日, 同日本方
+            if (word == "次日" && Numerals.IsNumeral(prev)) return false;                 // 第二十六次日本
+            if (word == "今日" && prev == '至' && CharAt(t, p - 2) == '时') return false;   // 时至今日: up to now
             part = new DatePart(anchor, shift, 0, 0, 0, DatePrecision.Day);
             end = word[1] is '天' or '日' ? PartOfDay(t, p + 2) : p + 2;
             return true;
@@ -176,6 +184,8 @@ internal static class ChineseDateParser
         part = default;
         var shift = t[p] switch { '上' => -1, '本' => 0, '下' => 1, '这' => 0, _ => 9 };
         if (shift == 9) return false;
+        // 一下, 留下: 下 closing a verb (体味一下周总理的话).
+        if (t[p] == '下' && "一留剩放打写记拿定立落倒躺坐停降".Contains(CharAt(t, p - 1))) return false;
         int q;
         if (At(t, p + 1, "周")) q = p + 2;
         else if (At(t, p + 1, "星期")) q = p + 3;
@@ -225,7 +235,10 @@ internal static class ChineseDateParser
         var q = p + n.Length;
         if (CharAt(t, q) != '年') return false;
         var after = CharAt(t, q + 1);
-        if (after is '代' or '多' or '级' or '龄' or '度' || after == '来' && CharAt(t, q + 2) != '临') return false;
+        // A written-out year stays a year before 来 (1995年来), 多 (比1996年多) and 代表 (1994年代表国家).
+        var fullYear = n.Length == 4 && n.Value is >= 1000 and <= 2199 && n.Value % 1000 != 0;
+        if (fullYear && (after is '来' or '多' || after == '代' && CharAt(t, q + 2) == '表')) { }
+        else if (after is '代' or '多' or '级' or '龄' or '度' || after == '来' && CharAt(t, q + 2) != '临') return false;
         // 5000年文明, 1000年历史: a round or early number before these is a length of time.
         if ((At(t, q + 1, "之久") || At(t, q + 1, "历史") || At(t, q + 1, "文明")) && (n.Value % 1000 == 0 || n.Value < 1800))
             return false;
@@ -277,17 +290,30 @@ internal static class ChineseDateParser
         day = 0;
         if (!Numerals.TryRead(t, p, out var n) || n.Value is < 1 or > 31) return false;
         if (n.Style == NumeralStyle.Arabic ? n.Length > 2 : n.Style == NumeralStyle.ChineseDigits && n.Length > 1) return false;
-        // 一日三餐, 五日游: a lone Chinese digit is a count unless a month precedes it or the context dates it.
+        // 一日三餐, 五日游: a lone Chinese digit is a count unless a month precedes it or the context dates it
+        // (于三日, 三日晚, or a news verb right after it: 政府二日发表声明).
         if (!afterMonth && n.Style == NumeralStyle.ChineseDigits && !(CharAt(t, p - 1) is '于' or '自' or '从' or '至' or '到')
-            && PartOfDay(t, p + 2) == p + 2)
+            && PartOfDay(t, p + 2) == p + 2 && !StartsNewsVerb(t, p + 2))
             return false;
         var q = p + n.Length;
         var c = CharAt(t, q);
         if (c == '号' ? !afterMonth : c != '日') return false;
+        // 十五日内: a time limit, not a day.
+        if (!afterMonth && (CharAt(t, q + 1) == '内' || At(t, q + 1, "以内") || At(t, q + 1, "之内"))) return false;
         if (CharAt(t, q + 1) is '元' or '游' or '制' || At(t, q + 1, "以上") && !afterMonth) return false;
         day = n.Value;
         end = q + 1;
         return true;
+    }
+
+    private static readonly string[] NewsVerbs =
+        ["发表", "发布", "宣布", "表示", "报道", "举行", "会见", "抵达", "签署", "致电", "召开", "公布", "通过", "指出", "强调", "在"];
+
+    private static bool StartsNewsVerb(string t, int p)
+    {
+        foreach (var v in NewsVerbs)
+            if (At(t, p, v)) return true;
+        return false;
     }
 
     // ---- parts of a year, a month, a day -----------------------------------------------------
