@@ -237,8 +237,8 @@ internal static class ChineseDateParser
         var after = CharAt(t, q + 1);
         // A written-out year stays a year before 来 (1995年来), 多 (比1996年多) and 代表 (1994年代表国家).
         var fullYear = n.Length == 4 && n.Value is >= 1000 and <= 2199 && n.Value % 1000 != 0;
-        if (fullYear && (after is '来' or '多' || after == '代' && CharAt(t, q + 2) == '表')) { }
-        else if (after is '代' or '多' or '级' or '龄' or '度' || after == '来' && CharAt(t, q + 2) != '临') return false;
+        var staysYear = fullYear && (after is '来' or '多' || after == '代' && CharAt(t, q + 2) == '表');
+        if (!staysYear && (after is '代' or '多' or '级' or '龄' or '度' || after == '来' && CharAt(t, q + 2) != '临')) return false;
         // 5000年文明, 1000年历史: a round or early number before these is a length of time.
         if ((At(t, q + 1, "之久") || At(t, q + 1, "历史") || At(t, q + 1, "文明")) && (n.Value % 1000 == 0 || n.Value < 1800))
             return false;
