@@ -41,7 +41,7 @@ public sealed class OrgCandidateGenerator
 
     // Characters that never belong to a Chinese name: they end the left extension.
     private const string ChineseStops =
-        "的了在和与及同对是为把被将向从由等并或也都就而又于以给让使跟之其这那该各每我你他她它们说称据位名年月个已曾正仍均还即与着过";
+        "的了在和与及同对是为把被将向从由等并或也都就而又于以给让使跟之其这那该各每我你他她它们说称据位名年月个已曾正仍均还即与着过届第";
 
     private static readonly HashSet<string> EnglishHeads =
     [
