@@ -21,7 +21,7 @@ public static partial class ChineseTypedInstrumentFinder
 
     private static readonly string[] IssueContext = ["发表", "签署", "签订", "通过", "发布", "达成", "共同"];
 
-    public static IEnumerable<Candidate> Find(string text, IReadOnlyList<TextSpan> clauses, Func<int, int, bool> isTaken)
+    public static IEnumerable<Candidate> Find(string text, Func<int, int, bool> isTaken)
     {
         foreach (Match m in TypedTreaty().Matches(text))
         {
