@@ -86,7 +86,7 @@ public sealed class LayoutContext : IDisposable
         if (!_fonts.TryGetValue((style.Size, style.Bold), out var font))
         {
             // A real bold face, never SKFont.Embolden: Skia's PDF backend draws fake bold as outlines.
-            font = new SKFont(style.Bold ? _bold : _regular, style.Size) { Subpixel = true, Edging = SKFontEdging.Antialias };
+            font = new SKFont(style.Bold ? _bold : _regular, style.Size) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None, BaselineSnap = false, Edging = SKFontEdging.Antialias };
             _fonts[(style.Size, style.Bold)] = font;
         }
         return font;
