@@ -77,6 +77,7 @@ public class ReportWriterTests
         Assert.That(text, Does.Contain("中非合作论坛"));
         Assert.That(text, Does.Contain("亚太经济合作组织"));
         Assert.That(text, Does.Contain("Organisations"));
+        Assert.That(text, Does.Contain("挥金如土，逍遥法外"), "justified article text extracts in order");
         Assert.That(pdf.GetPage(1).Text, Does.Contain($"Page 1 of {pdf.NumberOfPages}"));
     }
 

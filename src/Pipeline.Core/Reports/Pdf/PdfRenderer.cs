@@ -120,7 +120,8 @@ public static class PdfRenderer
                     ParagraphRole.Article => (ArticleText, 1.75f, 7f),
                     _ => (Body, 1.45f, 5f),
                 };
-                yield return new TextElement(Styled(p.Runs, style), spacing, after, keepWithNext: p.Role == ParagraphRole.Note);
+                yield return new TextElement(Styled(p.Runs, style), spacing, after,
+                    keepWithNext: p.Role == ParagraphRole.Note, justify: p.Role == ParagraphRole.Article);
                 break;
             case TableBlock t:
                 yield return new TableElement([.. t.Columns.Select(c => c.Weight)],

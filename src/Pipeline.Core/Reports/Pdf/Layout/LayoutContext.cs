@@ -55,14 +55,21 @@ public sealed class LayoutContext : IDisposable
         return ((height - natural) / 2 - m.Ascent, height);
     }
 
-    public void DrawText(SKCanvas canvas, string text, float x, float baseline, TextStyle style)
+    /// <summary>Draws text at its natural advances, or at <paramref name="glyphOffsets"/> (one per code point) when given.</summary>
+    public void DrawText(SKCanvas canvas, string text, float x, float baseline, TextStyle style, float[]? glyphOffsets = null)
     {
         if (_drawing)
             foreach (var rune in text.EnumerateRunes())
                 if (!UsedCodepoints(style.Bold).Contains(rune.Value))
                     throw new InvalidOperationException($"U+{rune.Value:X4} is drawn but was never measured, so the embedded font lacks it");
         using var paint = new SKPaint { Color = style.Color, IsAntialias = true };
-        canvas.DrawText(text, x, baseline, Font(style), paint);
+        if (glyphOffsets is null)
+        {
+            canvas.DrawText(text, x, baseline, Font(style), paint);
+            return;
+        }
+        using var blob = SKTextBlob.CreateHorizontal(text, Font(style), glyphOffsets, 0);
+        if (blob is not null) canvas.DrawText(blob, x, baseline, paint);
     }
 
     /// <summary>Switches to the per-document subsets for drawing.</summary>
