@@ -8,7 +8,14 @@ public sealed record TextStyle(float Size, SKColor Color, bool Bold = false, SKC
         this with { Bold = bold ?? Bold, Color = color ?? Color, Size = size ?? Size };
 }
 
-public sealed record StyledRun(string Text, TextStyle Style);
+public sealed record StyledRun
+{
+    public StyledRun(string text, TextStyle style) => (Text, Style) = (Document.ReportText.Clean(text), style);
+
+    /// <summary>The text, cleaned of control characters (a line feed stays: it breaks the line).</summary>
+    public string Text { get; }
+    public TextStyle Style { get; }
+}
 
 /// <summary>
 /// Fonts and text measurement for one document. Layout measures with the full typefaces; before drawing the
