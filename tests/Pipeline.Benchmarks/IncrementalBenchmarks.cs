@@ -29,7 +29,7 @@ public class IncrementalBenchmarks
         for (var i = 0; i < Articles; i++)
             File.WriteAllText(Path.Combine(input, $"article-{i:D4}.txt"), text.Substring(i * 1500, 1500));
         File.WriteAllText(Path.Combine(_root, "pipeline.json"), """{ "input": "input", "output": "output" }""");
-        _config = new ConfigLoader(RunCatalog.Default).Load(Path.Combine(_root, "pipeline.json"));
+        _config = new ConfigLoader(StageCatalog.Default).Load(Path.Combine(_root, "pipeline.json"));
         Run(); // the second-run benchmark starts from complete output
     }
 
