@@ -33,35 +33,25 @@ public sealed class EvaluateCommand : ICommand
                     ?? [.. Scorer.DefaultTypes];
         var session = new ExtractionSession(args);
         var predictions = new List<ScoredEntity>();
-        List<ScoredEntity> gold;
-        var failed = 0;
         if (args.Get("corpus") is { } corpusPath)
         {
             if (args.Get("gold") is not null || args.Positionals.Count > 0)
                 throw new UsageException("--corpus brings its own texts and gold: name no --gold and no PATH");
             if (!File.Exists(corpusPath)) throw new UsageException($"no such corpus file: {corpusPath}");
-            var documents = AnnotatedCorpus.Read(corpusPath, AnnotatedCorpus.ParseSplit(args.Get("split"))).ToList();
-            gold = [.. documents.SelectMany(d => d.Gold)];
+            var split = AnnotatedCorpus.ParseSplit(args.Get("split"))
+                        ?? throw new UsageException($"--split must be heldout, train or all (got '{args.Get("split")}')");
+            var documents = AnnotatedCorpus.Read(corpusPath, split).ToList();
             foreach (var article in session.ProcessTexts([.. documents.Select(d => (d.Id, d.Text))], context.Cancellation))
                 predictions.AddRange(ToScored(article));
-            return Report(args, context, Scorer.Score(gold, predictions, types, args.Has("relaxed")), failed);
+            var corpusGold = documents.SelectMany(d => d.Gold).ToList();
+            return Report(args, context, Scorer.Score(corpusGold, predictions, types, args.Has("relaxed")), failed: 0);
         }
 
         var goldPath = args.Get("gold") ?? throw new UsageException("--gold (or --corpus) is required");
         if (!File.Exists(goldPath) && !Directory.Exists(goldPath)) throw new UsageException($"no such gold file or folder: {goldPath}");
         if (args.Positionals.Count == 0) throw new UsageException("name the article files or folders to extract from");
-        gold = Scorer.Load(goldPath);
-        foreach (var (path, article, error) in session.Process(ExtractionSession.ArticlePaths(args.Positionals),
-                     context.Cancellation))
-        {
-            if (article is null)
-            {
-                failed++;
-                context.Error.WriteLine($"pipeline: {path}: {error}");
-                continue;
-            }
-            predictions.AddRange(ToScored(article));
-        }
+        var gold = Scorer.Load(goldPath);
+        var failed = session.ProcessEach(args.Positionals, context, article => predictions.AddRange(ToScored(article)));
 
         return Report(args, context, Scorer.Score(gold, predictions, types, args.Has("relaxed")), failed);
     }

@@ -56,6 +56,26 @@ public sealed class ExtractionSession
         return results;
     }
 
+    /// <summary>
+    /// Processes the articles at <paramref name="paths"/> (files or folders), hands each one to
+    /// <paramref name="onArticle"/> in input order and reports each failure on stderr; returns how many failed.
+    /// </summary>
+    public int ProcessEach(IEnumerable<string> paths, CommandContext context, Action<Article> onArticle)
+    {
+        var failed = 0;
+        foreach (var (path, article, error) in Process(ArticlePaths(paths), context.Cancellation))
+        {
+            if (article is null)
+            {
+                failed++;
+                context.Error.WriteLine($"pipeline: {path}: {error}");
+                continue;
+            }
+            onArticle(article);
+        }
+        return failed;
+    }
+
     /// <summary>Processes every path; results keep the input order. Failures carry the message instead of an article.</summary>
     public IReadOnlyList<(string Path, Article? Article, string? Error)> Process(IReadOnlyList<string> paths,
         CancellationToken cancellation)

@@ -14,12 +14,13 @@ public sealed record CorpusDocument(string Id, string Text, IReadOnlyList<Scored
 /// </summary>
 public static class AnnotatedCorpus
 {
-    public static CorpusSplit ParseSplit(string? value) => value switch
+    /// <summary>heldout (the default), train or all; null for anything else.</summary>
+    public static CorpusSplit? ParseSplit(string? value) => value switch
     {
         null or "heldout" => CorpusSplit.HeldOut,
         "train" => CorpusSplit.Train,
         "all" => CorpusSplit.All,
-        _ => throw new ArgumentException($"--split must be heldout, train or all (got '{value}')"),
+        _ => null,
     };
 
     public static IEnumerable<CorpusDocument> Read(string path, CorpusSplit split, double heldOutShare = 0.15)
