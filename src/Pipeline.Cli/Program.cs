@@ -12,6 +12,7 @@ public static class Program
         new WatchCommand(),
         new ExtractCommand(),
         new EvaluateCommand(),
+        new TrainCommand(),
     ];
 
     public static int Main(string[] args)

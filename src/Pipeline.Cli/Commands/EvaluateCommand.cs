@@ -11,7 +11,12 @@ public sealed class EvaluateCommand : ICommand
 
     public string Usage => """
         usage: pipeline evaluate --gold GOLD [--relaxed] [--no-ml] [--json] [--show-errors] [--types T,...] PATH...
+               pipeline evaluate --corpus FILE.jsonl.gz [--split heldout|train|all] [--relaxed] [--no-ml] ...
           --gold         a .jsonl gold file or a folder of them (ANNOTATION.md format)
+          --corpus       an annotated corpus, one {"doc","text","entities"} a line (.jsonl or .jsonl.gz, such as
+                         ../shared/data/pd1998-train.jsonl.gz): its texts are extracted and its entities are the gold
+          --split        which documents of the corpus: heldout (default: the ones `pipeline train` never trains on),
+                         train, or all
           --relaxed      an overlapping prediction also counts (one to one, exact matches first)
           --no-ml        rules only, to measure what the model adds
           --json         print score.py's --json object instead of the table
@@ -22,31 +27,37 @@ public sealed class EvaluateCommand : ICommand
 
     public int Execute(string[] argv, CommandContext context)
     {
-        var args = new CommandArgs(argv, [.. ExtractionSession.ValueOptions, "gold", "types"],
+        var args = new CommandArgs(argv, [.. ExtractionSession.ValueOptions, "gold", "types", "corpus", "split"],
             [.. ExtractionSession.FlagOptions, "relaxed", "json", "show-errors"]);
-        var goldPath = args.Get("gold") ?? throw new UsageException("--gold is required");
-        if (!File.Exists(goldPath) && !Directory.Exists(goldPath)) throw new UsageException($"no such gold file or folder: {goldPath}");
-        if (args.Positionals.Count == 0) throw new UsageException("name the article files or folders to extract from");
         var types = args.Get("types")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     ?? [.. Scorer.DefaultTypes];
-
-        var gold = Scorer.Load(goldPath);
         var session = new ExtractionSession(args);
         var predictions = new List<ScoredEntity>();
-        var failed = 0;
-        foreach (var (path, article, error) in session.Process(ExtractionSession.ArticlePaths(args.Positionals),
-                     context.Cancellation))
+        if (args.Get("corpus") is { } corpusPath)
         {
-            if (article is null)
-            {
-                failed++;
-                context.Error.WriteLine($"pipeline: {path}: {error}");
-                continue;
-            }
-            predictions.AddRange(ToScored(article));
+            if (args.Get("gold") is not null || args.Positionals.Count > 0)
+                throw new UsageException("--corpus brings its own texts and gold: name no --gold and no PATH");
+            if (!File.Exists(corpusPath)) throw new UsageException($"no such corpus file: {corpusPath}");
+            var split = AnnotatedCorpus.ParseSplit(args.Get("split"))
+                        ?? throw new UsageException($"--split must be heldout, train or all (got '{args.Get("split")}')");
+            var documents = AnnotatedCorpus.Read(corpusPath, split).ToList();
+            foreach (var article in session.ProcessTexts([.. documents.Select(d => (d.Id, d.Text))], context.Cancellation))
+                predictions.AddRange(ToScored(article));
+            var corpusGold = documents.SelectMany(d => d.Gold).ToList();
+            return Report(args, context, Scorer.Score(corpusGold, predictions, types, args.Has("relaxed")), failed: 0);
         }
 
-        var report = Scorer.Score(gold, predictions, types, args.Has("relaxed"));
+        var goldPath = args.Get("gold") ?? throw new UsageException("--gold (or --corpus) is required");
+        if (!File.Exists(goldPath) && !Directory.Exists(goldPath)) throw new UsageException($"no such gold file or folder: {goldPath}");
+        if (args.Positionals.Count == 0) throw new UsageException("name the article files or folders to extract from");
+        var gold = Scorer.Load(goldPath);
+        var failed = session.ProcessEach(args.Positionals, context, article => predictions.AddRange(ToScored(article)));
+
+        return Report(args, context, Scorer.Score(gold, predictions, types, args.Has("relaxed")), failed);
+    }
+
+    private static int Report(CommandArgs args, CommandContext context, ScoreReport report, int failed)
+    {
         context.Out.Write(args.Has("json") ? Scorer.ToJson(report) + "\n" : Scorer.Format(report));
         if (args.Has("show-errors"))
             foreach (var e in report.Errors.OrderBy(e => e.Doc, StringComparer.Ordinal).ThenBy(e => e.Kind, StringComparer.Ordinal))

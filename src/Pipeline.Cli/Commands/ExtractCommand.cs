@@ -21,18 +21,10 @@ public sealed class ExtractCommand : ICommand
         var args = new CommandArgs(argv, ExtractionSession.ValueOptions, ExtractionSession.FlagOptions);
         if (args.Positionals.Count == 0) throw new UsageException("name at least one file or folder");
         var session = new ExtractionSession(args);
-        var failed = 0;
-        foreach (var (path, article, error) in session.Process(ExtractionSession.ArticlePaths(args.Positionals),
-                     context.Cancellation))
+        var failed = session.ProcessEach(args.Positionals, context, article =>
         {
-            if (article is null)
-            {
-                failed++;
-                context.Error.WriteLine($"pipeline: {path}: {error}");
-                continue;
-            }
             foreach (var line in Output.EntityJson.Lines(article)) context.Out.WriteLine(line);
-        }
+        });
         return failed == 0 ? ExitCodes.Success : ExitCodes.ArticlesFailed;
     }
 }

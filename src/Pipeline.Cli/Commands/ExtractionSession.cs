@@ -14,6 +14,7 @@ public sealed class ExtractionSession
     public static readonly string[] FlagOptions = ["no-ml"];
 
     private readonly ArticlePipeline _pipeline;
+    private readonly ArticlePipeline _textPipeline; // for texts already in memory: every stage but ingest
     private readonly int _jobs;
 
     public ExtractionSession(CommandArgs args)
@@ -28,6 +29,7 @@ public sealed class ExtractionSession
         else
             config = loader.Load(configPath, noMl);
         _pipeline = ArticlePipeline.FromConfig(config);
+        _textPipeline = new ArticlePipeline(_pipeline.Stages.Where(s => s.Name != Ingest.IngestStage.Descriptor.Name));
         _jobs = args.GetInt("jobs", 1) ?? config.Jobs;
     }
 
@@ -42,6 +44,36 @@ public sealed class ExtractionSession
             else throw new UsageException($"no such file or folder: {p}");
         }
         return result;
+    }
+
+    /// <summary>Runs the stages after ingest over texts that are already decoded (an annotated corpus).</summary>
+    public IReadOnlyList<Article> ProcessTexts(IReadOnlyList<(string Id, string Text)> texts, CancellationToken cancellation)
+    {
+        var results = new Article[texts.Count];
+        Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = _jobs, CancellationToken = cancellation },
+            i => results[i] = _textPipeline.Process(
+                new Article { Source = new SourceFile(texts[i].Id, texts[i].Id), Text = texts[i].Text }, cancellation));
+        return results;
+    }
+
+    /// <summary>
+    /// Processes the articles at <paramref name="paths"/> (files or folders), hands each one to
+    /// <paramref name="onArticle"/> in input order and reports each failure on stderr; returns how many failed.
+    /// </summary>
+    public int ProcessEach(IEnumerable<string> paths, CommandContext context, Action<Article> onArticle)
+    {
+        var failed = 0;
+        foreach (var (path, article, error) in Process(ArticlePaths(paths), context.Cancellation))
+        {
+            if (article is null)
+            {
+                failed++;
+                context.Error.WriteLine($"pipeline: {path}: {error}");
+                continue;
+            }
+            onArticle(article);
+        }
+        return failed;
     }
 
     /// <summary>Processes every path; results keep the input order. Failures carry the message instead of an article.</summary>

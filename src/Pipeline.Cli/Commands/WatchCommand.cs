@@ -28,7 +28,7 @@ public sealed class WatchCommand : ICommand
         var a = new CommandArgs(args, ["config", "interval", "jobs"], []);
         if (a.Positionals.Count > 0) throw new UsageException($"unexpected argument '{a.Positionals[0]}'");
         var interval = TimeSpan.FromMilliseconds(a.GetInt("interval", 50) ?? 1000);
-        var config = new ConfigLoader(RunCatalog.Default).Load(a.Get("config") ?? "pipeline.json");
+        var config = new ConfigLoader(StageCatalog.Default).Load(a.Get("config") ?? "pipeline.json");
         var options = new RunOptions { Jobs = a.GetInt("jobs", 1), RetryFailed = false };
         using var runner = new BatchRunner(config, ArticlePipeline.FromConfig(config), ReportWriters.All, options);
         runner.InputFiles(); // a missing input folder is a configuration error, before watching starts

@@ -48,7 +48,7 @@ public sealed partial class AgreementsStage : IStage
                 InBookMarks = true, Canonical = title.Text, Kind = guess.Kind,
             });
         }
-        candidates.AddRange(ChineseTypedInstrumentFinder.Find(text, [], Taken).ToList());
+        candidates.AddRange(ChineseTypedInstrumentFinder.Find(text, Taken).ToList());
         candidates.AddRange(EnglishTyped(article, Taken).ToList());
         // A known full name is exact ("Comprehensive and Progressive Agreement for Trans-Pacific Partnership") and beats
         // the capitalisation rule, unless the rule found a longer title around it ("Protocols to the North Atlantic Treaty …").

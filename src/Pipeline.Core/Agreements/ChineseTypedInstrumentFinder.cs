@@ -9,7 +9,8 @@ namespace Pipeline.Agreements;
 /// </summary>
 public static partial class ChineseTypedInstrumentFinder
 {
-    [GeneratedRegex("(?:刑事司法协助|民事司法协助|民商事司法协助|司法协助|引渡|资产分享|移管被判刑人|被判刑人移管|避免双重征税|相互促进和保护投资|投资保护|双边投资|自由贸易|自贸|货币互换|本币互换|互免签证|边界|领事|航空运输|睦邻友好合作|友好合作|和平友好)(?:条约|协定)")]
+    // "中日和平友好条约": a two-country abbreviation in front belongs to the name.
+    [GeneratedRegex("(?:[中美俄日英法德韩朝印巴越老柬泰缅蒙哈吉塔乌澳新墨古菲马文]{2}(?=[^条协]{2,}(?:条约|协定)))?(?:刑事司法协助|民事司法协助|民商事司法协助|司法协助|引渡|资产分享|移管被判刑人|被判刑人移管|避免双重征税|相互促进和保护投资|投资保护|双边投资|自由贸易|自贸|货币互换|本币互换|互免签证|边界|领事|航空运输|睦邻友好合作|友好合作|和平友好)(?:条约|协定)")]
     private static partial Regex TypedTreaty();
 
     [GeneratedRegex("(?:联合公报|联合声明|联合宣言|谅解备忘录|合作备忘录)")]
@@ -20,7 +21,7 @@ public static partial class ChineseTypedInstrumentFinder
 
     private static readonly string[] IssueContext = ["发表", "签署", "签订", "通过", "发布", "达成", "共同"];
 
-    public static IEnumerable<Candidate> Find(string text, IReadOnlyList<TextSpan> clauses, Func<int, int, bool> isTaken)
+    public static IEnumerable<Candidate> Find(string text, Func<int, int, bool> isTaken)
     {
         foreach (Match m in TypedTreaty().Matches(text))
         {

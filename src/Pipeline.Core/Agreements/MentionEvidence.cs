@@ -187,12 +187,10 @@ public sealed partial class EvidenceReader
             if (name is null) return [];
             names.Add(name);
         }
-        var subjectText = _text[clauseStart..(clauseStart + match.Index)];
         var subjects = Countries.FindIn(_text, clauseStart, clauseStart + match.Index, chinese: true);
         var subject = subjects.Count > 0 ? subjects[^1].Name : "中国";
         if (subjects.Count == 0 && _orgs.LastOrDefault(o => o.Start >= clauseStart && o.End <= clauseStart + match.Index) is { } org)
             subject = Name(org);
-        _ = subjectText;
         return [subject, .. names.Where(n => n != subject)];
     }
 
@@ -207,7 +205,7 @@ public sealed partial class EvidenceReader
         var s = sentence.Of(_text);
         foreach (Match m in EnglishPartyList().Matches(s))
         {
-            var parties = Conjuncts(m.Groups["list"].Value, sentence.Start + m.Groups["list"].Index);
+            var parties = Conjuncts(m.Groups["list"].Value);
             if (parties.Length >= 2) return parties;
         }
         // "we announced the Declaration": the document's own "We—the …, and the …—" says who we are.
@@ -224,7 +222,7 @@ public sealed partial class EvidenceReader
     }
 
     /// <summary>"the United States and the other Parties to the North Atlantic Treaty" → United States, Parties to the North Atlantic Treaty.</summary>
-    private ImmutableArray<string> Conjuncts(string list, int offset)
+    private ImmutableArray<string> Conjuncts(string list)
     {
         var result = new List<string>();
         foreach (var raw in Regex.Split(list, @",\s*(?:and\s+)?|\s+and\s+"))
@@ -238,7 +236,6 @@ public sealed partial class EvidenceReader
             if (org is not null) { result.Add(Name(org)); continue; }
             if (char.IsUpper(phrase[0])) result.Add(phrase);
         }
-        _ = offset;
         return [.. result.Distinct()];
     }
 
@@ -273,7 +270,7 @@ public sealed partial class EvidenceReader
             var who = m.Groups["who"].Value;
             // A participle clause ("represented at this meeting by the governments of A, B, and C") lists members, not parties.
             who = Regex.Replace(who, @",\s*(?:represented|joined|accompanied|including)\b.*(?=,\s*and\s)", "");
-            var parties = Conjuncts(who, sentence.Start);
+            var parties = Conjuncts(who);
             if (parties.Length >= 1) return parties;
         }
         return [];

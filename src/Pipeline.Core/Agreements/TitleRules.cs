@@ -43,15 +43,24 @@ public static class TitleRules
     private static readonly HashSet<string> KnownMedia =
     [
         "求是", "瞭望", "财经", "财新", "经济学人", "时代", "新闻联播", "焦点访谈", "人民论坛", "党建", "红旗文稿",
-        "新华文摘", "读者", "三联生活周刊", "外交", "自然", "科学", "柳叶刀", "金融时报",
+        "新华文摘", "读者", "三联生活周刊", "外交", "自然", "科学", "柳叶刀", "金融时报", "大公报",
     ];
 
     private static readonly string[] PublicationEndings =
         ["工作报告", "报告", "白皮书", "蓝皮书", "绿皮书", "年鉴", "文选", "选集", "文集", "全集", "治国理政", "学习纲要",
          "读本", "问答", "手册", "指南", "统计公报", "回忆录", "传", "史", "论", "记", "书", "集", "曲", "歌", "颂"];
 
+    // Books whose title ends like an instrument.
+    private static readonly HashSet<string> KnownPublications = ["共产党宣言", "新民主主义论", "论十大关系"];
+
     private static readonly string[] AdoptionVerbs =
         ["通过", "签署", "签订", "发表", "发布", "批准", "制定", "审议", "写入", "达成", "共同", "一致同意"];
+
+    // A plan is an agreement when parties or a meeting of states adopt it, not when a ministry issues a national plan.
+    private static readonly string[] InternationalSignals =
+        ["峰会", "论坛", "领导人", "成员国", "双方", "两国", "各方", "部长级", "外长", "联合国", "国际", "多边", "签署", "元首"];
+
+    private static readonly string[] DomesticPlanWords = ["全国", "国民经济", "五”", "五年", "国家", "省", "市"];
 
     /// <summary>Type of a title written in book marks, given the sentence around it.</summary>
     public static TitleGuess ForChineseTitle(string title, string sentence)
@@ -60,6 +69,7 @@ public static class TitleRules
         if (core.Length == 0) return new TitleGuess(EntityTypes.None, Unknown, null);
         if (core.EndsWith("统计公报")) return new(EntityTypes.Publication, Strong, null);
         if (KnownMedia.Contains(core)) return new(EntityTypes.Media, Strong, null);
+        if (KnownPublications.Contains(core)) return new(EntityTypes.Publication, Strong, null);
         if (core.EndsWith("学习纲要") || core.EndsWith("工作报告") || core.EndsWith("白皮书"))
             return new(EntityTypes.Publication, Strong, null);
         foreach (var (ending, kind, confidence) in ChineseInstrumentEndings)
@@ -67,7 +77,8 @@ public static class TitleRules
                 return new(EntityTypes.Agreement, confidence, kind);
         foreach (var (ending, kind) in ConditionalPlanEndings)
             if (core.EndsWith(ending, StringComparison.Ordinal))
-                return AdoptionVerbs.Any(sentence.Contains)
+                return AdoptionVerbs.Any(sentence.Contains) && InternationalSignals.Any(sentence.Contains)
+                       && !DomesticPlanWords.Any(core.Contains)
                     ? new(EntityTypes.Agreement, Fair, kind)
                     : new(EntityTypes.None, Doubtful, kind);
         foreach (var ending in MediaEndings)

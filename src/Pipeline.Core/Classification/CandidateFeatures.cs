@@ -38,7 +38,7 @@ public static class CandidateFeatures
                 Add(indices, Hash('u', span.Slice(i, 1)));
                 if (i + 1 < span.Length) Add(indices, Hash('b', span.Slice(i, 2)));
             }
-            Add(indices, Hash('L', Math.Min(span.Length, 16).ToString()));
+            Add(indices, Hash('L', (char)('a' + Math.Min(span.Length, 16))));
         }
         for (var k = 1; k <= 3 && k <= span.Length; k++)
         {
@@ -61,11 +61,11 @@ public static class CandidateFeatures
         Add(indices, Hash('d', CharClass(right1)));
         if (start > 1) Add(indices, Hash('m', text.AsSpan(start - 2, 2)));
         if (end + 1 < text.Length) Add(indices, Hash('q', text.AsSpan(end, 2)));
-        if (span.Length >= 2) Add(indices, Hash('x', $"{CharClass(left1)}|{span[^2..]}"));
+        if (span.Length >= 2) Add(indices, Continue(Hash('x', CharClass(left1)), span[^2..]));
         // Nothing more could join on the left: the rules' longest reading, usually the whole name.
         var edge = start == 0 || !OrgCandidateGenerator.IsNameChar(left1);
         Add(indices, Hash('e', edge ? "edge" : "inner"));
-        if (span.Length >= 1) Add(indices, Hash('g', $"{(edge ? "edge" : "inner")}|{span[^1]}"));
+        if (span.Length >= 1) Add(indices, Continue(Hash('g', edge ? "edge" : "inner"), span[^1..]));
 
         indices.Sort();
         var w = 0;
@@ -94,7 +94,7 @@ public static class CandidateFeatures
             Add(indices, Hash('s', WordShape(word)));
         }
         if (words > 0) Add(indices, Hash('W', span[lastStart..]));
-        Add(indices, Hash('N', Math.Min(words, 10).ToString()));
+        Add(indices, Hash('N', (char)('a' + Math.Min(words, 10))));
     }
 
     private static string WordShape(ReadOnlySpan<char> word)
@@ -109,7 +109,7 @@ public static class CandidateFeatures
         '^' or '$' => "edge",
         '《' or '》' or '〈' or '〉' => "book",
         '“' or '”' or '"' or '‘' or '’' or '「' or '」' => "quote",
-        _ when DocumentLanguages.IsCjk(c) && "的了在和与及同对是为把被将向从由等并或也都就而又于以给让使跟之其这那该各每".Contains(c) => "particle",
+        _ when DocumentLanguages.IsCjk(c) && OrgCandidateGenerator.IsChineseStop(c) => "particle",
         _ when DocumentLanguages.IsCjk(c) => "cjk",
         _ when char.IsDigit(c) || c is >= '０' and <= '９' => "digit",
         _ when char.IsWhiteSpace(c) => "space",
@@ -133,6 +133,13 @@ public static class CandidateFeatures
     private static uint Hash(char tag, ReadOnlySpan<char> s)
     {
         var h = Step(2166136261, tag);
+        foreach (var c in s) h = Step(h, NameTrie<object>.Fold(c));
+        return h;
+    }
+
+    private static uint Continue(uint h, ReadOnlySpan<char> s)
+    {
+        h = Step(h, '|');
         foreach (var c in s) h = Step(h, NameTrie<object>.Fold(c));
         return h;
     }

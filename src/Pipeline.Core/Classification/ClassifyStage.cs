@@ -74,32 +74,55 @@ public sealed class ClassifyStage : IStage
         if (article.Candidates.IsEmpty) return article;
         var text = article.Text;
         var knownOrgs = article.Entities.Where(e => e.Type == EntityTypes.Org).ToList();
+        // For each character, the known name covering it (index + 1), so every check below is linear.
+        var knownAt = new int[text.Length];
+        for (var k = 0; k < knownOrgs.Count; k++)
+            for (var i = knownOrgs[k].Start; i < knownOrgs[k].End; i++) knownAt[i] = k + 1;
 
         var decided = new List<(Candidate Candidate, string Label, double Confidence)>();
         var features = new List<int>(64);
         foreach (var c in article.Candidates)
         {
-            // A known name already decides its span; a candidate cutting into one is a wrong boundary.
-            if (knownOrgs.Any(o => o.Span.Overlaps(c.Span) && !(c.Start <= o.Start && c.End >= o.End) ||
-                                   o.Start == c.Start && o.End == c.End))
-                continue;
+            if (CutsIntoKnownName(c, knownAt, knownOrgs)) continue;
             var (label, confidence) = Decide(text, c, features);
             if (label != EntityTypes.None) decided.Add((c, label, confidence));
         }
 
         // Overlapping candidates compete: the most probable wins, then the longer one.
-        var accepted = new List<(Candidate Candidate, string Label, double Confidence)>();
+        var taken = new bool[text.Length];
+        var entities = new List<Entity>();
         foreach (var d in decided.OrderByDescending(d => d.Confidence).ThenByDescending(d => d.Candidate.End - d.Candidate.Start))
-            if (!accepted.Any(a => a.Candidate.Span.Overlaps(d.Candidate.Span)))
-                accepted.Add(d);
+        {
+            var free = true;
+            for (var i = d.Candidate.Start; i < d.Candidate.End && free; i++) free = !taken[i];
+            if (!free) continue;
+            for (var i = d.Candidate.Start; i < d.Candidate.End; i++) taken[i] = true;
+            entities.Add(ToEntity(d.Candidate, d.Label, d.Confidence));
+        }
 
-        var entities = accepted.Select(a => ToEntity(a.Candidate, a.Label, a.Confidence)).ToList();
         // The longest name is the mention: a known name inside an accepted organisation name is dropped.
-        var inner = knownOrgs.Where(o => entities.Any(e => e.Type == EntityTypes.Org && e.Start <= o.Start && e.End >= o.End &&
-                                                           e.End - e.Start > o.End - o.Start)).ToHashSet();
-        var kept = article.Entities.Where(e => !inner.Contains(e));
+        var inner = new HashSet<int>();
+        foreach (var e in entities.Where(e => e.Type == EntityTypes.Org))
+            for (var i = e.Start; i < e.End; i++)
+                if (knownAt[i] != 0 && knownOrgs[knownAt[i] - 1] is var o && o.Start >= e.Start && o.End <= e.End && o.Span != e.Span)
+                    inner.Add(knownAt[i] - 1);
+        var dropped = inner.Select(k => knownOrgs[k]).ToHashSet(ReferenceEqualityComparer.Instance);
+        var kept = article.Entities.Where(e => !dropped.Contains(e));
         var all = kept.Concat(entities).ToImmutableArray().Sort(Entity.ByPosition);
         return article with { Entities = AliasResolver.ResolveShortForms(all) };
+    }
+
+    /// <summary>A known name already decides its span; a candidate cutting into one is a wrong boundary.</summary>
+    private static bool CutsIntoKnownName(Candidate c, int[] knownAt, List<Entity> knownOrgs)
+    {
+        for (var i = c.Start; i < c.End; i++)
+        {
+            if (knownAt[i] == 0) continue;
+            var o = knownOrgs[knownAt[i] - 1];
+            if (o.Start == c.Start && o.End == c.End) return true;
+            if (o.Start < c.Start || o.End > c.End) return true;
+        }
+        return false;
     }
 
     private (string Label, double Confidence) Decide(string text, Candidate c, List<int> features)

@@ -48,7 +48,8 @@ public static class DocxReader
             throw;
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException
-                                      or System.Xml.XmlException or InvalidOperationException or FileFormatException)
+                                      or System.Xml.XmlException or InvalidOperationException or FileFormatException
+                                      or UriFormatException or NotSupportedException)
         {
             throw new ArticleException($"damaged docx: {e.Message}", e);
         }

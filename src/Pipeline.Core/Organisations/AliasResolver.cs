@@ -12,18 +12,21 @@ public static class AliasResolver
     public static ImmutableArray<Entity> ResolveShortForms(ImmutableArray<Entity> entities)
     {
         var builder = entities.ToBuilder();
+        // Earlier names the gazetteer did not know, by last character (a short form keeps the last one).
+        var earlier = new Dictionary<char, List<Entity>>();
         for (var i = 0; i < builder.Count; i++)
         {
             var e = builder[i];
-            if (e.Type != EntityTypes.Org || e.Source == OrganisationsStage.GazetteerSource) continue;
-            for (var j = 0; j < i; j++)
-            {
-                var full = builder[j];
-                if (full.Type != EntityTypes.Org || full.End > e.Start || full.Text.Length <= e.Text.Length) continue;
-                if (!IsShortFormOf(e.Text, full.Text)) continue;
-                builder[i] = e with { Canonical = full.Canonical ?? full.Text, CanonicalEn = full.CanonicalEn };
-                break;
-            }
+            if (e.Type != EntityTypes.Org || e.Source == OrganisationsStage.GazetteerSource || e.Text.Length == 0) continue;
+            if (earlier.TryGetValue(e.Text[^1], out var names))
+                foreach (var full in names)
+                    if (full.End <= e.Start && IsShortFormOf(e.Text, full.Text))
+                    {
+                        builder[i] = e = e with { Canonical = full.Canonical ?? full.Text, CanonicalEn = full.CanonicalEn };
+                        break;
+                    }
+            if (!earlier.TryGetValue(e.Text[^1], out names)) earlier[e.Text[^1]] = names = [];
+            if (names.Count < 50 && !names.Any(n => n.Text == e.Text)) names.Add(e);
         }
         return builder.ToImmutable();
     }

@@ -41,7 +41,19 @@ public sealed class OrgCandidateGenerator
 
     // Characters that never belong to a Chinese name: they end the left extension.
     private const string ChineseStops =
-        "的了在和与及同对是为把被将向从由等并或也都就而又于以给让使跟之其这那该各每我你他她它们说称据位名年月个已曾正仍均还即与着过";
+        "的了在和与及同对是为把被将向从由等并或也都就而又于以给让使跟之其这那该各每我你他她它们说称据位名年月个已曾正仍均还即与着过届第";
+
+    private static readonly bool[] IsStop = BuildStops();
+
+    private static bool[] BuildStops()
+    {
+        var table = new bool[char.MaxValue + 1];
+        foreach (var c in ChineseStops) table[c] = true;
+        return table;
+    }
+
+    /// <summary>A particle, pronoun or measure word that never sits inside a Chinese name.</summary>
+    public static bool IsChineseStop(char c) => IsStop[c];
 
     private static readonly HashSet<string> EnglishHeads =
     [
@@ -154,7 +166,7 @@ public sealed class OrgCandidateGenerator
     /// <summary>Every start from one character before the suffix back to the first character that cannot be in a name.</summary>
     private static List<int> LeftBoundaries(string text, int[] covered, int suffixStart, int end)
     {
-        var list = new List<int>();
+        var list = new List<int>(MaxChineseLength);
         var i = suffixStart;
         while (i > 0 && end - i < MaxChineseLength)
         {
@@ -181,7 +193,7 @@ public sealed class OrgCandidateGenerator
 
     /// <summary>Can this character be part of a Chinese organisation name (not a particle, digit or punctuation)?</summary>
     public static bool IsNameChar(char c) =>
-        DocumentLanguages.IsCjk(c) && !ChineseStops.Contains(c) || c is '·' or '—' or '-' ||
+        DocumentLanguages.IsCjk(c) && !IsStop[c] || c is '·' or '—' or '-' ||
         c is >= '\uFF21' and <= '\uFF3A' || c is >= 'A' and <= 'Z';
 
     /// <summary>

@@ -25,13 +25,17 @@ public static class Places
 
     private static readonly HashSet<string> Set = [.. CountryNames];
 
+    private static readonly Dictionary<char, string[]> ByFirstChar =
+        CountryNames.GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.ToArray());
+
     public static bool IsPlace(string s) => Set.Contains(s);
 
     /// <summary>Length of the place name the text starts with at <paramref name="start"/> (longest), or 0.</summary>
     public static int PlaceAt(string text, int start, int limit)
     {
         var best = 0;
-        foreach (var p in CountryNames)
+        if (start >= text.Length || !ByFirstChar.TryGetValue(text[start], out var names)) return 0;
+        foreach (var p in names)
             if (p.Length > best && start + p.Length <= limit && string.CompareOrdinal(text, start, p, 0, p.Length) == 0)
                 best = p.Length;
         return best;

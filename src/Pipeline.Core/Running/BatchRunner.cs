@@ -60,8 +60,11 @@ public sealed class BatchRunner : IDisposable
     public RunSummary Run(IReadOnlyList<string> files, IRunProgress progress, CancellationToken cancellation = default)
     {
         var started = DateTimeOffset.Now;
-        AtomicFile.RemoveLeftovers(_config.OutputDirectory);
+        // Only a run that never finished (killed) can have left temporary files behind.
+        if (_database.LastRunUnfinished()) AtomicFile.RemoveLeftovers(_config.OutputDirectory);
         var runId = _database.StartRun(_config.ConfigPath, Fingerprint);
+        // One query for all: per-article look-ups would serialise the workers on the connection.
+        var previous = _database.AllDocuments().ToDictionary(d => d.File, StringComparer.Ordinal);
         var results = new ArticleResult[files.Count];
         progress.Begin(files.Count);
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Jobs ?? _config.Jobs) },
@@ -69,7 +72,7 @@ public sealed class BatchRunner : IDisposable
             {
                 results[i] = cancellation.IsCancellationRequested
                     ? NotRun(files[i])
-                    : ProcessOne(files[i], runId, progress, cancellation);
+                    : ProcessOne(files[i], runId, previous, progress, cancellation);
                 progress.Done(results[i]);
             });
 
@@ -82,10 +85,19 @@ public sealed class BatchRunner : IDisposable
         return summary;
     }
 
-    /// <summary>output/overview.&lt;format&gt; from the database, for every article now in the input folder.</summary>
+    /// <summary>
+    /// output/overview.&lt;format&gt; from the database, for every article now in the input folder.
+    /// Rewritten only when what it shows may differ: another set of documents, versions or results.
+    /// </summary>
     public ImmutableArray<string> WriteOverview(IRunProgress progress)
     {
-        var overview = _database.Overview(InputFiles().Select(Path.GetFileName).ToList()!);
+        var files = InputFiles().Select(f => Path.GetFileName(f)!).ToList();
+        var names = _writers.Select(w => $"{OverviewName}.{w.Format}").ToList();
+        var state = _database.OverviewState(files, Fingerprint);
+        if (state == _database.GetSetting(OverviewStateKey) && names.All(n => File.Exists(Path.Combine(_config.OutputDirectory, n))))
+            return [];
+
+        var overview = _database.Overview(files);
         var errors = ImmutableArray.CreateBuilder<string>();
         foreach (var writer in _writers)
         {
@@ -101,10 +113,14 @@ public sealed class BatchRunner : IDisposable
                 errors.Add($"{name}: {reason}");
             }
         }
+        _database.SetSetting(OverviewStateKey, errors.Count == 0 ? state : null);
         return errors.ToImmutable();
     }
 
-    private ArticleResult ProcessOne(string path, long runId, IRunProgress progress, CancellationToken cancellation)
+    private const string OverviewStateKey = "overview-state";
+
+    private ArticleResult ProcessOne(string path, long runId, IReadOnlyDictionary<string, DocumentRecord> previousRecords,
+        IRunProgress progress, CancellationToken cancellation)
     {
         var file = Path.GetFileName(path);
         var clock = Stopwatch.StartNew();
@@ -112,7 +128,7 @@ public sealed class BatchRunner : IDisposable
         try
         {
             hash = ContentHash(path);
-            if (!_options.Force && _database.Find(file) is { } previous && Unchanged(previous, hash))
+            if (!_options.Force && previousRecords.TryGetValue(file, out var previous) && Unchanged(previous, hash))
                 return new ArticleResult(file, RunStatus.Skipped, previous.Counts, previous.Error, previous.Warnings,
                     clock.Elapsed.TotalSeconds);
 

@@ -76,6 +76,7 @@ public sealed class PipelineDatabase : IDisposable
                 summary TEXT NOT NULL, sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
                 organisations TEXT NOT NULL, agreements TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS timeline_by_file ON timeline(file);
+            CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT);
             """);
     }
 
@@ -87,6 +88,55 @@ public sealed class PipelineDatabase : IDisposable
                 ("$s", DateTimeOffset.Now.ToString("O")), ("$c", configPath), ("$f", fingerprint));
             return (long)cmd.ExecuteScalar()!;
         }
+    }
+
+    /// <summary>True when the latest run has no end time: it was killed and may have left temporary files.</summary>
+    public bool LastRunUnfinished()
+    {
+        lock (_lock)
+        {
+            using var cmd = Command("SELECT ended IS NULL FROM runs ORDER BY id DESC LIMIT 1");
+            return cmd.ExecuteScalar() is long unfinished && unfinished == 1;
+        }
+    }
+
+    public string? GetSetting(string key)
+    {
+        lock (_lock)
+        {
+            using var cmd = Command("SELECT value FROM settings WHERE key=$k", ("$k", key));
+            return cmd.ExecuteScalar() as string;
+        }
+    }
+
+    public void SetSetting(string key, string? value)
+    {
+        lock (_lock)
+        {
+            using var cmd = Command("INSERT INTO settings(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value=$v",
+                ("$k", key), ("$v", value));
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// A hash of what the overview of <paramref name="files"/> is made from (each document's version,
+    /// fingerprint and status): equal hashes, equal overviews.
+    /// </summary>
+    public string OverviewState(IReadOnlyCollection<string> files, string fingerprint)
+    {
+        var wanted = files.ToHashSet(StringComparer.Ordinal);
+        var text = new System.Text.StringBuilder(fingerprint);
+        lock (_lock)
+        {
+            using var cmd = Command("SELECT file, content_hash, fingerprint, status FROM documents ORDER BY file");
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                if (wanted.Contains(r.GetString(0)))
+                    text.Append('\n').Append(r.GetString(0)).Append('\t').Append(r.GetString(1)).Append('\t')
+                        .Append(r.GetString(2)).Append('\t').Append(r.GetString(3));
+        }
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     public void FinishRun(long runId, RunSummary summary)

@@ -26,7 +26,8 @@ public sealed class LogProgress(TextWriter error) : IRunProgress
         lock (_lock)
         {
             _done++;
-            if (result.Status != RunStatus.Failed)
+            // Failures were told as they happened; articles a stop left undone are counted in the summary.
+            if (result.Status is RunStatus.Ok or RunStatus.Skipped)
                 error.WriteLine($"pipeline: [{_done}/{_total}] {result.Status} {result.File} ({result.Seconds:0.00} s)");
         }
     }

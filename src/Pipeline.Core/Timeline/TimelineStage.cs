@@ -46,7 +46,10 @@ public sealed partial class TimelineStage : IStage
             if (!EventWord().IsMatch(sentenceText)) continue;
             var organisations = Names(article, EntityTypes.Org, sentence);
             var agreements = Names(article, EntityTypes.Agreement, sentence);
-            entries.Add((new TimelineEntry(date.Value!, sentence, Summarise(sentenceText, _summaryLength), organisations, agreements),
+            // "一步步行动，推动一系列外交成果的取得：2014年11月，APEC…": the lead-in before a colon is not the event.
+            var lead = text.LastIndexOfAny(['：', ':'], Math.Max(sentence.Start, date.Start - 1), date.Start - sentence.Start);
+            var summarised = lead >= sentence.Start && !IsInsideQuote(text, sentence.Start, lead) ? text[(lead + 1)..sentence.End] : sentenceText;
+            entries.Add((new TimelineEntry(date.Value!, sentence, Summarise(summarised, _summaryLength), organisations, agreements),
                 sentence.Start));
         }
         var sorted = entries.OrderBy(e => SortKey(e.Entry.Date), StringComparer.Ordinal).ThenBy(e => e.Position)
@@ -57,6 +60,9 @@ public sealed partial class TimelineStage : IStage
     private static ImmutableArray<string> Names(Article article, string type, TextSpan sentence) =>
         [.. article.EntitiesOf(type).Where(e => sentence.Start <= e.Start && e.End <= sentence.End)
             .Select(e => e.Canonical ?? e.Text).Distinct()];
+
+    private static bool IsInsideQuote(string text, int from, int at) =>
+        text[from..at].Count(c => c == '“') > text[from..at].Count(c => c == '”');
 
     /// <summary>"2019/2021" sorts by its start; "2014" before "2014-10".</summary>
     private static string SortKey(string date) => date.Split('/')[0];
@@ -70,10 +76,10 @@ public sealed partial class TimelineStage : IStage
         var s = Regex.Replace(sentence.Trim(), @"\s+", " ");
         if (s.Length <= maxLength) return s;
         var budget = maxLength - 1;
-        var cut = s.LastIndexOfAny(['，', '；', '：', ',', ';', ':'], budget - 1);
+        var cut = s.LastIndexOfAny(['，', '；', '：', ',', ';', ':'], budget);
         if (cut < maxLength / 2)
         {
-            cut = s.LastIndexOf(' ', budget - 1);
+            cut = s.LastIndexOf(' ', budget);
             if (cut < maxLength / 2) cut = budget;
         }
         if (cut > 0 && char.IsHighSurrogate(s[cut - 1])) cut--;

@@ -153,6 +153,11 @@ public class SentenceTableTests
         yield return Case("他发表题为《携手构建人类命运共同体》的主旨演讲。", new("携手构建人类命运共同体", None));
         yield return Case("[D:2015|2015年]，联合国通过了《2030年可持续发展议程》。", new("2030年可持续发展议程", None));
         yield return Case("《中国制造2025》提出了制造强国战略。", new("中国制造2025", None));
+        yield return Case("香港《大公报》发表社评。", new("大公报", Media));
+        yield return Case("[D:1996|1996年]全国人大审议通过的《国民经济和社会发展“九五”计划和2010年远景目标纲要》提出了发展目标。",
+            new("国民经济和社会发展“九五”计划和2010年远景目标纲要", None));
+        yield return Case("今年是中日和平友好条约缔结45周年。",
+            new("中日和平友好条约", A, "treaty", Action: "signed"));
     }
 
     public static IEnumerable<TestCaseData> English()

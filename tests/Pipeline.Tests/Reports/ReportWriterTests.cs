@@ -77,6 +77,7 @@ public class ReportWriterTests
         Assert.That(text, Does.Contain("中非合作论坛"));
         Assert.That(text, Does.Contain("亚太经济合作组织"));
         Assert.That(text, Does.Contain("Organisations"));
+        Assert.That(text, Does.Contain("挥金如土，逍遥法外"), "justified article text extracts in order");
         Assert.That(pdf.GetPage(1).Text, Does.Contain($"Page 1 of {pdf.NumberOfPages}"));
     }
 
@@ -105,5 +106,44 @@ public class ReportWriterTests
     {
         Assert.That(new DocxReportWriter().Format, Is.EqualTo("docx"));
         Assert.That(new PdfReportWriter().Format, Is.EqualTo("pdf"));
+    }
+}
+
+public class ReportWriterRobustnessTests
+{
+    // Control characters, CRLF, a lone surrogate, emoji, Cyrillic (not in the font) and an unbreakable URL.
+    private const string Awkward = "Title\u0007 line\r\nSecond 段落\tfor 联合国 \uD800 and 😀 Россия " +
+        "https://example.org/a/very/long/path/that/cannot/break/anywhere/at/all/because/it/has/no/spaces/whatsoever/index.html\n";
+
+    private static Article AwkwardArticle()
+    {
+        var start = Awkward.IndexOf("联合国", StringComparison.Ordinal);
+        return new Article
+        {
+            Source = new SourceFile("/in/awkward.txt", "awkward.txt"),
+            Text = Awkward,
+            Metadata = new ArticleMetadata { Title = new Sourced<string>("Bad\u0001 title\r\n", "sidecar") },
+            Entities = [new Entity(EntityTypes.Org, start, start + 3, "联合国", "test", 1) { Canonical = "联合国\u0002" }],
+        };
+    }
+
+    [Test]
+    public void Docx_of_awkward_text_is_still_valid()
+    {
+        using var stream = new MemoryStream();
+        new DocxReportWriter().Write(AwkwardArticle(), stream);
+        using var doc = WordprocessingDocument.Open(new MemoryStream(stream.ToArray()), false);
+        Assert.That(new OpenXmlValidator().Validate(doc).Select(e => e.Description), Is.Empty);
+        Assert.That(doc.MainDocumentPart!.Document!.Body!.InnerText, Does.Contain("Second 段落 for"));
+    }
+
+    [Test]
+    public void Pdf_of_awkward_text_renders_and_extracts()
+    {
+        using var stream = new MemoryStream();
+        new PdfReportWriter().Write(AwkwardArticle(), stream);
+        using var pdf = PdfDocument.Open(stream.ToArray());
+        var text = string.Concat(pdf.GetPages().Select(p => p.Text));
+        Assert.That(text, Does.Contain("Second").And.Contain("段落").And.Contain("联合国"));
     }
 }

@@ -140,4 +140,21 @@ public class IncrementalTests
         Assert.That(r.Read());
         Assert.That((r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetString(4)), Is.EqualTo(("ok", "ORG", 2, 6, "NATO")));
     }
+
+    [Test]
+    public void The_overview_is_rewritten_only_when_what_it_shows_changed()
+    {
+        using var ws = ThreeArticles();
+        ws.Run();
+        var overview = Path.Combine(ws.Output, "overview.pdf");
+        var written = File.GetLastWriteTimeUtc(overview);
+
+        ws.Run();
+        Assert.That(File.GetLastWriteTimeUtc(overview), Is.EqualTo(written), "nothing changed");
+
+        File.Delete(ws.ArticleOutput("c.md", "entities.json")); // c.md is redone, to the same result
+        File.Delete(Path.Combine(ws.Input, "b.txt"));
+        ws.Run();
+        Assert.That(File.ReadAllLines(overview).Select(l => l.Split('\t')[0]), Is.EqualTo(new[] { "a.txt", "c.md" }));
+    }
 }

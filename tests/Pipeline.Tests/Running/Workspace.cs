@@ -27,7 +27,7 @@ public sealed class Workspace : IDisposable
     public void WriteConfig(string stagesJson, string? extra = null) =>
         File.WriteAllText(ConfigPath, $$"""{ "input": "input", "output": "output", "jobs": 2, "stages": {{stagesJson}}{{(extra is null ? "" : ", " + extra)}} }""");
 
-    public PipelineConfig LoadConfig() => new ConfigLoader(RunCatalog.Default).Load(ConfigPath);
+    public PipelineConfig LoadConfig() => new ConfigLoader(StageCatalog.Default).Load(ConfigPath);
 
     public string Add(string name, string text) => Add(name, new System.Text.UTF8Encoding(false).GetBytes(text));
 

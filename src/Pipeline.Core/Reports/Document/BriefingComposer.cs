@@ -21,13 +21,13 @@ public static class BriefingComposer
         if (m.Timeline.FromDateMentions && !m.Timeline.Rows.IsEmpty)
             blocks.Add(new ParagraphBlock("No timeline entries were extracted; these are the sentences around dated mentions.", ParagraphRole.Note));
         blocks.Add(Table(m.Timeline.Rows,
-            [new("Date", 1.1f), new("Event", 5f), new("Organisations / agreements", 2.6f)],
+            [new("Date", 1.4f), new("Event", 5f), new("Organisations / agreements", 2.6f)],
             r => [Cell.Of(r.Date, RunStyle.Bold), Cell.Of(r.Summary), Cell.Of(string.Join("; ", r.Organisations.Concat(r.Agreements)), RunStyle.Small)],
             "No dated events found."));
 
         blocks.Add(new HeadingBlock("Organisations", 1));
         blocks.Add(Table(m.Organisations,
-            [new("Organisation", 2.6f), new("English", 2.4f), new("Aliases seen", 3f), new("Mentions", 1f)],
+            [new("Organisation", 2.6f), new("English", 2.4f), new("Aliases seen", 3f), new("Mentions", 1.3f)],
             o => [Cell.Of(o.Canonical, RunStyle.Bold), Cell.Of(o.CanonicalEn), Cell.Of(string.Join("; ", o.Aliases)), Cell.Of(Num(o.Mentions))],
             "No organisations found."));
 
@@ -35,7 +35,7 @@ public static class BriefingComposer
         if (m.Agreements.FromMentions && !m.Agreements.Rows.IsEmpty)
             blocks.Add(new ParagraphBlock("No agreement records were built; these are the agreement mentions, grouped by name.", ParagraphRole.Note));
         blocks.Add(Table(m.Agreements.Rows,
-            [new("Agreement", 3.4f), new("Kind", 1.3f), new("Date", 1.1f), new("Action", 1.2f), new("Forum / parties", 2.6f)],
+            [new("Agreement", 3.4f), new("Kind", 1.4f), new("Date", 1.4f), new("Action", 1.3f), new("Forum / parties", 2.6f)],
             a => [AgreementTitle(a), Cell.Of(a.Kind), Cell.Of(a.Date), Cell.Of(a.Action), Cell.Of(Join("; ", a.Forum, a.Parties.IsEmpty ? null : string.Join(", ", a.Parties)))],
             "No agreements found."));
 

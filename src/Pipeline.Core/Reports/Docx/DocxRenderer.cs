@@ -25,7 +25,7 @@ public static class DocxRenderer
     public static void Render(ReportDocument report, Stream output)
     {
         using var package = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
-        package.PackageProperties.Title = report.Title;
+        package.PackageProperties.Title = ReportText.Clean(report.Title);
         package.PackageProperties.Creator = "Pipeline";
         var main = package.AddMainDocumentPart();
         AddStyles(main);
@@ -73,7 +73,7 @@ public static class DocxRenderer
 
     private static void AppendRun(OpenXmlCompositeElement parent, ReportRun run)
     {
-        var lines = run.Text.Split('\n');
+        var lines = ReportText.Clean(run.Text).Split('\n');
         var r = new W.Run(RunProperties(run));
         for (var i = 0; i < lines.Length; i++)
         {

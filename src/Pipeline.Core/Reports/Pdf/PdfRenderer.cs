@@ -32,29 +32,25 @@ public static class PdfRenderer
     private static readonly Lazy<SKTypeface> FullRegular = new(() => Load(ReportFonts.Regular));
     private static readonly Lazy<SKTypeface> FullBold = new(() => Load(ReportFonts.Bold));
 
-    /// <summary>Bytes of the regular + bold font subsets of the last document rendered on this thread (diagnostics).</summary>
-    [ThreadStatic] public static int LastFontSubsetBytes;
-
     public static void Render(ReportDocument report, Stream output)
     {
         using var ctx = new LayoutContext(FullRegular.Value, FullBold.Value);
 
         var slices = new ColumnElement(report.Blocks.SelectMany(Elements)).Measure(ctx, ContentWidth);
         var pages = Paginator.Paginate(slices, MarginTop, PageHeight - MarginTop - MarginBottom);
-        var footers = Enumerable.Range(1, pages.Count).Select(n => FooterText(report.Title, n, pages.Count)).ToList();
+        var footers = Enumerable.Range(1, pages.Count).Select(n => FooterText(ReportText.Clean(report.Title).Replace('\n', ' '), n, pages.Count)).ToList();
         foreach (var (left, right) in footers) { ctx.Register(left, Footer.Bold); ctx.Register(right, Footer.Bold); }
 
         // Only the glyphs this document shows go into the PDF: a few hundred instead of 21,000 per face.
         var regular = FontSubsetter.Subset(ReportFonts.Regular, ctx.UsedCodepoints(bold: false));
         var bold = FontSubsetter.Subset(ReportFonts.Bold, ctx.UsedCodepoints(bold: true));
-        LastFontSubsetBytes = regular.Length + bold.Length;
         using var regularSubset = Load(regular);
         using var boldSubset = Load(bold);
         ctx.UseForDrawing(regularSubset, boldSubset);
 
         var metadata = new SKDocumentPdfMetadata
         {
-            Title = report.Title,
+            Title = ReportText.Clean(report.Title),
             Creator = "Pipeline",
             Producer = "Pipeline (SkiaSharp)",
             Creation = DateTime.Now,
@@ -120,7 +116,8 @@ public static class PdfRenderer
                     ParagraphRole.Article => (ArticleText, 1.75f, 7f),
                     _ => (Body, 1.45f, 5f),
                 };
-                yield return new TextElement(Styled(p.Runs, style), spacing, after, keepWithNext: p.Role == ParagraphRole.Note);
+                yield return new TextElement(Styled(p.Runs, style), spacing, after,
+                    keepWithNext: p.Role == ParagraphRole.Note, justify: p.Role == ParagraphRole.Article);
                 break;
             case TableBlock t:
                 yield return new TableElement([.. t.Columns.Select(c => c.Weight)],

@@ -68,13 +68,14 @@ public sealed class RuleElement(SKColor color, float thickness, float spaceBelow
 }
 
 /// <summary>A paragraph of styled runs, broken into lines (<see cref="LineBreaker"/>).</summary>
-public sealed class TextElement(IReadOnlyList<StyledRun> runs, float lineSpacing = 1.45f, float spaceAfter = 0, bool keepWithNext = false) : IElement
+public sealed class TextElement(IReadOnlyList<StyledRun> runs, float lineSpacing = 1.45f, float spaceAfter = 0,
+    bool keepWithNext = false, bool justify = false) : IElement
 {
     public IReadOnlyList<StyledRun> Runs { get; } = runs;
 
     public IReadOnlyList<Slice> Measure(LayoutContext ctx, float availableWidth)
     {
-        var lines = TextLayout.Lines(ctx, Runs, availableWidth, lineSpacing);
+        var lines = TextLayout.Lines(ctx, Runs, availableWidth, lineSpacing, justify);
         var slices = new List<Slice>(lines.Count + 1);
         foreach (var line in lines) slices.Add(new LineSlice(line) { KeepWithNext = keepWithNext });
         if (spaceAfter > 0) slices.AddRange(new SpacerElement(spaceAfter).Measure(ctx, availableWidth));

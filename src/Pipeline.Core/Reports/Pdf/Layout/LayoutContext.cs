@@ -8,7 +8,14 @@ public sealed record TextStyle(float Size, SKColor Color, bool Bold = false, SKC
         this with { Bold = bold ?? Bold, Color = color ?? Color, Size = size ?? Size };
 }
 
-public sealed record StyledRun(string Text, TextStyle Style);
+public sealed record StyledRun
+{
+    public StyledRun(string text, TextStyle style) => (Text, Style) = (Document.ReportText.Clean(text), style);
+
+    /// <summary>The text, cleaned of control characters (a line feed stays: it breaks the line).</summary>
+    public string Text { get; }
+    public TextStyle Style { get; }
+}
 
 /// <summary>
 /// Fonts and text measurement for one document. Layout measures with the full typefaces; before drawing the
@@ -55,14 +62,21 @@ public sealed class LayoutContext : IDisposable
         return ((height - natural) / 2 - m.Ascent, height);
     }
 
-    public void DrawText(SKCanvas canvas, string text, float x, float baseline, TextStyle style)
+    /// <summary>Draws text at its natural advances, or at <paramref name="glyphOffsets"/> (one per code point) when given.</summary>
+    public void DrawText(SKCanvas canvas, string text, float x, float baseline, TextStyle style, float[]? glyphOffsets = null)
     {
         if (_drawing)
             foreach (var rune in text.EnumerateRunes())
                 if (!UsedCodepoints(style.Bold).Contains(rune.Value))
                     throw new InvalidOperationException($"U+{rune.Value:X4} is drawn but was never measured, so the embedded font lacks it");
         using var paint = new SKPaint { Color = style.Color, IsAntialias = true };
-        canvas.DrawText(text, x, baseline, Font(style), paint);
+        if (glyphOffsets is null)
+        {
+            canvas.DrawText(text, x, baseline, Font(style), paint);
+            return;
+        }
+        using var blob = SKTextBlob.CreateHorizontal(text, Font(style), glyphOffsets, 0);
+        if (blob is not null) canvas.DrawText(blob, x, baseline, paint);
     }
 
     /// <summary>Switches to the per-document subsets for drawing.</summary>
@@ -86,7 +100,7 @@ public sealed class LayoutContext : IDisposable
         if (!_fonts.TryGetValue((style.Size, style.Bold), out var font))
         {
             // A real bold face, never SKFont.Embolden: Skia's PDF backend draws fake bold as outlines.
-            font = new SKFont(style.Bold ? _bold : _regular, style.Size) { Subpixel = true, Edging = SKFontEdging.Antialias };
+            font = new SKFont(style.Bold ? _bold : _regular, style.Size) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None, BaselineSnap = false, Edging = SKFontEdging.Antialias };
             _fonts[(style.Size, style.Bold)] = font;
         }
         return font;

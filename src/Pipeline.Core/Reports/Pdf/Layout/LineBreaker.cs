@@ -47,8 +47,12 @@ public static class LineBreaker
                 if (i > start && CanBreakBefore(text, i)) lastBreak = i;
                 if (x + advances[i] > width && i > start && !IsSpace(text[i]))
                 {
-                    // Overflow: go back to the last allowed break, or cut here if the line has none.
-                    var cut = lastBreak > start ? lastBreak : (char.IsLowSurrogate(text[i]) ? i - 1 : i);
+                    // Overflow: go back to the last allowed break. A line without one is cut here,
+                    // unless that would start the next line with closing punctuation: that hangs instead.
+                    int cut;
+                    if (lastBreak > start) cut = lastBreak;
+                    else if (NoBreakBefore.Contains(text[i]) || NoBreakAfter.Contains(text[i - 1])) { x += advances[i]; continue; }
+                    else cut = char.IsLowSurrogate(text[i]) ? i - 1 : i;
                     if (cut <= start) cut = i + 1;
                     end = cut;
                     next = cut;

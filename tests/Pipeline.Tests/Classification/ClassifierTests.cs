@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using Microsoft.ML;
+using Pipeline.Classification;
+using Pipeline.Configuration;
+using Pipeline.Model;
+
+namespace Pipeline.Tests.Classification;
+
+public class ClassifierTests
+{
+    private static Article WithCandidates(string text, params Candidate[] candidates) =>
+        new Article { Source = new SourceFile("t.txt", "t.txt"), Text = text }.AddCandidates(candidates);
+
+    [Test]
+    public void Shipped_model_loads_and_has_a_probability_for_every_label()
+    {
+        var model = CandidateClassifier.Shipped;
+        Assert.That(model, Is.Not.Null);
+        var features = new List<int>();
+        CandidateFeatures.Extract("他考入了东南大学。", 4, 8, EntityTypes.Org, "org:suffix", false, features);
+        Span<float> p = stackalloc float[CandidateLabels.All.Length];
+        model!.Probabilities(features, p);
+        Assert.That(p.ToArray().Sum(), Is.EqualTo(1f).Within(1e-4));
+    }
+
+    [Test]
+    public void Scorer_agrees_with_ML_NET_on_the_shipped_model()
+    {
+        // The stage reads the weights itself; ML.NET's own prediction must give the same class.
+        using var stream = typeof(CandidateClassifier).Assembly.GetManifestResourceStream("Pipeline.Classification.Model.classifier.zip")!;
+        var ml = new MLContext(seed: 1);
+        var transformer = ml.Model.Load(stream, out _);
+        var engine = ml.Model.CreatePredictionEngine<CandidateRow, MlPrediction>(transformer);
+        var ours = CandidateClassifier.Shipped!;
+        var cases = new[] { ("他考入了东南大学。", 4, 8), ("全部干部都参加了学习。", 0, 4), ("公安机关立案，人民检察院受理。", 7, 12) };
+        foreach (var (text, start, end) in cases)
+        {
+            var features = new List<int>();
+            CandidateFeatures.Extract(text, start, end, EntityTypes.Org, "org:suffix", false, features);
+            var row = new CandidateRow
+            {
+                Features = new Microsoft.ML.Data.VBuffer<float>(CandidateFeatures.Dimension, features.Count,
+                    Enumerable.Repeat(1f, features.Count).ToArray(), features.ToArray()),
+            };
+            var theirs = engine.Predict(row).Score;
+            Span<float> mine = stackalloc float[CandidateLabels.All.Length];
+            ours.Probabilities(features, mine);
+            for (var k = 0; k < mine.Length; k++)
+                Assert.That(mine[k], Is.EqualTo(theirs[k]).Within(1e-3), $"{text} class {CandidateLabels.All[k]}");
+        }
+    }
+
+    public sealed class MlPrediction
+    {
+        public float[] Score { get; set; } = [];
+    }
+
+    [Test]
+    public void Without_the_model_candidates_follow_their_rule_type_and_threshold()
+    {
+        var text = "他考入了东南大学。";
+        var article = WithCandidates(text,
+            new Candidate(4, 8, "东南大学", EntityTypes.Org, "org:suffix", 0.85),
+            new Candidate(3, 8, "了东南大学", EntityTypes.Org, "org:suffix", 0.2));
+        var result = ClassifyStage.RulesOnly().Process(article);
+        Assert.That(result.Entities.Select(e => (e.Text, e.Type, e.Source)),
+            Is.EqualTo(new[] { ("东南大学", EntityTypes.Org, "rule:org:suffix") }));
+    }
+
+    [Test]
+    public void Overlapping_candidates_compete_and_only_one_survives()
+    {
+        var text = "据报道，东南大学和北京大学签署协议。";
+        var article = WithCandidates(text,
+            new Candidate(4, 8, "东南大学", EntityTypes.Org, "org:suffix", 0.85),
+            new Candidate(5, 8, "南大学", EntityTypes.Org, "org:suffix", 0.4),
+            new Candidate(4, 6, "东南", EntityTypes.Org, "org:suffix", 0.6));
+        var result = ClassifyStage.WithShippedModel().Process(article);
+        var orgs = result.EntitiesOf(EntityTypes.Org).ToList();
+        Assert.That(orgs.Count(e => e.Span.Overlaps(new TextSpan(4, 8))), Is.EqualTo(1));
+        Assert.That(orgs.Single().Source, Is.EqualTo(ClassifyStage.ModelSource));
+    }
+
+    [Test]
+    public void No_ml_switch_and_useModel_false_turn_the_model_off()
+    {
+        var settings = new StageSettings("classify", ImmutableDictionary<string, System.Text.Json.JsonElement>.Empty,
+            ClassifyStage.Descriptor.Options, ".") { MachineLearningDisabled = true };
+        var stage = (ClassifyStage)ClassifyStage.Descriptor.Create(settings);
+        Assert.That(stage.UsesModel, Is.False);
+        var withModel = (ClassifyStage)ClassifyStage.Descriptor.Create(StageSettings.Empty("classify", ClassifyStage.Descriptor.Options));
+        Assert.That(withModel.UsesModel, Is.True);
+    }
+
+    [Test]
+    public void Training_splits_pd1998_the_same_way_every_time()
+    {
+        Assert.That(ClassifierTrainer.IsHeldOut("19980101-01-001.txt", 0.15), Is.EqualTo(ClassifierTrainer.IsHeldOut("19980101-01-001.txt", 0.15)));
+        var ids = Enumerable.Range(0, 2000).Select(i => $"doc-{i}.txt").ToList();
+        var share = ids.Count(id => ClassifierTrainer.IsHeldOut(id, 0.15)) / (double)ids.Count;
+        Assert.That(share, Is.InRange(0.12, 0.18));
+    }
+}

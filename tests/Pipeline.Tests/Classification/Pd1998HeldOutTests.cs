@@ -1,0 +1,34 @@
+using Pipeline.Classification;
+using Pipeline.Tests.Organisations;
+
+namespace Pipeline.Tests.Classification;
+
+/// <summary>
+/// The pd1998 documents the trainer never sees (hash of the document id), scored with relaxed matching
+/// because the corpus's span conventions differ from ANNOTATION.md (place prefixes stay inside there).
+/// </summary>
+public class Pd1998HeldOutTests
+{
+    private static string Pd1998 => Path.Combine(TestPaths.Data, "pd1998-train.jsonl.gz");
+
+    private static readonly Lazy<Score> WithModel = new(() => OrgEvaluation.ScorePd1998HeldOut(Pd1998, ClassifyStage.WithShippedModel()));
+    private static readonly Lazy<Score> RulesOnly = new(() => OrgEvaluation.ScorePd1998HeldOut(Pd1998, ClassifyStage.RulesOnly()));
+
+    // The project target is 0.85; the model measures 0.832 (P 0.94, R 0.74). One held-out document
+    // tags 80 bare mentions of 人民检察院 that the training part leaves untagged, costing 0.03 of F1.
+    // This floor keeps what is reached from regressing; raising it to 0.85 is the open work.
+    [Test]
+    public void Relaxed_ORG_F1_on_held_out_pd1998_does_not_fall_below_what_is_reached()
+    {
+        TestContext.Out.WriteLine($"model {WithModel.Value}\nrules {RulesOnly.Value}");
+        Assert.That(WithModel.Value.F1, Is.GreaterThanOrEqualTo(0.82));
+        Assert.That(WithModel.Value.Precision, Is.GreaterThanOrEqualTo(0.90));
+    }
+
+    [Test]
+    public void The_model_adds_to_the_rules_on_held_out_pd1998()
+    {
+        Assert.That(WithModel.Value.F1 - RulesOnly.Value.F1, Is.GreaterThan(0.05));
+        Assert.That(WithModel.Value.Precision, Is.GreaterThan(RulesOnly.Value.Precision));
+    }
+}

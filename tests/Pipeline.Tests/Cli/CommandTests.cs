@@ -1,0 +1,138 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Pipeline.Cli.Commands;
+using Pipeline.Tests.Evaluation;
+
+namespace Pipeline.Tests.Cli;
+
+/// <summary>The command-line contract that users, CI and score.py rely on.</summary>
+public class CommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = Pipeline.Cli.Program.Run(args, new CommandContext(stdout, stderr, CancellationToken.None));
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Config => Path.Combine(TestPaths.RepoRoot, "pipeline.json");
+
+    [Test]
+    public void Extract_on_the_dev_corpus_scores_micro_F1_of_at_least_0_90_with_score_py_and_evaluate_agrees()
+    {
+        var (code, stdout, stderr) = Run("extract", "--config", Config, TestPaths.Corpus);
+        Assert.That(code, Is.EqualTo(0), stderr);
+        var predictions = Path.Combine(Path.GetTempPath(), $"extract-{Guid.NewGuid():N}.jsonl");
+        File.WriteAllText(predictions, stdout);
+        try
+        {
+            var theirs = ScorerAgreesWithScorePyTests.Flatten(ScorerAgreesWithScorePyTests.RunScorePy(TestPaths.Gold, predictions, false));
+            var (evalCode, ours, evalErr) = Run("evaluate", "--config", Config, "--json", "--gold", TestPaths.Gold, TestPaths.Corpus);
+            Assert.That(evalCode, Is.EqualTo(0), evalErr);
+            Assert.That(ScorerAgreesWithScorePyTests.Flatten(ours), Is.EqualTo(theirs));
+            Assert.That(theirs["micro.f1"], Is.GreaterThanOrEqualTo(0.90));
+        }
+        finally
+        {
+            File.Delete(predictions);
+        }
+    }
+
+    [Test]
+    public void Extract_lines_carry_the_annotation_fields_plus_confidence_and_source()
+    {
+        var (code, stdout, _) = Run("extract", "--config", Config,
+            Path.Combine(TestPaths.Corpus, "wh-us-pif-leaders-dialogue-2023.en.txt"));
+        Assert.That(code, Is.EqualTo(0));
+        var text = File.ReadAllText(Path.Combine(TestPaths.Corpus, "wh-us-pif-leaders-dialogue-2023.en.txt"));
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.That(lines, Is.Not.Empty);
+        foreach (var e in lines)
+        {
+            Assert.That(e.GetProperty("doc").GetString(), Is.EqualTo("wh-us-pif-leaders-dialogue-2023.en.txt"));
+            var (start, end) = (e.GetProperty("start").GetInt32(), e.GetProperty("end").GetInt32());
+            Assert.That(e.GetProperty("text").GetString(), Is.EqualTo(text[start..end]));
+            Assert.That(e.GetProperty("confidence").GetDouble(), Is.InRange(0.0, 1.0));
+            Assert.That(e.GetProperty("source").GetString(), Is.Not.Empty);
+        }
+        var date = lines.First(e => e.GetProperty("text").GetString() == "May 22, 2023");
+        Assert.That(date.GetProperty("value").GetString(), Is.EqualTo("2023-05-22"));
+        var org = lines.First(e => e.GetProperty("type").GetString() == "ORG");
+        Assert.That(org.GetProperty("canonical").GetString(), Is.EqualTo("Pacific Islands Forum"));
+    }
+
+    [Test]
+    public void Extract_reports_a_bad_file_on_stderr_exits_1_and_still_prints_the_good_ones()
+    {
+        var dir = Directory.CreateTempSubdirectory("extract-bad-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "good.txt"), "2014年11月，APEC领导人会议通过《北京反腐败宣言》。");
+            File.WriteAllBytes(Path.Combine(dir, "empty.txt"), []);
+            var (code, stdout, stderr) = Run("extract", "--config", Config, dir);
+            Assert.That(code, Is.EqualTo(ExitCodes.ArticlesFailed));
+            Assert.That(stderr, Does.Contain("empty.txt"));
+            Assert.That(stdout, Does.Contain("\"doc\":\"good.txt\"").And.Contain("北京反腐败宣言"));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Test]
+    public void Evaluate_on_an_annotated_corpus_scores_its_own_gold()
+    {
+        var dir = Directory.CreateTempSubdirectory("corpus-").FullName;
+        var path = Path.Combine(dir, "mini.jsonl.gz");
+        const string text = "1998年1月5日，联合国大会通过决议。";
+        var line = JsonSerializer.Serialize(new
+        {
+            doc = "mini-1", text,
+            entities = new object[]
+            {
+                new { type = "DATE", start = 0, end = 9, text = "1998年1月5日", optional = false },
+                new { type = "ORG", start = 10, end = 15, text = "联合国大会", optional = false },
+            },
+        });
+        using (var gz = new GZipStream(File.Create(path), CompressionLevel.Fastest))
+        using (var w = new StreamWriter(gz)) w.WriteLine(line);
+        try
+        {
+            var (code, stdout, stderr) = Run("evaluate", "--config", Config, "--corpus", path, "--split", "all", "--json");
+            Assert.That(code, Is.EqualTo(0), stderr);
+            var scores = ScorerAgreesWithScorePyTests.Flatten(stdout);
+            Assert.That(scores["DATE.tp"], Is.EqualTo(1));
+            Assert.That(scores["ORG.tp"], Is.EqualTo(1));
+            Assert.That(scores["micro.fp"], Is.EqualTo(0));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [TestCase(new[] { "frobnicate" }, "unknown command 'frobnicate'")]
+    [TestCase(new[] { "extract" }, "name at least one file or folder")]
+    [TestCase(new[] { "extract", "--colour", "x" }, "unknown option --colour")]
+    [TestCase(new[] { "evaluate", "x.txt" }, "--gold (or --corpus) is required")]
+    [TestCase(new[] { "evaluate", "--corpus", "c.jsonl", "--split", "odd" }, "no such corpus file")]
+    [TestCase(new[] { "run", "--fail-on", "sometimes" }, "--fail-on must be error, warning or never")]
+    [TestCase(new[] { "run", "--config", "/nonexistent/pipeline.json" }, "configuration file not found")]
+    [TestCase(new[] { "train", "--held-out", "2" }, "--held-out must be a share between 0 and 1")]
+    public void Usage_and_configuration_errors_exit_2_with_a_message(string[] args, string message)
+    {
+        var (code, _, stderr) = Run(args);
+        Assert.That(code, Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(stderr, Does.Contain(message));
+    }
+
+    [Test]
+    public void Help_lists_every_command()
+    {
+        var (code, stdout, _) = Run("--help");
+        Assert.That(code, Is.EqualTo(0));
+        foreach (var c in Pipeline.Cli.Program.Commands) Assert.That(stdout, Does.Contain(c.Name));
+    }
+}

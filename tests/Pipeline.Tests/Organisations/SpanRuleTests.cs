@@ -1,0 +1,108 @@
+using Pipeline.Classification;
+using Pipeline.Model;
+using Pipeline.Organisations;
+
+namespace Pipeline.Tests.Organisations;
+
+/// <summary>
+/// ANNOTATION.md's span rules on invented sentences: each case lists every ORG the pipeline must
+/// emit as "text=canonical" (or just "text" when the canonical is the text), in order; "" means none.
+/// </summary>
+public class SpanRuleTests
+{
+    private static readonly Lazy<ClassifyStage> Classify = new(ClassifyStage.WithShippedModel);
+
+    private static IEnumerable<TestCaseData> Cases()
+    {
+        // Gazetteer names, aliases and canonicals in Chinese documents.
+        yield return Case("联合国秘书长出席了会议。", "联合国");
+        yield return Case("联合国大会通过了决议。", "联合国大会");
+        yield return Case("安理会就此举行紧急会议。", "安理会=联合国安全理事会");
+        yield return Case("二十国集团成员国领导人出席。", "二十国集团");
+        yield return Case("G20杭州峰会取得丰硕成果。", "G20=二十国集团");
+        yield return Case("Ｇ２０财长会议在华盛顿举行。", "Ｇ２０=二十国集团");
+        yield return Case("七国集团外长发表声明。", "七国集团");
+        yield return Case("G7领导人在广岛会晤。", "G7=七国集团");
+        yield return Case("金砖国家外长会晤在南非举行。", "金砖国家");
+        yield return Case("东盟各国代表参加了论坛。", "东盟=东南亚国家联盟");
+        yield return Case("上合组织秘书处设在北京。", "上合组织秘书处=上海合作组织秘书处");
+        yield return Case("上合组织扩员进程顺利推进。", "上合组织=上海合作组织");
+        yield return Case("非盟委员会主席发表讲话。", "非盟委员会=非洲联盟委员会");
+        yield return Case("非盟和欧盟举行峰会。", "非盟=非洲联盟", "欧盟=欧洲联盟");
+        yield return Case("北约秘书长访问基辅。", "北约=北大西洋公约组织");
+        yield return Case("亚太经合组织贸易部长会议闭幕。", "亚太经合组织");
+        yield return Case("APEC工商咨询理事会成员出席。", "APEC工商咨询理事会");
+        yield return Case("世界贸易组织总干事表示关切。", "世界贸易组织");
+        yield return Case("世贸组织上诉机构陷入停摆。", "世贸组织=世界贸易组织");
+        yield return Case("国际货币基金组织下调了增长预期。", "国际货币基金组织");
+        yield return Case("世界银行发布报告。", "世界银行");
+        yield return Case("经合组织发布最新经济展望。", "经合组织=经济合作与发展组织");
+        yield return Case("国际刑警组织发布红色通缉令。", "国际刑警组织");
+        yield return Case("中非合作论坛北京峰会成功举办。", "中非合作论坛");
+        yield return Case("太平洋岛国论坛领导人会议在斐济举行。", "太平洋岛国论坛");
+        yield return Case("世卫组织宣布疫情构成国际关注的突发公共卫生事件。", "世卫组织=世界卫生组织");
+        yield return Case("二十国集团反腐败工作组会议在北京召开。", "二十国集团反腐败工作组");
+        yield return Case("推动亚太反腐败执法合作网络设立。", "亚太反腐败执法合作网络=亚太经合组织反腐败执法合作网络");
+        // Chinese party and state organs.
+        yield return Case("中国共产党第十九届中央委员会召开全会。", "中国共产党", "中央委员会=中共中央");
+        yield return Case("以习近平同志为核心的党中央坚强领导。", "党中央=中共中央");
+        yield return Case("中共中央、国务院印发意见。", "中共中央", "国务院");
+        yield return Case("十九届中央纪委二次全会在京召开。", "中央纪委=中央纪律检查委员会");
+        yield return Case("中央纪委国家监委网站发布消息。", "中央纪委=中央纪律检查委员会", "国家监委=国家监察委员会");
+        yield return Case("国家监察委员会依法履行监察职责。", "国家监察委员会");
+        yield return Case("中央政治局常委会会议研究部署工作。", "中央政治局常委会");
+        yield return Case("中央军委主席签署命令。", "中央军委=中央军事委员会");
+        yield return Case("全国人大常委会审议了草案。", "全国人大常委会=全国人民代表大会常务委员会");
+        yield return Case("全国政协委员建言献策。", "全国政协=中国人民政治协商会议全国委员会");
+        yield return Case("国家发改委召开新闻发布会。", "国家发改委=国家发展和改革委员会");
+        yield return Case("最高人民法院和最高人民检察院联合发布司法解释。", "最高人民法院", "最高人民检察院");
+        yield return Case("商务部新闻发言人回答记者提问。", "商务部");
+        yield return Case("外交部发言人在例行记者会上表示。", "外交部");
+        // Media: country prefixes and title marks stay out.
+        yield return Case("据英国路透社报道，谈判仍在继续。", "路透社");
+        yield return Case("美国《华尔街日报》刊文指出。", "华尔街日报");
+        yield return Case("新华社北京3月5日电", "新华社=新华通讯社");
+        yield return Case("法新社援引官员的话报道。", "法新社");
+        yield return Case("美联社记者在现场看到。", "美联社");
+        // Not organisations: places, events, campaigns, job titles, generic words.
+        yield return Case("中国和加拿大签署了协定。", "");
+        yield return Case("党的十九大报告深刻指出。", "");
+        yield return Case("天网行动取得显著成效。", "");
+        yield return Case("外交部长王毅会见来宾。", "");
+        yield return Case("全部干部都参加了学习。", "");
+        yield return Case("双方达成重要共识。", "");
+        // Names the gazetteer lacks: the classifier decides, the full name is the span and its own canonical.
+        yield return Case("北京大学和复旦大学签署合作协议。", "北京大学", "复旦大学");
+        yield return Case("他考入了东南大学。", "东南大学");
+        // English documents.
+        yield return Case("The United Nations General Assembly adopted the resolution.", "United Nations General Assembly");
+        yield return Case("The Senate gave its advice and consent.", "Senate=United States Senate");
+        yield return Case("The Department of State will brief Congress.", "Department of State=United States Department of State", "Congress=United States Congress");
+        yield return Case("NATO allies met in Brussels.", "NATO=North Atlantic Treaty Organization");
+        yield return Case("The North Atlantic Treaty Organization was founded in 1949.", "North Atlantic Treaty Organization");
+        yield return Case("Leaders of the Pacific Islands Forum met in Suva.", "Pacific Islands Forum");
+        yield return Case("Interpol issued a notice.", "Interpol");
+        yield return Case("The G20 leaders met in Bali.", "G20=Group of Twenty");
+        yield return Case("ASEAN and the EU issued a joint statement.", "ASEAN", "EU=European Union");
+        yield return Case("The World Bank and the IMF held their spring meetings.", "World Bank", "IMF=International Monetary Fund");
+        yield return Case("Reuters reported the talks stalled.", "Reuters");
+        yield return Case("The Wall Street Journal reported the deal.", "The Wall Street Journal");
+        yield return Case("The UN Security Council met on Friday.", "UN Security Council=United Nations Security Council");
+        yield return Case("The Sinaloa Cartel smuggles fentanyl.", "Sinaloa Cartel");
+        yield return Case("UNESCO listed the site.", "UNESCO");
+        yield return Case("The East Asia Summit opened in Jakarta.", "");
+        yield return Case("The United States and Mexico agreed to cooperate.", "");
+    }
+
+    private static TestCaseData Case(string text, params string[] expected) =>
+        new TestCaseData(text, expected.Where(e => e.Length > 0).ToArray()).SetName(text.Length > 40 ? text[..40] : text);
+
+    [TestCaseSource(nameof(Cases))]
+    public void Organisations_are_found_with_the_spec_spans_and_canonicals(string text, string[] expected)
+    {
+        var article = OrgEvaluation.Run(OrgEvaluation.Pipeline(Classify.Value), "case.txt", text);
+        var found = article.EntitiesOf(EntityTypes.Org)
+            .Select(e => e.Canonical == e.Text ? e.Text : $"{e.Text}={e.Canonical}").ToArray();
+        Assert.That(found, Is.EqualTo(expected));
+    }
+}

@@ -1,0 +1,59 @@
+using Pipeline.Cli;
+using Pipeline.Cli.Commands;
+
+namespace Pipeline.Tests.Running;
+
+/// <summary>`pipeline run` in-process through Program.Run: arguments, exit codes and what it prints.</summary>
+public class RunCommandTests
+{
+    private static (int Code, string Out, string Error) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = Program.Run(args, new CommandContext(stdout, stderr, CancellationToken.None));
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Test]
+    public void A_batch_with_a_bad_article_exits_1_and_names_it_on_stderr()
+    {
+        using var ws = new Workspace();
+        ws.Add("good.txt", "NATO allies met.\n");
+        ws.Add("bad.txt", []);
+
+        var (code, stdout, stderr) = Run("run", "--config", ws.ConfigPath);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.ArticlesFailed));
+        Assert.That(stderr, Does.Contain("pipeline: bad.txt: empty file"));
+        Assert.That(stdout, Does.StartWith("2 articles: 1 processed, 0 unchanged, 1 failed"));
+        Assert.That(File.Exists(ws.ArticleOutput("good.txt")));
+
+        Assert.That(Run("run", "--config", ws.ConfigPath, "--fail-on", "never").Code, Is.EqualTo(ExitCodes.Success));
+        Assert.That(Run("run", "--config", ws.ConfigPath, "--force", "--jobs", "1").Out,
+            Does.StartWith("2 articles: 1 processed, 0 unchanged, 1 failed"));
+    }
+
+    [TestCase("--fail-on", "sometimes", "--fail-on must be error, warning or never")]
+    [TestCase("--jobs", "0", "--jobs must be a whole number ≥ 1")]
+    [TestCase("--colour", "red", "unknown option --colour")]
+    public void Bad_arguments_are_usage_errors(string option, string value, string message)
+    {
+        using var ws = new Workspace();
+        var (code, _, stderr) = Run("run", "--config", ws.ConfigPath, option, value);
+        Assert.That(code, Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(stderr, Does.Contain(message));
+    }
+
+    [Test]
+    public void A_missing_configuration_or_input_folder_is_exit_code_2()
+    {
+        using var ws = new Workspace();
+        var missing = Run("run", "--config", Path.Combine(ws.Root, "nope.json"));
+        Assert.That(missing.Code, Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(missing.Error, Does.Contain("configuration file not found"));
+        Directory.Delete(ws.Input);
+        var (code, _, stderr) = Run("run", "--config", ws.ConfigPath);
+        Assert.That(code, Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(stderr, Does.Contain("input folder not found"));
+    }
+}

@@ -1,0 +1,92 @@
+using Pipeline.Model;
+using Pipeline.Tests.Agreements;
+using Pipeline.Timeline;
+
+namespace Pipeline.Tests.Timeline;
+
+public class TimelineStageTests
+{
+    private static Article Run(string marked)
+    {
+        var (text, entities) = AgreementTestKit.Parse(marked);
+        var article = AgreementTestKit.Run(text, entities);
+        return new TimelineStage().Process(article);
+    }
+
+    [Test]
+    public void Dated_events_become_entries_sorted_by_date_with_their_bodies_and_agreements()
+    {
+        var article = Run(
+            "[D:2016-09|2016年9月]，[O:二十国集团|G20]杭州峰会批准通过《二十国集团数字经济发展与合作倡议》。" +
+            "[D:2014-11|2014年11月]，[O:亚太经合组织|APEC]领导人非正式会议通过《北京纲领》。" +
+            "腐败是社会毒瘤。");
+        Assert.That(article.Timeline.Select(t => t.Date), Is.EqualTo(new[] { "2014-11", "2016-09" }));
+        var first = article.Timeline[0];
+        Assert.That(first.Organisations, Is.EqualTo(new[] { "亚太经合组织" }));
+        Assert.That(first.Agreements, Is.EqualTo(new[] { "北京纲领" }));
+        Assert.That(first.Sentence.Of(article.Text), Does.StartWith("2014年11月"));
+        Assert.That(article.Timeline[1].Organisations, Is.EqualTo(new[] { "二十国集团" }));
+    }
+
+    [Test]
+    public void A_sentence_without_an_event_word_or_without_a_dated_value_is_not_an_entry()
+    {
+        var article = Run("[D:2019|2019年]，双边贸易额增长5%。[D:|近年来]，两国举行多次会晤。");
+        Assert.That(article.Timeline, Is.Empty);
+    }
+
+    [Test]
+    public void A_year_inside_a_title_does_not_date_the_sentence()
+    {
+        var article = Run("[D:2021-11|2021年11月]，部长级会议通过《达喀尔行动计划（[D:2022/2024|2022—2024年]）》。");
+        Assert.That(article.Timeline.Single().Date, Is.EqualTo("2021-11"));
+    }
+
+    [Test]
+    public void English_sentences_with_dated_signings_and_meetings_are_entries()
+    {
+        var article = Run("The Protocols were signed in Brussels on [D:2022-07-05|July 5, 2022]. " +
+                          "Leaders met in Port Moresby on [D:2023-05-22|May 22, 2023]. Trade grew in [D:2021|2021].");
+        Assert.That(article.Timeline.Select(t => t.Date), Is.EqualTo(new[] { "2022-07-05", "2023-05-22" }));
+    }
+
+    [Test]
+    public void Ranges_sort_by_their_start_and_a_year_before_its_months()
+    {
+        var article = Run("[D:2020-11-27/2020-11-30|11月27日至30日]，博览会在南宁举行。[D:2020|2020年]，峰会在北京召开。[D:2020-03|2020年3月]，会议以视频方式举行。");
+        Assert.That(article.Timeline.Select(t => t.Date), Is.EqualTo(new[] { "2020", "2020-03", "2020-11-27/2020-11-30" }));
+    }
+
+    [TestCase("短句不截断。", 80, "短句不截断。")]
+    [TestCase("二〇二〇年十一月三十日下午，国务院总理李克强在人民大会堂出席上海合作组织成员国政府首脑（总理）理事会第十九次会议，各方就抗疫合作和经济复苏深入交换意见并达成广泛共识。", 80,
+        "二〇二〇年十一月三十日下午，国务院总理李克强在人民大会堂出席上海合作组织成员国政府首脑（总理）理事会第十九次会议…")]
+    [TestCase("At the high-level meeting hosted by the president that took place on March 9 in the National Palace, the two delegations committed to launching the second phase.", 80,
+        "At the high-level meeting hosted by the president that took place on March 9 in…")]
+    public void Summaries_cut_at_a_clause_or_word_boundary(string sentence, int max, string expected)
+    {
+        var summary = TimelineStage.Summarise(sentence, max);
+        Assert.That(summary, Is.EqualTo(expected));
+        Assert.That(summary.Length, Is.LessThanOrEqualTo(max));
+    }
+
+    [Test]
+    public void The_dev_documents_give_a_sorted_timeline_from_gold_dates()
+    {
+        if (!Directory.Exists(TestPaths.Gold)) Assert.Ignore("../shared/gold not present");
+        var doc = "anticorruption-cooperation.zh";
+        var gold = GoldRow.Load(Path.Combine(TestPaths.Gold, doc + ".jsonl"));
+        var text = File.ReadAllText(Path.Combine(TestPaths.Corpus, doc + ".txt"));
+        var given = gold.Where(g => g.Type is EntityTypes.Date or EntityTypes.Org && !g.Optional)
+            .Select(g => new Entity(g.Type, g.Start, g.End, g.Text, "gold", 1) { Value = g.Value, Canonical = g.Canonical });
+        var article = new TimelineStage().Process(AgreementTestKit.Run(text, given, "zh"));
+        var dates = article.Timeline.Select(t => t.Date).ToList();
+        TestContext.Out.WriteLine(string.Join("\n", article.Timeline.Select(t => $"{t.Date}\t{t.Summary}")));
+        Assert.That(dates.Select(d => d.Split('/')[0]), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
+        Assert.That(dates, Does.Contain("2003").And.Contain("2014-11").And.Contain("2016-09").And.Contain("2017-11"));
+        var apec = article.Timeline.Single(t => t.Date == "2014-11");
+        Assert.That(apec.Organisations, Does.Contain("亚太经合组织"));
+        Assert.That(apec.Agreements, Does.Contain("北京反腐败宣言"));
+        Assert.That(apec.Summary, Does.StartWith("2014年11月"), "the lead-in before the colon is not the event");
+        Assert.That(article.Timeline.All(t => t.Summary.Length <= TimelineStage.DefaultSummaryLength));
+    }
+}
