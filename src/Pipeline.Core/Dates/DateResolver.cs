@@ -21,7 +21,7 @@ internal sealed record ResolvedDate(DateMention Mention, string? Value, bool Use
 internal sealed class DateResolver(string text, IReadOnlyList<DateMention> mentions, Sourced<DateOnly> reference, QuotedSpans? quotes = null)
 {
     /// <summary>Origin of the reference of a relative date counted from its quotation's date ("speech-date:2016").</summary>
-    public const string SpeechOriginPrefix = "speech-date:";
+    public const string SpeechOriginPrefix = DateOrigins.SpeechPrefix;
 
     private readonly DateOnly _ref = reference.Value;
 

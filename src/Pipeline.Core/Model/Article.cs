@@ -95,4 +95,6 @@ public static class DateOrigins
     public const string Dateline = "dateline";        // 新华社北京9月3日电, "Washington, April 7, 2022"
     public const string LatestInText = "latest-date-in-text";
     public const string FileTime = "file-modification-time";
+    /// <summary>Prefix of a date reference taken from a quoted speech's own date ("speech-date:2016").</summary>
+    public const string SpeechPrefix = "speech-date:";
 }

@@ -81,6 +81,9 @@ public static class BriefingComposer
         DateOrigins.Dateline => "from the dateline",
         DateOrigins.LatestInText => "latest date in the text",
         DateOrigins.FileTime => "file modification time, a guess",
+        // The dates stage resolves words like 今天 inside a quotation against the date of the speech.
+        _ when origin.StartsWith(DateOrigins.SpeechPrefix, StringComparison.Ordinal) =>
+            $"the date of the quoted speech, {origin[DateOrigins.SpeechPrefix.Length..]}",
         _ => origin,
     };
 
