@@ -17,7 +17,7 @@ public class ClassifierTests
         var model = CandidateClassifier.Shipped;
         Assert.That(model, Is.Not.Null);
         var features = new List<int>();
-        CandidateFeatures.Extract("他考入了东南大学。", 4, 8, EntityTypes.Org, "org:suffix", false, features);
+        CandidateFeatures.Extract("他考入了东南大学。", new Candidate(4, 8, "东南大学", EntityTypes.Org, "org:suffix", 0.85), features);
         Span<float> p = stackalloc float[CandidateLabels.All.Length];
         model!.Probabilities(features, p);
         Assert.That(p.ToArray().Sum(), Is.EqualTo(1f).Within(1e-4));
@@ -36,7 +36,7 @@ public class ClassifierTests
         foreach (var (text, start, end) in cases)
         {
             var features = new List<int>();
-            CandidateFeatures.Extract(text, start, end, EntityTypes.Org, "org:suffix", false, features);
+            CandidateFeatures.Extract(text, new Candidate(start, end, text[start..end], EntityTypes.Org, "org:suffix", 0.4), features);
             var row = new CandidateRow
             {
                 Features = new Microsoft.ML.Data.VBuffer<float>(CandidateFeatures.Dimension, features.Count,
