@@ -28,6 +28,10 @@ public sealed record TrainingOptions
 
     public int MaxIterations { get; init; } = 30;
 
+    public float L2Regularization { get; init; } = 1e-5f;
+
+    public float L1Regularization { get; init; } = 1e-6f;
+
     /// <summary>Defaults for a clone: ../shared/data beside it, the model committed inside the library.</summary>
     public static TrainingOptions ForRepository(string repoRoot) => new()
     {
@@ -112,7 +116,7 @@ public sealed class ClassifierTrainer
         var labels = ml.Data.LoadFromEnumerable(CandidateLabels.All.Select(l => new LabelValue { Label = l }));
         var pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(CandidateRow.Label), keyData: labels)
             .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy("LabelKey", nameof(CandidateRow.Features),
-                l2Regularization: 1e-5f, l1Regularization: 1e-6f, maximumNumberOfIterations: options.MaxIterations));
+                l2Regularization: options.L2Regularization, l1Regularization: options.L1Regularization, maximumNumberOfIterations: options.MaxIterations));
         var model = pipeline.Fit(data);
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.ModelPath))!);

@@ -92,11 +92,28 @@ public sealed class ClassifyStage : IStage
 
         var decided = new List<(Candidate Candidate, string Label, double Confidence)>();
         var features = new List<int>(64);
-        foreach (var c in article.Candidates)
+        var candidates = article.Candidates;
+        for (var i = 0; i < candidates.Length;)
         {
-            if (CutsIntoKnownName(c, knownAt, knownOrgs)) continue;
-            var (label, confidence) = Decide(text, c, features);
-            if (label != EntityTypes.None) decided.Add((c, label, confidence));
+            var next = i + 1;
+            if (_model is not null && IsBoundaryAlternative(candidates[i]))
+            {
+                while (next < candidates.Length && IsBoundaryAlternative(candidates[next]) && candidates[next].End == candidates[i].End) next++;
+                if (next - i > 1 && DecideGroup(text, candidates.AsSpan(i, next - i), knownAt, knownOrgs, features) is { } chosen)
+                {
+                    decided.Add(chosen);
+                    i = next;
+                    continue;
+                }
+            }
+            for (var k = i; k < next; k++)
+            {
+                var c = candidates[k];
+                if (CutsIntoKnownName(c, knownAt, knownOrgs)) continue;
+                var (label, confidence) = Decide(text, c, features);
+                if (label != EntityTypes.None) decided.Add((c, label, confidence));
+            }
+            i = next;
         }
 
         // Overlapping candidates compete: the most probable wins, then the longer one.
@@ -134,6 +151,32 @@ public sealed class ClassifyStage : IStage
             if (o.Start < c.Start || o.End > c.End) return true;
         }
         return false;
+    }
+
+    /// <summary>The suffix rules propose one name end with several starts: the starts are alternatives of one name.</summary>
+    private static bool IsBoundaryAlternative(Candidate c) => c.Source == OrgCandidateGenerator.ChineseSource;
+
+    /// <summary>
+    /// The alternatives share the model's belief that a name ends here; summed, it decides whether there is a
+    /// name at all, and the most probable start is the name. Null: no name here by the group's mass.
+    /// </summary>
+    private (Candidate, string, double)? DecideGroup(string text, ReadOnlySpan<Candidate> group, int[] knownAt,
+        List<Entity> knownOrgs, List<int> features)
+    {
+        const int org = 1;
+        Span<float> p = stackalloc float[CandidateLabels.All.Length];
+        var mass = 0.0;
+        Candidate? best = null;
+        var bestP = -1.0;
+        foreach (var c in group)
+        {
+            if (CutsIntoKnownName(c, knownAt, knownOrgs)) continue;
+            CandidateFeatures.Extract(text, c, features);
+            _model!.Probabilities(features, p);
+            mass += p[org];
+            if (p[org] > bestP) (best, bestP) = (c, p[org]);
+        }
+        return best is not null && mass >= _minConfidence ? (best, EntityTypes.Org, Math.Min(1.0, mass)) : null;
     }
 
     private (string Label, double Confidence) Decide(string text, Candidate c, List<int> features)
