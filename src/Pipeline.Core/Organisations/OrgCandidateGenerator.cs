@@ -63,8 +63,15 @@ public sealed class OrgCandidateGenerator
         return false;
     }
 
-    private static readonly Dictionary<char, (string Suffix, double Strength)[]> SuffixesByLastChar =
-        ChineseSuffixes.GroupBy(s => s.Suffix[^1]).ToDictionary(g => g.Key, g => g.ToArray());
+    // Indexed by the suffix's last character: one array read per character of the text.
+    private static readonly (string Suffix, double Strength)[]?[] SuffixesByLastChar = BuildSuffixTable();
+
+    private static (string, double)[]?[] BuildSuffixTable()
+    {
+        var table = new (string, double)[]?[char.MaxValue + 1];
+        foreach (var g in ChineseSuffixes.GroupBy(s => s.Suffix[^1])) table[g.Key] = [.. g];
+        return table;
+    }
 
     // Characters that never belong to a Chinese name: they end the left extension.
     private const string ChineseStops =
@@ -130,12 +137,11 @@ public sealed class OrgCandidateGenerator
     private static void AddChinese(string text, int[] covered, IReadOnlyList<GazetteerMatch> known,
         ImmutableArray<Candidate>.Builder result)
     {
+        var boundaries = new List<int>(MaxChineseLength);
         for (var end = 1; end <= text.Length; end++)
         {
-            var last = text[end - 1];
-            if (!DocumentLanguages.IsCjk(last)) continue;
             // Longest suffix ending here wins (委员会 over 会-less 委), so each end is proposed once.
-            if (!SuffixesByLastChar.TryGetValue(last, out var options)) continue;
+            if (SuffixesByLastChar[text[end - 1]] is not { } options) continue;
             string? suffix = null;
             var strength = 0.0;
             foreach (var (s, w) in options)
@@ -150,7 +156,7 @@ public sealed class OrgCandidateGenerator
             // The name continues past this suffix (委 in 委员会 was handled as 委员会; 部 in 部分 is no end).
             if (end < text.Length && ContinuesWord(suffix, text[end])) continue;
 
-            var boundaries = LeftBoundaries(text, covered, suffixStart, end);
+            LeftBoundaries(text, covered, suffixStart, end, boundaries);
             if (boundaries.Count == 0) continue;
             var preferred = PreferredBoundary(boundaries, text, suffixStart);
             foreach (var start in boundaries)
@@ -192,9 +198,9 @@ public sealed class OrgCandidateGenerator
     };
 
     /// <summary>Every start from one character before the suffix back to the first character that cannot be in a name.</summary>
-    private static List<int> LeftBoundaries(string text, int[] covered, int suffixStart, int end)
+    private static void LeftBoundaries(string text, int[] covered, int suffixStart, int end, List<int> list)
     {
-        var list = new List<int>(MaxChineseLength);
+        list.Clear();
         var i = suffixStart;
         while (i > 0 && end - i < MaxChineseLength)
         {
@@ -220,7 +226,6 @@ public sealed class OrgCandidateGenerator
             // A start inside a number (１２０２钻井队) is never a name's start.
             if (suffixStart - i >= MinPrefixLength && !(IsDigit(text[i]) && i > 0 && IsDigit(text[i - 1]))) list.Add(i);
         }
-        return list;
     }
 
     private static bool IsDigit(char c) => c is >= '０' and <= '９' or >= '0' and <= '9';
