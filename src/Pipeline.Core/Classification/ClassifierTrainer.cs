@@ -55,6 +55,8 @@ public sealed record TrainingReport(
     public int HeldOutTitles { get; init; }
     public ImmutableArray<ClassScore> TitlesByRules { get; init; } = [];
     public ImmutableArray<ClassScore> TitlesByModel { get; init; } = [];
+    public double TitleAccuracyByRules { get; init; }
+    public double TitleAccuracyByModel { get; init; }
 
     public override string ToString()
     {
@@ -66,7 +68,9 @@ public sealed record TrainingReport(
             sb.AppendLine($"{c.Label,-12} {c.Support,8} {c.Precision,7:F3} {c.Recall,7:F3}");
         if (HeldOutTitles > 0)
         {
-            sb.AppendLine($"held-out titles in book marks ({HeldOutTitles}): title rules alone vs model");
+            sb.AppendLine($"held-out labelled titles ({HeldOutTitles} rows: each title in book marks, in a Chinese sentence, " +
+                          "English ones also in English text): title rules alone vs model");
+            sb.AppendLine($"accuracy: rules {TitleAccuracyByRules:F3}, model {TitleAccuracyByModel:F3}");
             sb.AppendLine($"{"class",-12} {"support",8} {"rules P",8} {"rules R",8} {"model P",8} {"model R",8}");
             foreach (var m in TitlesByModel)
             {
@@ -86,8 +90,9 @@ public sealed record LabelledDocument(string Id, string Text, ImmutableArray<(in
 /// <summary>
 /// Trains the candidate classifier: (a) the organisation candidates the rules propose on pd1998, labelled
 /// ORG when a gold ORG has exactly their span and NONE otherwise (so the model learns the boundaries too);
-/// (b) labelled titles (LABEL&lt;TAB&gt;title) as they appear in book marks; (c) labelled sentences with the
-/// span in [[ ]]. pd1998 is split by document: the held-out part is never trained on.
+/// (b) labelled titles (LABEL&lt;TAB&gt;title) in book marks, in a Chinese sentence and, for English titles, in
+/// English running text, each as the rules propose it; (c) labelled sentences with the span in [[ ]].
+/// pd1998 is split by document and titles by title: the held-out parts are never trained on.
 /// </summary>
 public sealed class ClassifierTrainer
 {
@@ -130,6 +135,8 @@ public sealed class ClassifierTrainer
         return new TrainingReport(options.ModelPath, train.Count, test.Count, trainDocs.Count, testDocs.Count, scores, clock.Elapsed)
         {
             HeldOutTitles = titleRows.Count, TitlesByRules = titlesByRules, TitlesByModel = titlesByModel,
+            TitleAccuracyByRules = titleRows.Count == 0 ? 0 : titleRows.Count(t => t.Rule == t.Label) / (double)titleRows.Count,
+            TitleAccuracyByModel = titleRows.Count == 0 ? 0 : titleRows.Count(t => t.Model == t.Label) / (double)titleRows.Count,
         };
     }
 
