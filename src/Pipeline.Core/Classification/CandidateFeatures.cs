@@ -7,7 +7,8 @@ namespace Pipeline.Classification;
 /// Turns a candidate span and a few characters around it into hashed sparse features: the characters
 /// and character pairs of the span, its first and last characters (the suffix says most), the
 /// characters just outside it (a particle or a place before a name), its length, script and book
-/// marks. Hashing keeps the model a fixed size and needs no vocabulary at run time.
+/// marks, and what the proposing rule said (its type, its source and how sure it was), so the model learns
+/// how far each rule can be trusted. Hashing keeps the model a fixed size and needs no vocabulary at run time.
 /// </summary>
 public static class CandidateFeatures
 {
@@ -16,17 +17,20 @@ public static class CandidateFeatures
     private const int Mask = Dimension - 1;
 
     /// <summary>Fills <paramref name="indices"/> with the sorted, distinct feature indices of one candidate.</summary>
-    public static void Extract(string text, int start, int end, string proposedType, string source, bool inBookMarks,
-        List<int> indices)
+    public static void Extract(string text, Candidate candidate, List<int> indices)
     {
         indices.Clear();
+        var (start, end) = (candidate.Start, candidate.End);
         var span = text.AsSpan(start, end - start);
         var latin = IsLatinSpan(span);
 
         Add(indices, Hash('S', span));
-        Add(indices, Hash('p', proposedType));
-        Add(indices, Hash('o', source));
-        Add(indices, Hash('k', inBookMarks ? "1" : "0"));
+        var rule = Continue(Hash('p', candidate.ProposedType), candidate.Source);
+        Add(indices, Hash('p', candidate.ProposedType));
+        Add(indices, Hash('o', candidate.Source));
+        Add(indices, rule);
+        Add(indices, Step(rule, ConfidenceBucket(candidate.RuleConfidence)));
+        Add(indices, Hash('k', candidate.InBookMarks ? "1" : "0"));
         Add(indices, Hash('n', latin ? "latin" : "cjk"));
 
         if (latin)
@@ -73,6 +77,16 @@ public static class CandidateFeatures
             if (w == 0 || indices[r] != indices[w - 1]) indices[w++] = indices[r];
         indices.RemoveRange(w, indices.Count - w);
     }
+
+    /// <summary>The rule's confidence in five steps: the rules use few distinct values, so steps lose nothing.</summary>
+    private static char ConfidenceBucket(double confidence) => confidence switch
+    {
+        < 0.35 => 'a',
+        < 0.5 => 'b',
+        < 0.65 => 'c',
+        < 0.8 => 'd',
+        _ => 'e',
+    };
 
     private static void AddWords(ReadOnlySpan<char> span, List<int> indices)
     {

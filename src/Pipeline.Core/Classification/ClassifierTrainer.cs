@@ -7,6 +7,7 @@ using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Pipeline.Model;
+using Pipeline.Agreements;
 using Pipeline.Organisations;
 
 namespace Pipeline.Classification;
@@ -27,6 +28,10 @@ public sealed record TrainingOptions
 
     public int MaxIterations { get; init; } = 30;
 
+    public float L2Regularization { get; init; } = 1e-5f;
+
+    public float L1Regularization { get; init; } = 1e-6f;
+
     /// <summary>Defaults for a clone: ../shared/data beside it, the model committed inside the library.</summary>
     public static TrainingOptions ForRepository(string repoRoot) => new()
     {
@@ -46,6 +51,13 @@ public sealed record TrainingReport(
     ImmutableArray<ClassScore> HeldOut,
     TimeSpan Elapsed)
 {
+    /// <summary>Labelled titles held out of training, typed by the title rules alone and by the model.</summary>
+    public int HeldOutTitles { get; init; }
+    public ImmutableArray<ClassScore> TitlesByRules { get; init; } = [];
+    public ImmutableArray<ClassScore> TitlesByModel { get; init; } = [];
+    public double TitleAccuracyByRules { get; init; }
+    public double TitleAccuracyByModel { get; init; }
+
     public override string ToString()
     {
         var sb = new StringBuilder();
@@ -54,6 +66,20 @@ public sealed record TrainingReport(
         sb.AppendLine($"{"class",-12} {"support",8} {"P",7} {"R",7}");
         foreach (var c in HeldOut)
             sb.AppendLine($"{c.Label,-12} {c.Support,8} {c.Precision,7:F3} {c.Recall,7:F3}");
+        if (HeldOutTitles > 0)
+        {
+            sb.AppendLine($"held-out labelled titles ({HeldOutTitles} rows: each title in book marks, in a Chinese sentence, " +
+                          "English ones also in English text): title rules alone vs model");
+            sb.AppendLine($"accuracy: rules {TitleAccuracyByRules:F3}, model {TitleAccuracyByModel:F3}");
+            sb.AppendLine($"{"class",-12} {"support",8} {"rules P",8} {"rules R",8} {"model P",8} {"model R",8}");
+            foreach (var m in TitlesByModel)
+            {
+                var r = TitlesByRules.FirstOrDefault(x => x.Label == m.Label) ?? new ClassScore(m.Label, m.Support, 0, 0);
+                sb.AppendLine($"{m.Label,-12} {m.Support,8} {r.Precision,8:F3} {r.Recall,8:F3} {m.Precision,8:F3} {m.Recall,8:F3}");
+            }
+            foreach (var r in TitlesByRules.Where(r => TitlesByModel.All(m => m.Label != r.Label)))
+                sb.AppendLine($"{r.Label,-12} {r.Support,8} {r.Precision,8:F3} {r.Recall,8:F3} {0,8:F3} {0,8:F3}");
+        }
         return sb.ToString();
     }
 }
@@ -64,8 +90,9 @@ public sealed record LabelledDocument(string Id, string Text, ImmutableArray<(in
 /// <summary>
 /// Trains the candidate classifier: (a) the organisation candidates the rules propose on pd1998, labelled
 /// ORG when a gold ORG has exactly their span and NONE otherwise (so the model learns the boundaries too);
-/// (b) labelled titles (LABEL&lt;TAB&gt;title) as they appear in book marks; (c) labelled sentences with the
-/// span in [[ ]]. pd1998 is split by document: the held-out part is never trained on.
+/// (b) labelled titles (LABEL&lt;TAB&gt;title) in book marks, in a Chinese sentence and, for English titles, in
+/// English running text, each as the rules propose it; (c) labelled sentences with the span in [[ ]].
+/// pd1998 is split by document and titles by title: the held-out parts are never trained on.
 /// </summary>
 public sealed class ClassifierTrainer
 {
@@ -81,11 +108,12 @@ public sealed class ClassifierTrainer
         var test = new List<CandidateRow>();
         train.AddRange(CandidateRows(trainDocs));
         test.AddRange(CandidateRows(testDocs));
-        foreach (var (label, text, start, end, inBook) in LabelledExamples(options.TitleFiles))
+        var heldOutTitles = new List<(CandidateRow Row, string RuleLabel)>();
+        foreach (var example in ExampleRows(LabelledExamples(options.TitleFiles)))
         {
-            var row = Row(text, new Candidate(start, end, text[start..end], ProposedTypeFor(text, start, end, inBook),
-                inBook ? "agreement:book" : "example", 0.5) { InBookMarks = inBook }, label);
-            (IsHeldOut(text[start..end], options.HeldOutShare) ? test : train).Add(row);
+            if (!IsHeldOut(example.Key, options.HeldOutShare)) train.Add(example.Row);
+            else if (example.IsTitle) heldOutTitles.Add((example.Row, example.RuleLabel));
+            else test.Add(example.Row);
         }
 
         var ml = new MLContext(seed: 1);
@@ -93,15 +121,23 @@ public sealed class ClassifierTrainer
         var labels = ml.Data.LoadFromEnumerable(CandidateLabels.All.Select(l => new LabelValue { Label = l }));
         var pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(CandidateRow.Label), keyData: labels)
             .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy("LabelKey", nameof(CandidateRow.Features),
-                l2Regularization: 1e-5f, l1Regularization: 1e-6f, maximumNumberOfIterations: options.MaxIterations));
+                l2Regularization: options.L2Regularization, l1Regularization: options.L1Regularization, maximumNumberOfIterations: options.MaxIterations));
         var model = pipeline.Fit(data);
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.ModelPath))!);
         ml.Model.Save(model, data.Schema, options.ModelPath);
 
         var classifier = CandidateClassifier.FromTransformer(model);
-        var scores = Evaluate(classifier, test);
-        return new TrainingReport(options.ModelPath, train.Count, test.Count, trainDocs.Count, testDocs.Count, scores, clock.Elapsed);
+        var scores = Evaluate(test.Select(r => (r.Label, Predicted: classifier.Predict(Indices(r)).Label)));
+        var titleRows = heldOutTitles.Select(t => (t.Row.Label, Rule: t.RuleLabel, Model: classifier.Predict(Indices(t.Row)).Label)).ToList();
+        var titlesByRules = Evaluate(titleRows.Select(t => (t.Label, t.Rule)));
+        var titlesByModel = Evaluate(titleRows.Select(t => (t.Label, t.Model)));
+        return new TrainingReport(options.ModelPath, train.Count, test.Count, trainDocs.Count, testDocs.Count, scores, clock.Elapsed)
+        {
+            HeldOutTitles = titleRows.Count, TitlesByRules = titlesByRules, TitlesByModel = titlesByModel,
+            TitleAccuracyByRules = titleRows.Count == 0 ? 0 : titleRows.Count(t => t.Rule == t.Label) / (double)titleRows.Count,
+            TitleAccuracyByModel = titleRows.Count == 0 ? 0 : titleRows.Count(t => t.Model == t.Label) / (double)titleRows.Count,
+        };
     }
 
     private sealed class LabelValue
@@ -168,7 +204,7 @@ public sealed class ClassifierTrainer
     private static CandidateRow Row(string text, Candidate c, string label)
     {
         var features = new List<int>(64);
-        CandidateFeatures.Extract(text, c.Start, c.End, c.ProposedType, c.Source, c.InBookMarks, features);
+        CandidateFeatures.Extract(text, c, features);
         var values = new float[features.Count];
         Array.Fill(values, 1f);
         return new CandidateRow
@@ -178,8 +214,93 @@ public sealed class ClassifierTrainer
         };
     }
 
-    private static string ProposedTypeFor(string text, int start, int end, bool inBook) =>
-        inBook ? EntityTypes.Agreement : EntityTypes.Org;
+    private static List<int> Indices(CandidateRow row)
+    {
+        var list = new List<int>(row.Features.GetValues().Length);
+        foreach (var i in row.Features.GetIndices()) list.Add(i);
+        return list;
+    }
+
+    /// <summary>A labelled example turned into a training row; <see cref="Key"/> decides whether it is held out.</summary>
+    private sealed record ExampleRow(string Key, CandidateRow Row, string RuleLabel, bool IsTitle);
+
+    // Frames that put a title into running text. Chosen by a hash of the title, never by its label, so the
+    // frame tells the model nothing about the answer; the rules then propose the title as they would in an article.
+    private static readonly string[] ChineseFrames =
+    [
+        "会议通过了《{0}》。", "据《{0}》报道，", "他认真阅读了《{0}》。", "双方签署了《{0}》。", "文章引用了《{0}》中的话。",
+        "各方重申遵守《{0}》。", "记者从《{0}》获悉，", "《{0}》于去年发布。",
+    ];
+
+    private static readonly string[] EnglishFrames =
+    [
+        "The leaders signed the {0} on Monday.", "Officials discussed the {0} in Geneva last week.",
+        "Under the {0}, both sides agreed to cooperate.", "The {0} was adopted in 2019.",
+        "Ministers welcomed progress on the {0}.", "Critics of the {0} said it went too far.",
+        "Both governments reaffirmed their commitment to the {0} this year.", "He cited the {0} in his speech.",
+    ];
+
+    /// <summary>
+    /// Each labelled example as the rules would propose it in an article: titles in book marks (alone and in a
+    /// Chinese sentence), Latin titles also in English running text, sentences as written. The candidate the
+    /// agreement and organisation rules propose for the labelled span carries their type, source and confidence;
+    /// their other candidates overlapping it have wrong boundaries and are NONE.
+    /// </summary>
+    private static IEnumerable<ExampleRow> ExampleRows(
+        IEnumerable<(string Label, string Text, int Start, int End, bool InBook)> examples)
+    {
+        var organisations = new OrganisationsStage();
+        var agreements = new AgreementsStage();
+        foreach (var (label, text, start, end, inBook) in examples)
+        {
+            var title = text[start..end];
+            var isTitle = inBook && text.Length == title.Length + 2;
+            if (!isTitle)
+            {
+                foreach (var row in RowsFor(text, start, end, label, title, false, fallback: true)) yield return row;
+                continue;
+            }
+            var h = (int)(StableHash(title) & 0x7fffffff);
+            foreach (var row in RowsFor(text, start, end, label, title, true, fallback: true)) yield return row;
+            var zh = string.Format(ChineseFrames[h % ChineseFrames.Length], title);
+            var zhStart = zh.IndexOf('《') + 1;
+            foreach (var row in RowsFor(zh, zhStart, zhStart + title.Length, label, title, true, fallback: false)) yield return row;
+            if (!TitleText.HasCjk(title))
+                for (var k = 0; k < 2; k++)
+                {
+                    var en = string.Format(EnglishFrames[(h / 7 + k * 3) % EnglishFrames.Length], title);
+                    var enStart = en.IndexOf(title, StringComparison.Ordinal);
+                    foreach (var row in RowsFor(en, enStart, enStart + title.Length, label, title, true, fallback: false))
+                        yield return row;
+                }
+        }
+
+        IEnumerable<ExampleRow> RowsFor(string text, int start, int end, string label, string key, bool isTitle, bool fallback)
+        {
+            var article = new Article { Source = new SourceFile("example", "example"), Text = text };
+            article = agreements.Process(organisations.Process(article));
+            var exact = article.Candidates.FirstOrDefault(c => c.Start == start && c.End == end);
+            if (exact is null && fallback)
+                exact = new Candidate(start, end, text[start..end], EntityTypes.Org, "example", 0.5)
+                    { InBookMarks = start > 0 && text[start - 1] == '《' };
+            if (exact is null) yield break;
+            yield return new ExampleRow(key, Row(text, exact, label), RuleLabel(exact), isTitle);
+            foreach (var c in article.Candidates)
+                if (c != exact && c.Start < end && start < c.End && !(c.Start <= start && end <= c.End))
+                    yield return new ExampleRow(key, Row(text, c, EntityTypes.None), RuleLabel(c), false);
+        }
+    }
+
+    /// <summary>What the rules alone decide (the classify stage without the model).</summary>
+    private static string RuleLabel(Candidate c) =>
+        c.RuleConfidence >= ClassifyStage.DefaultRuleThreshold ? c.ProposedType : EntityTypes.None;
+
+    private static uint StableHash(string s)
+    {
+        var h = 2166136261u;
+        foreach (var c in s) h = (h ^ c) * 16777619;
+        return h;
+    }
 
     /// <summary>
     /// Titles (LABEL&lt;TAB&gt;title, placed in book marks) and sentences (LABEL&lt;TAB&gt;text with the span in [[ ]]).
@@ -228,20 +349,16 @@ public sealed class ClassifierTrainer
         while (reader.ReadLine() is { } l) yield return l;
     }
 
-    private static ImmutableArray<ClassScore> Evaluate(CandidateClassifier classifier, List<CandidateRow> test)
+    private static ImmutableArray<ClassScore> Evaluate(IEnumerable<(string Gold, string Predicted)> pairs)
     {
         var tp = new Dictionary<string, int>();
         var predicted = new Dictionary<string, int>();
         var support = new Dictionary<string, int>();
-        var features = new List<int>();
-        foreach (var row in test)
+        foreach (var (gold, label) in pairs)
         {
-            features.Clear();
-            foreach (var i in row.Features.GetIndices()) features.Add(i);
-            var (label, _) = classifier.Predict(features);
-            support[row.Label] = support.GetValueOrDefault(row.Label) + 1;
+            support[gold] = support.GetValueOrDefault(gold) + 1;
             predicted[label] = predicted.GetValueOrDefault(label) + 1;
-            if (label == row.Label) tp[label] = tp.GetValueOrDefault(label) + 1;
+            if (label == gold) tp[label] = tp.GetValueOrDefault(label) + 1;
         }
         return [.. CandidateLabels.All.Where(l => support.ContainsKey(l) || predicted.ContainsKey(l)).Select(l =>
         {

@@ -17,6 +17,8 @@ public sealed class ClassifyStage : IStage
     public const string ModelSource = "ml:classifier";
     public const double DefaultMinConfidence = 0.4;
     public const double DefaultRuleThreshold = 0.5;
+    public const double DefaultTrustedRule = 0.85;
+    public const double DefaultVeto = 0.9;
 
     public static readonly StageDescriptor Descriptor = new(
         "classify",
@@ -30,6 +32,10 @@ public sealed class ClassifyStage : IStage
                 "lowest model probability a candidate needs to become an entity") { Minimum = 0, Maximum = 1 },
             new OptionSpec("ruleThreshold", OptionKind.Number, DefaultRuleThreshold,
                 "without the model: lowest rule confidence a candidate needs") { Minimum = 0, Maximum = 1 },
+            new OptionSpec("trustedRule", OptionKind.Number, DefaultTrustedRule,
+                "rule confidence from which the rule's type stands unless the model is sure of another answer") { Minimum = 0, Maximum = 1 },
+            new OptionSpec("veto", OptionKind.Number, DefaultVeto,
+                "probability the model needs to overrule a trusted rule (another type, or nothing)") { Minimum = 0, Maximum = 1 },
         ],
         settings =>
         {
@@ -43,20 +49,25 @@ public sealed class ClassifyStage : IStage
                     : File.Exists(path) ? CandidateClassifier.Load(path)
                     : throw new ConfigException($"stage 'classify': model file not found: {path}");
             }
-            return new ClassifyStage(model, settings.GetDouble("minConfidence"), settings.GetDouble("ruleThreshold"));
+            return new ClassifyStage(model, settings.GetDouble("minConfidence"), settings.GetDouble("ruleThreshold"),
+                settings.GetDouble("trustedRule"), settings.GetDouble("veto"));
         });
 
     private readonly CandidateClassifier? _model;
     private readonly double _minConfidence;
     private readonly double _ruleThreshold;
+    private readonly double _trustedRule;
+    private readonly double _veto;
 
     /// <param name="model">null: decide by the rules alone.</param>
     public ClassifyStage(CandidateClassifier? model, double minConfidence = DefaultMinConfidence,
-        double ruleThreshold = DefaultRuleThreshold)
+        double ruleThreshold = DefaultRuleThreshold, double trustedRule = DefaultTrustedRule, double veto = DefaultVeto)
     {
         _model = model;
         _minConfidence = minConfidence;
         _ruleThreshold = ruleThreshold;
+        _trustedRule = trustedRule;
+        _veto = veto;
     }
 
     /// <summary>The stage with the shipped model.</summary>
@@ -81,11 +92,28 @@ public sealed class ClassifyStage : IStage
 
         var decided = new List<(Candidate Candidate, string Label, double Confidence)>();
         var features = new List<int>(64);
-        foreach (var c in article.Candidates)
+        var candidates = article.Candidates;
+        for (var i = 0; i < candidates.Length;)
         {
-            if (CutsIntoKnownName(c, knownAt, knownOrgs)) continue;
-            var (label, confidence) = Decide(text, c, features);
-            if (label != EntityTypes.None) decided.Add((c, label, confidence));
+            var next = i + 1;
+            if (_model is not null && IsBoundaryAlternative(candidates[i]))
+            {
+                while (next < candidates.Length && IsBoundaryAlternative(candidates[next]) && candidates[next].End == candidates[i].End) next++;
+                if (next - i > 1 && DecideGroup(text, candidates.AsSpan(i, next - i), knownAt, knownOrgs, features) is { } chosen)
+                {
+                    decided.Add(chosen);
+                    i = next;
+                    continue;
+                }
+            }
+            for (var k = i; k < next; k++)
+            {
+                var c = candidates[k];
+                if (CutsIntoKnownName(c, knownAt, knownOrgs)) continue;
+                var (label, confidence) = Decide(text, c, features);
+                if (label != EntityTypes.None) decided.Add((c, label, confidence));
+            }
+            i = next;
         }
 
         // Overlapping candidates compete: the most probable wins, then the longer one.
@@ -125,13 +153,54 @@ public sealed class ClassifyStage : IStage
         return false;
     }
 
+    /// <summary>The suffix rules propose one name end with several starts: the starts are alternatives of one name.</summary>
+    private static bool IsBoundaryAlternative(Candidate c) => c.Source == OrgCandidateGenerator.ChineseSource;
+
+    /// <summary>
+    /// The alternatives share the model's belief that a name ends here; summed, it decides whether there is a
+    /// name at all, and the most probable start is the name. Null: no name here by the group's mass.
+    /// </summary>
+    private (Candidate, string, double)? DecideGroup(string text, ReadOnlySpan<Candidate> group, int[] knownAt,
+        List<Entity> knownOrgs, List<int> features)
+    {
+        const int org = 1;
+        Span<float> p = stackalloc float[CandidateLabels.All.Length];
+        var mass = 0.0;
+        Candidate? best = null;
+        var bestP = -1.0;
+        foreach (var c in group)
+        {
+            if (CutsIntoKnownName(c, knownAt, knownOrgs)) continue;
+            CandidateFeatures.Extract(text, c, features);
+            _model!.Probabilities(features, p);
+            mass += p[org];
+            if (p[org] > bestP) (best, bestP) = (c, p[org]);
+        }
+        return best is not null && mass >= _minConfidence ? (best, EntityTypes.Org, Math.Min(1.0, mass)) : null;
+    }
+
     private (string Label, double Confidence) Decide(string text, Candidate c, List<int> features)
     {
         if (_model is null)
             return c.RuleConfidence >= _ruleThreshold ? (c.ProposedType, c.RuleConfidence) : (EntityTypes.None, 0);
-        CandidateFeatures.Extract(text, c.Start, c.End, c.ProposedType, c.Source, c.InBookMarks, features);
-        var (label, p) = _model.BestType(features);
-        return p >= _minConfidence ? (label, p) : (EntityTypes.None, p);
+        CandidateFeatures.Extract(text, c, features);
+        Span<float> p = stackalloc float[CandidateLabels.All.Length];
+        _model.Probabilities(features, p);
+        var best = 0;
+        for (var k = 1; k < p.Length; k++)
+            if (p[k] > p[best]) best = k;
+        // A sure rule (a title ending in 公约, a known instrument) keeps its type unless the model is as sure of
+        // another answer: the model has seen few such titles, the rule encodes how they are written.
+        var proposed = CandidateLabels.All.IndexOf(c.ProposedType);
+        if (c.RuleConfidence >= _trustedRule && proposed > 0 && best != proposed && p[best] < _veto)
+            return (c.ProposedType, Math.Max(p[proposed], c.RuleConfidence));
+        if (best == 0)
+        {
+            best = 1;
+            for (var k = 2; k < p.Length; k++)
+                if (p[k] > p[best]) best = k;
+        }
+        return p[best] >= _minConfidence ? (CandidateLabels.All[best], p[best]) : (EntityTypes.None, p[best]);
     }
 
     private Entity ToEntity(Candidate c, string label, double confidence)

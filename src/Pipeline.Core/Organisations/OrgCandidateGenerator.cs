@@ -34,10 +34,44 @@ public sealed class OrgCandidateGenerator
         ("俱乐部", 0.7), ("交易所", 0.75), ("监狱", 0.5), ("舰队", 0.6), ("部队", 0.45), ("处", 0.35), ("所", 0.4),
         ("联", 0.4), ("协", 0.4), ("院", 0.45), ("台", 0.4), ("会", 0.3), ("团", 0.4), ("店", 0.4), ("馆", 0.4),
         ("校", 0.4), ("小学", 0.6), ("中学", 0.6), ("法庭", 0.6), ("分行", 0.6), ("军分区", 0.7), ("组委会", 0.7),
+        ("女排", 0.6), ("男排", 0.6), ("女足", 0.6), ("男足", 0.6), ("女篮", 0.6), ("男篮", 0.6), ("油田", 0.4),
+        ("指挥部", 0.6), ("使馆", 0.6), ("大使馆", 0.7), ("领事馆", 0.7), ("株式会社", 0.8), ("事务所", 0.7), ("工作室", 0.5),
     ];
 
-    private static readonly Dictionary<char, (string Suffix, double Strength)[]> SuffixesByLastChar =
-        ChineseSuffixes.GroupBy(s => s.Suffix[^1]).ToDictionary(g => g.Key, g => g.ToArray());
+    /// <summary>Shortest part before the suffix: one character (部 in 干部, 会 in 社会) is almost never a name.</summary>
+    private const int MinPrefixLength = 2;
+
+    // Common words that end in a suffix character without being an organisation's ending (社会, 举办, 东部, 签署).
+    private static readonly HashSet<string> NotNameEndings =
+    [
+        "社会", "干部", "全部", "晚会", "举办", "不会", "内部", "机会", "部署", "乐会", "东部", "西部", "南部", "北部", "中部",
+        "主办", "格局", "舞台", "当局", "一部", "大部", "创办", "签署", "全会", "大局", "谈会", "全党", "场所", "大厅", "出台",
+        "一台", "春联", "定会", "外部", "布局", "地处", "话会", "乐厅", "拜会", "体会", "万台", "住院", "待会", "到处", "开会",
+        "某部", "好处", "深处", "局部", "处处", "开办", "一会", "兴办", "众所", "排队", "关联", "承办", "开馆", "无所", "动会",
+        "运会", "才会", "民办", "前所", "擂台", "人所", "实处", "聚会", "登台", "领会", "欢会", "随处", "判处", "么办", "然会",
+        "来所", "互联", "高校", "院校", "政党", "政委", "评委", "连队", "野党", "治党", "彻党", "实党", "发店", "各部", "总部",
+        "命运共同体", "利益共同体", "责任共同体",
+    ];
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameEndingLookup =
+        NotNameEndings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool EndsInCommonWord(string text, int end)
+    {
+        for (var length = 2; length <= 5 && length <= end; length++)
+            if (NotNameEndingLookup.Contains(text.AsSpan(end - length, length))) return true;
+        return false;
+    }
+
+    // Indexed by the suffix's last character: one array read per character of the text.
+    private static readonly (string Suffix, double Strength)[]?[] SuffixesByLastChar = BuildSuffixTable();
+
+    private static (string, double)[]?[] BuildSuffixTable()
+    {
+        var table = new (string, double)[]?[char.MaxValue + 1];
+        foreach (var g in ChineseSuffixes.GroupBy(s => s.Suffix[^1])) table[g.Key] = [.. g];
+        return table;
+    }
 
     // Characters that never belong to a Chinese name: they end the left extension.
     private const string ChineseStops =
@@ -103,12 +137,11 @@ public sealed class OrgCandidateGenerator
     private static void AddChinese(string text, int[] covered, IReadOnlyList<GazetteerMatch> known,
         ImmutableArray<Candidate>.Builder result)
     {
+        var boundaries = new List<int>(MaxChineseLength);
         for (var end = 1; end <= text.Length; end++)
         {
-            var last = text[end - 1];
-            if (!DocumentLanguages.IsCjk(last)) continue;
             // Longest suffix ending here wins (委员会 over 会-less 委), so each end is proposed once.
-            if (!SuffixesByLastChar.TryGetValue(last, out var options)) continue;
+            if (SuffixesByLastChar[text[end - 1]] is not { } options) continue;
             string? suffix = null;
             var strength = 0.0;
             foreach (var (s, w) in options)
@@ -119,10 +152,11 @@ public sealed class OrgCandidateGenerator
             var suffixStart = end - suffix.Length;
             // A suffix inside a known name is already decided by the gazetteer.
             if (covered[end - 1] != 0) continue;
+            if (EndsInCommonWord(text, end)) continue;
             // The name continues past this suffix (委 in 委员会 was handled as 委员会; 部 in 部分 is no end).
             if (end < text.Length && ContinuesWord(suffix, text[end])) continue;
 
-            var boundaries = LeftBoundaries(text, covered, suffixStart, end);
+            LeftBoundaries(text, covered, suffixStart, end, boundaries);
             if (boundaries.Count == 0) continue;
             var preferred = PreferredBoundary(boundaries, text, suffixStart);
             foreach (var start in boundaries)
@@ -164,13 +198,19 @@ public sealed class OrgCandidateGenerator
     };
 
     /// <summary>Every start from one character before the suffix back to the first character that cannot be in a name.</summary>
-    private static List<int> LeftBoundaries(string text, int[] covered, int suffixStart, int end)
+    private static void LeftBoundaries(string text, int[] covered, int suffixStart, int end, List<int> list)
     {
-        var list = new List<int>(MaxChineseLength);
+        list.Clear();
         var i = suffixStart;
         while (i > 0 && end - i < MaxChineseLength)
         {
             var c = text[i - 1];
+            // A bracketed part inside a name (华安工业（集团）公司, 美赞臣（中国）基金会) is skipped whole.
+            if (c == '）' && BracketOpening(text, i - 1) is var open && open >= 0)
+            {
+                i = open;
+                continue;
+            }
             if (covered[i - 1] != 0)
             {
                 // A known name inside a longer one (上合组织 in 上合组织成员国元首理事会): take it whole.
@@ -180,11 +220,25 @@ public sealed class OrgCandidateGenerator
                 list.Add(i);
                 continue;
             }
-            if (!IsNameChar(c) && !InsideWord(text, i - 1)) break;
+            // 和 right before the suffix is part of the name (大和银行, 共和党), elsewhere a conjunction.
+            if (!IsNameChar(c) && !InsideWord(text, i - 1) && !(c == '和' && i == suffixStart)) break;
             i--;
-            list.Add(i);
+            // A start inside a number (１２０２钻井队) is never a name's start.
+            if (suffixStart - i >= MinPrefixLength && !(IsDigit(text[i]) && i > 0 && IsDigit(text[i - 1]))) list.Add(i);
         }
-        return list;
+    }
+
+    private static bool IsDigit(char c) => c is >= '０' and <= '９' or >= '0' and <= '9';
+
+    /// <summary>The index of the （ that opens a short bracket of name characters closed at <paramref name="close"/>, or -1.</summary>
+    private static int BracketOpening(string text, int close)
+    {
+        for (var j = close - 1; j >= 0 && close - j <= 5; j--)
+        {
+            if (text[j] == '（') return j < close - 1 && j > 0 && IsNameChar(text[j - 1]) ? j : -1;
+            if (!IsNameChar(text[j])) return -1;
+        }
+        return -1;
     }
 
     /// <summary>和 inside 共和国 or 发展和改革 is part of a name, not a conjunction.</summary>
@@ -194,7 +248,7 @@ public sealed class OrgCandidateGenerator
     /// <summary>Can this character be part of a Chinese organisation name (not a particle, digit or punctuation)?</summary>
     public static bool IsNameChar(char c) =>
         DocumentLanguages.IsCjk(c) && !IsStop[c] || c is '·' or '—' or '-' ||
-        c is >= '\uFF21' and <= '\uFF3A' || c is >= 'A' and <= 'Z';
+        c is >= '\uFF21' and <= '\uFF3A' || c is >= 'A' and <= 'Z' || c is >= '０' and <= '９' || c is >= '0' and <= '9';
 
     /// <summary>
     /// The rules' own guess: from the last place name in reach (中国政府, 伊拉克国民议会), else at most

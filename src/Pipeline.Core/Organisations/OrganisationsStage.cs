@@ -52,7 +52,11 @@ public sealed class OrganisationsStage : IStage
 
     /// <summary>外交部长, 国防部长: the ministry names a post, not the body (optional in gold, untagged in pd1998).</summary>
     private static bool IsInJobTitle(string text, GazetteerMatch m) =>
-        m.End < text.Length && text[m.End] == '长' && "部局署院委厅办社行".Contains(text[m.End - 1]);
+        m.End < text.Length && text[m.End] == '长' && "部局署院委厅办社行".Contains(text[m.End - 1]) &&
+        !(m.End + 1 < text.Length && PlacesStartingWithChang.Contains(text[m.End + 1]));
+
+    // 新华社长沙电: 长 starts a place (长沙, 长春, 长江), not a post.
+    private const string PlacesStartingWithChang = "沙春江城安治白";
 
     private static Entity ToEntity(string text, GazetteerMatch m, DocumentLanguage language) =>
         new(EntityTypes.Org, m.Start, m.End, text[m.Start..m.End], GazetteerSource, 0.95)

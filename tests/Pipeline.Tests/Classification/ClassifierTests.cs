@@ -17,7 +17,7 @@ public class ClassifierTests
         var model = CandidateClassifier.Shipped;
         Assert.That(model, Is.Not.Null);
         var features = new List<int>();
-        CandidateFeatures.Extract("他考入了东南大学。", 4, 8, EntityTypes.Org, "org:suffix", false, features);
+        CandidateFeatures.Extract("他考入了东南大学。", new Candidate(4, 8, "东南大学", EntityTypes.Org, "org:suffix", 0.85), features);
         Span<float> p = stackalloc float[CandidateLabels.All.Length];
         model!.Probabilities(features, p);
         Assert.That(p.ToArray().Sum(), Is.EqualTo(1f).Within(1e-4));
@@ -36,7 +36,7 @@ public class ClassifierTests
         foreach (var (text, start, end) in cases)
         {
             var features = new List<int>();
-            CandidateFeatures.Extract(text, start, end, EntityTypes.Org, "org:suffix", false, features);
+            CandidateFeatures.Extract(text, new Candidate(start, end, text[start..end], EntityTypes.Org, "org:suffix", 0.4), features);
             var row = new CandidateRow
             {
                 Features = new Microsoft.ML.Data.VBuffer<float>(CandidateFeatures.Dimension, features.Count,
@@ -79,6 +79,35 @@ public class ClassifierTests
         var orgs = result.EntitiesOf(EntityTypes.Org).ToList();
         Assert.That(orgs.Count(e => e.Span.Overlaps(new TextSpan(4, 8))), Is.EqualTo(1));
         Assert.That(orgs.Single().Source, Is.EqualTo(ClassifyStage.ModelSource));
+    }
+
+    [TestCase("Russia withdrew from the Treaty on Open Skies in 2021.", "Treaty on Open Skies", "agreements/english-title", 0.85)]
+    [TestCase("The parties signed the Convention on Nuclear Safety in Vienna.", "Convention on Nuclear Safety", "agreements/english-title", 0.85)]
+    [TestCase("会议通过了《二十国集团反腐败追逃追赃高级原则》。", "二十国集团反腐败追逃追赃高级原则", "agreements/book-title", 0.9)]
+    public void A_sure_rule_keeps_its_type_unless_the_model_is_as_sure(string text, string title, string source, double confidence)
+    {
+        var start = text.IndexOf(title, StringComparison.Ordinal);
+        var article = WithCandidates(text, new Candidate(start, start + title.Length, title, EntityTypes.Agreement, source, confidence)
+            { InBookMarks = start > 0 && text[start - 1] == '《' });
+        var result = ClassifyStage.WithShippedModel().Process(article);
+        Assert.That(result.Entities.Select(e => (e.Text, e.Type)), Is.EqualTo(new[] { (title, EntityTypes.Agreement) }));
+    }
+
+    [Test]
+    public void The_model_overrules_a_sure_rule_only_above_the_veto_probability()
+    {
+        // A weekday is no instrument: with an impossible veto bar the rule's word stands, with the default one it does not.
+        var text = "They met on Monday Declaration day.";
+        var candidate = new Candidate(11, 29, "Monday Declaration", EntityTypes.Agreement, "agreements/english-title", 0.85);
+        var model = CandidateClassifier.Shipped!;
+        var features = new List<int>();
+        CandidateFeatures.Extract(text, candidate, features);
+        var (label, p) = model.Predict(features);
+        var never = new ClassifyStage(model, veto: 1.0).Process(WithCandidates(text, candidate));
+        Assert.That(never.EntitiesOf(EntityTypes.Agreement).Count(), Is.EqualTo(1));
+        var byModel = new ClassifyStage(model, veto: Math.Min(p, 0.999) - 0.001).Process(WithCandidates(text, candidate));
+        var expected = label == EntityTypes.Agreement ? 1 : 0;
+        Assert.That(byModel.EntitiesOf(EntityTypes.Agreement).Count(), Is.EqualTo(expected), $"model: {label} {p:F3}");
     }
 
     [Test]

@@ -14,14 +14,12 @@ public class Pd1998HeldOutTests
     private static readonly Lazy<Score> WithModel = new(() => OrgEvaluation.ScorePd1998HeldOut(Pd1998, ClassifyStage.WithShippedModel()));
     private static readonly Lazy<Score> RulesOnly = new(() => OrgEvaluation.ScorePd1998HeldOut(Pd1998, ClassifyStage.RulesOnly()));
 
-    // The project target is 0.85; the model measures 0.832 (P 0.94, R 0.74). One held-out document
-    // tags 80 bare mentions of 人民检察院 that the training part leaves untagged, costing 0.03 of F1.
-    // This floor keeps what is reached from regressing; raising it to 0.85 is the open work.
+    // The project target. Rules alone reach about 0.71 (P 0.66, R 0.78), the model about 0.86 (P 0.92, R 0.81).
     [Test]
-    public void Relaxed_ORG_F1_on_held_out_pd1998_does_not_fall_below_what_is_reached()
+    public void Relaxed_ORG_F1_on_held_out_pd1998_reaches_the_target()
     {
         TestContext.Out.WriteLine($"model {WithModel.Value}\nrules {RulesOnly.Value}");
-        Assert.That(WithModel.Value.F1, Is.GreaterThanOrEqualTo(0.82));
+        Assert.That(WithModel.Value.F1, Is.GreaterThanOrEqualTo(0.85));
         Assert.That(WithModel.Value.Precision, Is.GreaterThanOrEqualTo(0.90));
     }
 

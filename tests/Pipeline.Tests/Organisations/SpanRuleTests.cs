@@ -62,6 +62,7 @@ public class SpanRuleTests
         yield return Case("据英国路透社报道，谈判仍在继续。", "路透社");
         yield return Case("美国《华尔街日报》刊文指出。", "华尔街日报");
         yield return Case("新华社北京3月5日电", "新华社=新华通讯社");
+        yield return Case("新华社长沙3月5日电", "新华社=新华通讯社");
         yield return Case("法新社援引官员的话报道。", "法新社");
         yield return Case("美联社记者在现场看到。", "美联社");
         // Not organisations: places, events, campaigns, job titles, generic words.
@@ -74,6 +75,13 @@ public class SpanRuleTests
         // Names the gazetteer lacks: the classifier decides, the full name is the span and its own canonical.
         yield return Case("北京大学和复旦大学签署合作协议。", "北京大学", "复旦大学");
         yield return Case("他考入了东南大学。", "东南大学");
+        // Digits, a bracketed part and 和 right before the suffix belong to the name.
+        yield return Case("西安２０３研究所的专家参加了评审。", "西安２０３研究所");
+        yield return Case("首钢（集团）公司宣布扩大产能。", "首钢（集团）公司");
+        yield return Case("日本三和银行宣布合并计划。", "日本三和银行");
+        // Common words ending in a suffix character and political phrases are no names.
+        yield return Case("社会各界纷纷伸出援手。", "");
+        yield return Case("双方将携手构建人类命运共同体。", "");
         // English documents.
         yield return Case("The United Nations General Assembly adopted the resolution.", "United Nations General Assembly");
         yield return Case("The Senate gave its advice and consent.", "Senate=United States Senate");
