@@ -49,8 +49,16 @@ public sealed record Article
     /// <summary>The sentence that contains <paramref name="offset"/>, or the whole text when unsegmented.</summary>
     public TextSpan SentenceAt(int offset)
     {
-        foreach (var s in Sentences)
-            if (offset >= s.Start && offset < s.End) return s;
+        // Sentences are sorted and disjoint: binary search keeps long articles linear overall.
+        int lo = 0, hi = Sentences.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var s = Sentences[mid];
+            if (offset < s.Start) hi = mid - 1;
+            else if (offset >= s.End) lo = mid + 1;
+            else return s;
+        }
         return new TextSpan(0, Text.Length);
     }
 }
