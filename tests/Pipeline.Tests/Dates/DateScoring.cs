@@ -1,10 +1,12 @@
+using Pipeline.Evaluation;
+
 namespace Pipeline.Tests.Dates;
 
 public sealed record GoldSpan(int Start, int End, string Text, bool Optional, string? Value);
 
 public sealed record PredictedSpan(int Start, int End, string Text, string? Value);
 
-/// <summary>DATE scoring as score.py does it, for one document at a time (counts add up over documents).</summary>
+/// <summary>DATE scores added up document by document, with the project's scorer (a port of score.py).</summary>
 public sealed class DateScore
 {
     public int TruePositives { get; private set; }
@@ -21,44 +23,17 @@ public sealed class DateScore
     /// <summary>Strict: exact span against required gold; with <paramref name="relaxed"/>, overlap one-to-one after exact matches.</summary>
     public void Add(string doc, IReadOnlyList<GoldSpan> gold, IReadOnlyList<PredictedSpan> predicted, bool relaxed)
     {
-        var required = gold.Where(g => !g.Optional).ToList();
-        var optional = gold.Where(g => g.Optional).ToList();
-        var preds = predicted.DistinctBy(p => (p.Start, p.End)).OrderBy(p => p.Start).ThenBy(p => p.End).ToList();
-        var match = new Dictionary<PredictedSpan, GoldSpan>();
-        var taken = new HashSet<GoldSpan>();
-        foreach (var p in preds)
-        {
-            var g = required.FirstOrDefault(g => g.Start == p.Start && g.End == p.End);
-            if (g is not null) { match[p] = g; taken.Add(g); }
-        }
-        if (relaxed)
-            foreach (var p in preds.Where(p => !match.ContainsKey(p)))
-            {
-                var g = required.FirstOrDefault(g => !taken.Contains(g) && g.Start < p.End && p.Start < g.End);
-                if (g is not null) { match[p] = g; taken.Add(g); }
-            }
-        foreach (var p in preds)
-        {
-            if (match.TryGetValue(p, out var g))
-            {
-                TruePositives++;
-                if (g.Value is null) continue;
-                ValuesChecked++;
-                if (g.Value == p.Value) ValuesRight++;
-                else Errors.Add($"VALUE {doc} '{p.Text}' {p.Value} != {g.Value}");
-            }
-            else if (optional.Any(o => o.Start < p.End && p.Start < o.End)) continue;
-            else
-            {
-                FalsePositives++;
-                Errors.Add($"FP {doc} '{p.Text}' {p.Start}-{p.End}");
-            }
-        }
-        foreach (var g in required.Where(g => !taken.Contains(g)))
-        {
-            FalseNegatives++;
-            Errors.Add($"FN {doc} '{g.Text}' {g.Start}-{g.End}");
-        }
+        var report = Scorer.Score(
+            [.. gold.Select(g => new ScoredEntity(doc, "DATE", g.Start, g.End, g.Text, g.Optional, g.Value, null))],
+            [.. predicted.Select(p => new ScoredEntity(doc, "DATE", p.Start, p.End, p.Text, false, p.Value, null))],
+            ["DATE"], relaxed);
+        var t = report["DATE"];
+        TruePositives += t.Tp;
+        FalsePositives += t.Fp;
+        FalseNegatives += t.Fn;
+        ValuesChecked += t.NormN;
+        ValuesRight += t.NormOk;
+        Errors.AddRange(report.Errors.Select(e => $"{(e.Kind == "NORM" ? "VALUE" : e.Kind)} {doc} '{e.Text}' {e.Detail}"));
     }
 
     public override string ToString() =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pipeline.Classification;
+using Pipeline.Evaluation;
 using Pipeline.Model;
 using Pipeline.Organisations;
 using Pipeline.Segmentation;
@@ -21,46 +22,16 @@ public sealed record Score(int TruePositives, int FalsePositives, int FalseNegat
         $"P={Precision:F3} R={Recall:F3} F1={F1:F3} tp={TruePositives} fp={FalsePositives} fn={FalseNegatives} canonical={CanonicalAccuracy:F3} ({CanonicalRight}/{CanonicalScored})";
 }
 
-/// <summary>The scoring rules of score.py for one type: exact match on required gold, optional overlaps ignored, relaxed one-to-one overlap.</summary>
+/// <summary>One type scored by the project's scorer (a port of score.py, checked against it).</summary>
 public static class OrgScorer
 {
     public static Score Score(IReadOnlyList<Mention> gold, IReadOnlyList<Mention> predicted, string type, bool relaxed)
     {
-        var required = gold.Where(g => g.Type == type && !g.Optional).ToList();
-        var optional = gold.Where(g => g.Type == type && g.Optional).ToList();
-        var preds = predicted.Where(p => p.Type == type).DistinctBy(p => (p.Doc, p.Start, p.End)).ToList();
-        var match = new Dictionary<Mention, Mention>();
-        var taken = new HashSet<Mention>();
-        var byKey = required.ToDictionary(g => (g.Doc, g.Start, g.End));
-        foreach (var p in preds)
-            if (byKey.TryGetValue((p.Doc, p.Start, p.End), out var g)) { match[p] = g; taken.Add(g); }
-        if (relaxed)
-            foreach (var p in preds.OrderBy(p => p.Doc, StringComparer.Ordinal).ThenBy(p => p.Start).ThenBy(p => p.End))
-            {
-                if (match.ContainsKey(p)) continue;
-                var g = required.FirstOrDefault(g => g.Doc == p.Doc && !taken.Contains(g) && g.Start < p.End && p.Start < g.End);
-                if (g is not null) { match[p] = g; taken.Add(g); }
-            }
-        int tp = 0, fp = 0, canonRight = 0, canonN = 0;
-        var errors = new List<string>();
-        foreach (var p in preds)
-        {
-            if (match.TryGetValue(p, out var g))
-            {
-                tp++;
-                if (g.Canonical is not null)
-                {
-                    canonN++;
-                    if (p.Canonical == g.Canonical) canonRight++;
-                    else errors.Add($"NORM {p.Doc} {p.Text} -> {p.Canonical} (gold {g.Canonical})");
-                }
-            }
-            else if (optional.Any(o => o.Doc == p.Doc && o.Start < p.End && p.Start < o.End)) { }
-            else { fp++; errors.Add($"FP {p.Doc} {p.Start} {p.Text}"); }
-        }
-        var fn = 0;
-        foreach (var g in required.Where(g => !taken.Contains(g))) { fn++; errors.Add($"FN {g.Doc} {g.Start} {g.Text}"); }
-        return new Score(tp, fp, fn, canonRight, canonN, errors);
+        static ScoredEntity Scored(Mention m) => new(m.Doc, m.Type, m.Start, m.End, m.Text, m.Optional, null, m.Canonical);
+        var report = Scorer.Score([.. gold.Select(Scored)], [.. predicted.Select(Scored)], [type], relaxed);
+        var t = report[type];
+        return new Score(t.Tp, t.Fp, t.Fn, t.NormOk, t.NormN,
+            [.. report.Errors.Select(e => $"{e.Kind} {e.Doc} {e.Text} {e.Detail}")]);
     }
 }
 
