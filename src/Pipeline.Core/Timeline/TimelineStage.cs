@@ -51,9 +51,35 @@ public sealed partial class TimelineStage : IStage
             entries.Add((new TimelineEntry(date.Value!, sentence, Summarise(summarised, _summaryLength), organisations, agreements),
                 sentence.Start));
         }
+        entries.AddRange(AgreementEntries(article, entries.Select(e => e.Entry).ToList()));
         var sorted = entries.OrderBy(e => SortKey(e.Entry.Date), StringComparer.Ordinal).ThenBy(e => e.Position)
             .Select(e => e.Entry).ToImmutableArray();
         return article with { Timeline = sorted };
+    }
+
+    /// <summary>
+    /// "2002年6月，…签署《宪章》；2007年8月，…签署《条约》": a sentence gives one entry (its first date), so every dated
+    /// agreement record not yet on the timeline with its own date gets an entry of its own, summarised by the clause
+    /// (between semicolons) that names it.
+    /// </summary>
+    private IEnumerable<(TimelineEntry Entry, int Position)> AgreementEntries(Article article, List<TimelineEntry> existing)
+    {
+        var text = article.Text;
+        foreach (var record in article.Agreements)
+        {
+            if (record.Date is null || record.Mentions.IsDefaultOrEmpty) continue;
+            if (existing.Any(e => e.Date == record.Date && e.Agreements.Contains(record.Canonical))) continue;
+            var mention = record.Mentions.FirstOrDefault(m => article.SentenceAt(m.Start).Of(text) == record.Evidence);
+            if (mention == default) mention = record.Mentions[0];
+            var sentence = article.SentenceAt(mention.Start);
+            var clauseStart = Math.Max(sentence.Start, text.LastIndexOfAny(['；', ';'], Math.Max(sentence.Start, mention.Start - 1)) + 1);
+            var clauseEnd = text.IndexOfAny(['；', ';'], mention.End, sentence.End - mention.End) is var e and >= 0 ? e : sentence.End;
+            var clause = new TextSpan(clauseStart, clauseEnd);
+            var entry = new TimelineEntry(record.Date, sentence, Summarise(clause.Of(text), _summaryLength),
+                Names(article, EntityTypes.Org, clause), [record.Canonical]);
+            existing.Add(entry);
+            yield return (entry, sentence.Start);
+        }
     }
 
     private static ImmutableArray<string> Names(Article article, string type, TextSpan sentence) =>
