@@ -24,6 +24,8 @@ public sealed partial class AgreementRecordsStage : IStage
         var mentions = article.EntitiesOf(EntityTypes.Agreement).OrderBy(e => e.Start).ToList();
         if (mentions.Count == 0) return article with { Agreements = [] };
         var reader = new EvidenceReader(article, mentions.Select(m => m.Span));
+        // One record per canonical, typed names too: the annotation treats every 引渡条约 of a document as one
+        // instrument whose record tells the most any sentence says about it.
         var records = mentions
             .GroupBy(m => m.Canonical ?? m.Text)
             .Select(group => Build(article, reader, group.Key, group.ToList(), mentions))
@@ -37,18 +39,23 @@ public sealed partial class AgreementRecordsStage : IStage
         var spans = mentions.Select(m => m.Span).ToList();
         var kindOfRecord = mentions.Select(m => m.Kind).FirstOrDefault(k => k is not null) ?? TitleRules.KindOf(canonical);
         var known = allMentions.Select(m => m.Span).ToList();
-        var backReferences = DefinedTermMentions(article.Text, canonical, known)
-            .Concat(BackReferences(article.Text, canonical, kindOfRecord, allMentions))
-            .Where(s => !known.Any(k => k.Overlaps(s))).Distinct();
-        var evidence = spans.Concat(backReferences)
+        var defined = DefinedTermMentions(article.Text, canonical, known).ToList();
+        var evidence = spans.Concat(defined)
             .Select(reader.Read)
             .OrderByDescending(e => e.Score).ThenBy(e => e.Mention.Start)
             .ToList();
+        // "the Treaty", "该条约" may point elsewhere than the nearest title of its kind: they only fill what the
+        // mentions themselves leave open.
+        var inferred = BackReferences(article.Text, canonical, kindOfRecord, allMentions)
+            .Where(s => !known.Any(k => k.Overlaps(s)) && !defined.Any(d => d.Overlaps(s)))
+            .Select(reader.Read).OrderByDescending(e => e.Score).ThenBy(e => e.Mention.Start).ToList();
         var best = evidence[0];
-        var withWho = evidence.FirstOrDefault(e => e.Forum is not null || e.Parties.Length > 0);
+        var withWho = evidence.FirstOrDefault(e => e.Forum is not null || e.Parties.Length > 0)
+                      ?? inferred.FirstOrDefault(e => e.Forum is not null || e.Parties.Length > 0);
         var forum = best.Forum ?? (best.Parties.Length == 0 ? withWho?.Forum : null);
         var parties = best.Forum is null && best.Parties.Length == 0 ? withWho?.Parties ?? [] : best.Parties;
-        var date = YearInName(article.Text, canonical) ?? best.Date;
+        var dated = best.Date is null ? inferred.FirstOrDefault(e => e.Date is not null && e.Action is not null) : null;
+        var date = YearInName(article.Text, canonical) ?? best.Date ?? dated?.Date;
         var kind = mentions.Select(m => m.Kind).FirstOrDefault(k => k is not null) ?? TitleRules.KindOf(canonical) ?? "agreement";
         var canonicalEn = mentions.Select(m => m.CanonicalEn).FirstOrDefault(c => c is not null)
             ?? KnownInstruments.All.FirstOrDefault(k => k.Chinese == canonical || k.English == canonical)?.English;

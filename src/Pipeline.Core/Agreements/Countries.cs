@@ -172,7 +172,13 @@ public static partial class Countries
     {
         var p = phrase.Trim();
         if (p.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) p = p[4..];
-        return Exact(p, chinese) ?? Exact(StateFormStripped(p), chinese);
+        if (Exact(p, chinese) is { } exact) return exact;
+        if (!TitleText.HasCjk(p)) return Exact(StateFormStripped(p), chinese);
+        // 中华人民共和国政府 → 中华人民共和国 → 中国; 哈萨克斯坦共和国政府 → 哈萨克斯坦共和国 → 哈萨克斯坦.
+        var envoy = ChineseEnvoy().Match(p);
+        var state = envoy.Success && envoy.Index >= 2 ? p[..envoy.Index] : p;
+        if (state != p && Exact(state, chinese) is { } named) return named;
+        return Exact(StateFormStripped(state), chinese);
     }
 
     private static string? Exact(string p, bool chinese)
@@ -186,7 +192,10 @@ public static partial class Countries
     private static partial Regex EnglishStateForm();
 
     // 哈萨克斯坦共和国政府, 塞尔维亚方, 白俄罗斯外长: the country with its form of state, its government or its envoy.
-    [GeneratedRegex("(?:共和国|王国|联邦|合众国|大公国|苏丹国)?(?:政府|方面|方|外长|外交部长|外交部|总统|总理|首相|元首|领导人|代表团|代表|大使|部长)*$")]
+    [GeneratedRegex("(?:政府|方面|方|外长|外交部长|外交部|总统|总理|首相|元首|领导人|代表团|代表|大使|部长)+$")]
+    private static partial Regex ChineseEnvoy();
+
+    [GeneratedRegex("(?:共和国|王国|联邦|合众国|大公国|苏丹国)$")]
     private static partial Regex ChineseStateForm();
 
     /// <summary>"Government of the Republic of Croatia" → "Croatia"; "哈萨克斯坦共和国政府" → "哈萨克斯坦".</summary>
@@ -195,7 +204,7 @@ public static partial class Countries
         if (TitleText.HasCjk(phrase))
         {
             var m = ChineseStateForm().Match(phrase);
-            return m.Index >= 2 ? phrase[..m.Index] : phrase;
+            return m.Success && m.Index >= 2 ? phrase[..m.Index] : phrase;
         }
         return EnglishStateForm().Replace(phrase, "");
     }

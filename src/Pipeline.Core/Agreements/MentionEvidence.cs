@@ -94,7 +94,7 @@ public sealed partial class EvidenceReader
     private static int Distance(ActionMention verb, TextSpan mention) =>
         verb.End <= mention.Start ? mention.Start - verb.End : verb.Start >= mention.End ? verb.Start - mention.End + 1 : 0;
 
-    [GeneratedRegex(@"(?:\b(?:Parties|Party|parties|party|members|Members|signatories|Signatories|principles|provisions|spirit|goals)\s+(?:to|of)\s+the\s*|\bArticles?\s+(?:\d+\w*|[IVXL]+)\s+of\s+the\s*|缔约国|缔约方)$")]
+    [GeneratedRegex(@"(?:\b(?:Parties|Party|parties|party|members|Members|signatories|Signatories|principles|provisions|spirit|goals)\s+(?:to|of)\s+the\s*|\bArticles?\s+(?:\d+\w*|[IVXL]+)\s+of\s+the\s*|\bunder\s+the\s*|缔约国|缔约方|(?:根据|依据|按照)《?)$")]
     private static partial Regex ReferencePrefix();
 
     /// <summary>"Parties to the North Atlantic Treaty", "Article 10 of the Treaty": the sentence is about something else.</summary>
@@ -239,6 +239,7 @@ public sealed partial class EvidenceReader
             return [a, b];
         var named = TitleParties(_text[mention.Start..mention.End]);
         if (named.Length > 0) return named;
+        if (BothSides().IsMatch(sentenceBefore) && PairNamedBefore(sentence) is { Length: 2 } recent) return recent;
         if (BothSides().IsMatch(sentenceBefore) && _documentCountries.Count >= 2)
             return _documentCountries.Contains("中国")
                 ? ["中国", _documentCountries.First(c => c != "中国")]
@@ -248,6 +249,20 @@ public sealed partial class EvidenceReader
 
     [GeneratedRegex("(?<a>[\u4e00-\u9fff])(?<b>[\u4e00-\u9fff])(?:两国|双方)")]
     private static partial Regex PairAbbreviation();
+
+    /// <summary>"今年10月，中国与东盟…。双方将力争明年签署《…》": the pair the previous sentence joins with 与/同/和.</summary>
+    private ImmutableArray<string>? PairNamedBefore(TextSpan sentence)
+    {
+        var previous = _article.Sentences.LastOrDefault(s => s.End <= sentence.Start);
+        if (previous == default) return null;
+        var names = Countries.FindIn(_text, previous.Start, previous.End, chinese: true).Select(c => (c.Start, c.End, Name: c.Name))
+            .Concat(_orgs.Where(o => o.Start >= previous.Start && o.End <= previous.End).Select(o => (o.Start, o.End, Name: Name(o))))
+            .OrderBy(x => x.Start).ToList();
+        for (var i = 0; i + 1 < names.Count; i++)
+            if (_text[names[i].End..names[i + 1].Start] is "与" or "同" or "和" && names[i].Name != names[i + 1].Name)
+                return [names[i].Name, names[i + 1].Name];
+        return null;
+    }
 
     [GeneratedRegex("双方|两国")]
     private static partial Regex BothSides();
@@ -303,7 +318,8 @@ public sealed partial class EvidenceReader
     private string? OrgNamed(int offsetHint, string text) =>
         _orgs.FirstOrDefault(o => o.Text == text && Math.Abs(o.Start - offsetHint) < 20) is { } o ? Name(o) : null;
 
-    [GeneratedRegex(@"\b(?:between|on behalf of|signed by|concluded by|adopted by|released by|issued by)\s+(?<list>[^.;:()]+)")]
+    // The list is read in a look-ahead so that a second "between" inside the first list starts a list of its own.
+    [GeneratedRegex(@"\b(?:between|on behalf of|signed by|concluded by|adopted by|released by|issued by)\s+(?=(?<list>[^.;:()]+))")]
     private static partial Regex EnglishPartyList();
 
     private ImmutableArray<string> EnglishParties(TextSpan mention, TextSpan sentence, ActionMention? action)
@@ -323,12 +339,25 @@ public sealed partial class EvidenceReader
             var subject = _text[Math.Max(sentence.Start, a.Start - 12)..a.Start];
             if (Regex.IsMatch(subject, @"\b[Ww]e\s+(?:\w+\s+)?$")) return _selfIdentified;
         }
-        // "Mexico and the United States reaffirmed …", "Senior U.S. and Mexican officials …".
-        var names = Countries.FindIn(_text, sentence.Start, mention.Start, chinese: false).Select(c => (c.Start, c.Name))
-            .Concat(_orgs.Where(o => o.Start >= sentence.Start && o.End <= mention.Start).Select(o => (o.Start, Name(o))))
-            .OrderBy(x => x.Start).Select(x => x.Item2).Distinct().ToList();
-        return names.Count >= 2 ? [.. names] : [];
+        // "Mexico and the United States reaffirmed …", "Senior U.S. and Mexican officials …": names joined by "and"
+        // that are the subject of the verb, not every name earlier in the sentence.
+        var anchor = action is { } verb && verb.End <= mention.Start ? verb.Start : mention.Start;
+        var names = Countries.FindIn(_text, sentence.Start, anchor, chinese: false).Select(c => (c.Start, c.End, c.Name))
+            .Concat(_orgs.Where(o => o.Start >= sentence.Start && o.End <= anchor).Select(o => (o.Start, o.End, Name(o))))
+            .OrderBy(x => x.Start).ToList();
+        if (names.Count < 2 || !SubjectToVerb().IsMatch(_text[names[^1].End..anchor])) return [];
+        var group = new List<string> { names[^1].Item3 };
+        for (var i = names.Count - 2; i >= 0 && JoinedByAnd().IsMatch(_text[names[i].End..names[i + 1].Start]); i--)
+            group.Insert(0, names[i].Item3);
+        group = group.Distinct().ToList();
+        return group.Count >= 2 ? [.. group] : [];
     }
+
+    [GeneratedRegex(@"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")]
+    private static partial Regex JoinedByAnd();
+
+    [GeneratedRegex(@"^[^,;:.]{0,60}$")]
+    private static partial Regex SubjectToVerb();
 
     /// <summary>"the United States and the other Parties to the North Atlantic Treaty" → United States, Parties to the North Atlantic Treaty.</summary>
     private ImmutableArray<string> Conjuncts(string list)

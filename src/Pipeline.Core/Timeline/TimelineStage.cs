@@ -39,7 +39,9 @@ public sealed partial class TimelineStage : IStage
             // A year inside a title ("行动计划（2019—2021年）") dates the plan's span, not an event of the sentence.
             var date = article.EntitiesOf(EntityTypes.Date)
                 .Where(d => !string.IsNullOrEmpty(d.Value) && sentence.Start <= d.Start && d.End <= sentence.End)
-                .FirstOrDefault(d => !agreementSpans.Any(a => a.Overlaps(d.Span)));
+                .Where(d => !agreementSpans.Any(a => a.Overlaps(d.Span)))
+                // "本报北京11月20日电 …11月19日，…签署": the dateline dates the report, the next date the event.
+                .OrderBy(d => IsDateline(text, d) ? 1 : 0).FirstOrDefault();
             if (date is null) continue;
             var sentenceText = sentence.Of(text);
             if (!EventWord().IsMatch(sentenceText)) continue;
@@ -65,6 +67,7 @@ public sealed partial class TimelineStage : IStage
     private IEnumerable<(TimelineEntry Entry, int Position)> AgreementEntries(Article article, List<TimelineEntry> existing)
     {
         var text = article.Text;
+        var added = new List<(TimelineEntry Entry, int Position)>();
         foreach (var record in article.Agreements)
         {
             if (record.Date is null || record.Mentions.IsDefaultOrEmpty) continue;
@@ -75,12 +78,28 @@ public sealed partial class TimelineStage : IStage
             var clauseStart = Math.Max(sentence.Start, text.LastIndexOfAny(['；', ';'], Math.Max(sentence.Start, mention.Start - 1)) + 1);
             var clauseEnd = text.IndexOfAny(['；', ';'], mention.End, sentence.End - mention.End) is var e and >= 0 ? e : sentence.End;
             var clause = new TextSpan(clauseStart, clauseEnd);
+            // Two records signed the same day in the same sentence share one entry.
+            var same = added.FindIndex(a => a.Entry.Date == record.Date && a.Entry.Sentence == sentence);
+            if (same >= 0)
+            {
+                var merged = added[same].Entry with { Agreements = added[same].Entry.Agreements.Add(record.Canonical) };
+                existing[existing.IndexOf(added[same].Entry)] = merged;
+                added[same] = (merged, added[same].Position);
+                continue;
+            }
             var entry = new TimelineEntry(record.Date, sentence, Summarise(clause.Of(text), _summaryLength),
                 Names(article, EntityTypes.Org, clause), [record.Canonical]);
             existing.Add(entry);
-            yield return (entry, sentence.Start);
+            added.Add((entry, sentence.Start));
         }
+        return added;
     }
+
+    [GeneratedRegex(@"^\s*(?:电|讯)")]
+    private static partial Regex DatelineEnd();
+
+    private static bool IsDateline(string text, Entity date) =>
+        DatelineEnd().IsMatch(text.AsSpan(date.End, Math.Min(3, text.Length - date.End)).ToString());
 
     private static ImmutableArray<string> Names(Article article, string type, TextSpan sentence) =>
         [.. article.EntitiesOf(type).Where(e => sentence.Start <= e.Start && e.End <= sentence.End)
