@@ -147,6 +147,8 @@ public static partial class EnglishTitleFinder
             // "Protocol Amending the Convention between A and B": the parties of a nested instrument belong to the title.
             if (lower == "between" && TitleRules.IsEnglishHead(tokens[k - 1].Text)) continue;
             if (!t.IsCapitalised || Months.Contains(t.Text)) break;
+            // "… Convention on Cybercrime in 2001" dates the signing; "Treaty of 1949" names the treaty.
+            if (t.Text.Length == 4 && t.Text.All(char.IsDigit) && tokens[k - 1].Text is not "of") break;
             // "… Biological Diversity and the Paris Agreement": a second title starts after "and".
             if (StartsSecondTitle(text, tokens, k)) break;
             last = k;
