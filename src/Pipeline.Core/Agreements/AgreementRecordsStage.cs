@@ -24,6 +24,8 @@ public sealed partial class AgreementRecordsStage : IStage
         var mentions = article.EntitiesOf(EntityTypes.Agreement).OrderBy(e => e.Start).ToList();
         if (mentions.Count == 0) return article with { Agreements = [] };
         var reader = new EvidenceReader(article, mentions.Select(m => m.Span));
+        // One record per canonical, typed names too: the annotation treats every 引渡条约 of a document as one
+        // instrument whose record tells the most any sentence says about it.
         var records = mentions
             .GroupBy(m => m.Canonical ?? m.Text)
             .Select(group => Build(article, reader, group.Key, group.ToList(), mentions))
@@ -35,15 +37,25 @@ public sealed partial class AgreementRecordsStage : IStage
         List<Entity> allMentions)
     {
         var spans = mentions.Select(m => m.Span).ToList();
-        var evidence = spans.Concat(DefinedTermMentions(article.Text, canonical, allMentions.Select(m => m.Span).ToList()))
+        var kindOfRecord = mentions.Select(m => m.Kind).FirstOrDefault(k => k is not null) ?? TitleRules.KindOf(canonical);
+        var known = allMentions.Select(m => m.Span).ToList();
+        var defined = DefinedTermMentions(article.Text, canonical, known).ToList();
+        var evidence = spans.Concat(defined)
             .Select(reader.Read)
             .OrderByDescending(e => e.Score).ThenBy(e => e.Mention.Start)
             .ToList();
+        // "the Treaty", "该条约" may point elsewhere than the nearest title of its kind: they only fill what the
+        // mentions themselves leave open.
+        var inferred = BackReferences(article.Text, canonical, kindOfRecord, allMentions)
+            .Where(s => !known.Any(k => k.Overlaps(s)) && !defined.Any(d => d.Overlaps(s)))
+            .Select(reader.Read).OrderByDescending(e => e.Score).ThenBy(e => e.Mention.Start).ToList();
         var best = evidence[0];
-        var withWho = evidence.FirstOrDefault(e => e.Forum is not null || e.Parties.Length > 0);
+        var withWho = evidence.FirstOrDefault(e => e.Forum is not null || e.Parties.Length > 0)
+                      ?? inferred.FirstOrDefault(e => e.Forum is not null || e.Parties.Length > 0);
         var forum = best.Forum ?? (best.Parties.Length == 0 ? withWho?.Forum : null);
         var parties = best.Forum is null && best.Parties.Length == 0 ? withWho?.Parties ?? [] : best.Parties;
-        var date = YearInName(article.Text, canonical) ?? best.Date;
+        var dated = best.Date is null ? inferred.FirstOrDefault(e => e.Date is not null && e.Action is not null) : null;
+        var date = YearInName(article.Text, canonical) ?? best.Date ?? dated?.Date;
         var kind = mentions.Select(m => m.Kind).FirstOrDefault(k => k is not null) ?? TitleRules.KindOf(canonical) ?? "agreement";
         var canonicalEn = mentions.Select(m => m.CanonicalEn).FirstOrDefault(c => c is not null)
             ?? KnownInstruments.All.FirstOrDefault(k => k.Chinese == canonical || k.English == canonical)?.English;
@@ -60,6 +72,28 @@ public sealed partial class AgreementRecordsStage : IStage
         if (TitleText.HasCjk(canonical)) return null;
         var m = Regex.Match(text, Regex.Escape(canonical) + @"\s+of\s+(\d{4})\b");
         return m.Success ? m.Groups[1].Value : null;
+    }
+
+    [GeneratedRegex(@"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+(?:following\s+|new\s+)?(?:joint\s+)?(?<noun>[Tt]reaty|[Aa]greement|[Cc]onvention|[Pp]rotocols?|[Dd]eclaration|[Ss]tatement|[Cc]ommuniqu[eé]|[Ff]ramework|[Mm]emorandum|[Cc]harter)\b(?![\s-]+[A-Z])|该(?<noun>条约|协定|协议|公约|议定书|宣言|联合声明|声明|公报|备忘录|宪章)")]
+    private static partial Regex BackReference();
+
+    /// <summary>
+    /// "The Treaty provides …", "The text of the following joint statement was released by …", "该条约于2002年12月签署":
+    /// a bare back-reference to the nearest instrument of its kind mentioned before it tells about that instrument.
+    /// Read for evidence only; the spec leaves such mentions optional, so they are never reported.
+    /// </summary>
+    private static IEnumerable<TextSpan> BackReferences(string text, string canonical, string? kind, List<Entity> allMentions)
+    {
+        if (kind is null) yield break;
+        foreach (Match m in BackReference().Matches(text))
+        {
+            var noun = m.Groups["noun"].Value;
+            var nounKind = TitleText.HasCjk(noun) ? TitleRules.ChineseKind(noun) : TitleRules.EnglishKind(noun);
+            if (nounKind != kind) continue;
+            var antecedent = allMentions.LastOrDefault(a => a.End <= m.Index && (a.Kind ?? TitleRules.KindOf(a.Canonical ?? a.Text)) == kind);
+            if (antecedent is null || (antecedent.Canonical ?? antecedent.Text) != canonical) continue;
+            yield return new TextSpan(m.Index, m.Index + m.Length);
+        }
     }
 
     /// <summary>

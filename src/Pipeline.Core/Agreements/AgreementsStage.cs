@@ -21,7 +21,7 @@ public sealed partial class AgreementsStage : IStage
     [GeneratedRegex(@"\b(?:an?|the|its|their|new)\s+((?:extradition|mutual legal assistance|free[- ]trade|bilateral investment|investment|trade|peace|security|defen[cs]e|mutual defen[cs]e|nuclear|arms control|cease-?fire|tax|double taxation|visa waiver|border|boundary)\s+(?:treaty|agreement|pact|accord))\b", RegexOptions.IgnoreCase)]
     private static partial Regex EnglishTypedTreaty();
 
-    [GeneratedRegex(@"\b(?:an?|the)\s+(joint (?:statement|communiqu[eé]|declaration)|memorandum of understanding)\b")]
+    [GeneratedRegex(@"\b(?:an?|the|its|their)\s+((?:joint|final)\s+(?:statement|communiqu[eé]|declaration)|communiqu[eé]|chair[’']s\s+statement|memorandum of understanding)\b")]
     private static partial Regex EnglishJointDocument();
 
     [GeneratedRegex(@"\b(?:sign|signed|signing|signs|ratif\w*|negotiat\w*|conclud\w*|concluded|in force|into force|accede\w*|accession)\b", RegexOptions.IgnoreCase)]
@@ -57,7 +57,7 @@ public sealed partial class AgreementsStage : IStage
             (s, e) => Taken(s, e) || english.Any(c => c.Start <= s && e <= c.End && c.End - c.Start > e - s)).ToList();
         candidates.AddRange(known);
         candidates.AddRange(english.Where(c => !known.Any(k => k.Span.Overlaps(c.Span))));
-        return article.AddCandidates(candidates.OrderBy(c => c.Start));
+        return article.AddCandidates(ShortNames.Apply(text, candidates).OrderBy(c => c.Start));
     }
 
     private static IEnumerable<Candidate> EnglishTyped(Article article, Func<int, int, bool> isTaken)
@@ -67,6 +67,8 @@ public sealed partial class AgreementsStage : IStage
         {
             var g = m.Groups[1];
             if (isTaken(g.Index, g.Index + g.Length)) continue;
+            // "the Mutual Defense Treaty between …" is a title: the title finder takes it whole.
+            if (char.IsUpper(g.Value[0])) continue;
             if (!EnglishTreatyContext().IsMatch(article.SentenceAt(g.Index).Of(text))) continue;
             var head = g.Value.Split(' ')[^1].ToLowerInvariant();
             yield return new Candidate(g.Index, g.Index + g.Length, g.Value, EntityTypes.Agreement, "agreements/typed", 0.8)
@@ -79,7 +81,7 @@ public sealed partial class AgreementsStage : IStage
             var g = m.Groups[1];
             if (isTaken(g.Index, g.Index + g.Length)) continue;
             if (!EnglishIssueContext().IsMatch(article.SentenceAt(g.Index).Of(text))) continue;
-            var kind = g.Value.StartsWith("memorandum") ? "memorandum" : TitleRules.EnglishKind(g.Value.Split(' ')[1]);
+            var kind = g.Value.StartsWith("memorandum") ? "memorandum" : TitleRules.EnglishKind(g.Value.Split(' ')[^1]);
             yield return new Candidate(g.Index, g.Index + g.Length, g.Value, EntityTypes.Agreement, "agreements/typed", TitleRules.Fair)
             {
                 Canonical = g.Value, Kind = kind,

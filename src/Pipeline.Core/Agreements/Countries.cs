@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace Pipeline.Agreements;
 
 /// <summary>General knowledge: country names (Chinese and English), their short forms and adjectives, mapped to one name per language.</summary>
-public static class Countries
+public static partial class Countries
 {
     // Chinese name | English name | other Chinese forms | other English forms (names and adjectives)
     private const string Table = """
@@ -98,6 +100,29 @@ public static class Countries
         卡塔尔|Qatar||Qatari
         科威特|Kuwait||Kuwaiti
         阿曼|Oman||Omani
+        克罗地亚|Croatia||Croatian
+        厄瓜多尔|Ecuador||Ecuadorian
+        洪都拉斯|Honduras||Honduran
+        尼加拉瓜|Nicaragua||Nicaraguan
+        毛里求斯|Mauritius||Mauritian
+        马尔代夫|Maldives||Maldivian
+        罗马尼亚|Romania||Romanian
+        保加利亚|Bulgaria||Bulgarian
+        斯洛文尼亚|Slovenia||Slovenian
+        阿塞拜疆|Azerbaijan||Azerbaijani
+        亚美尼亚|Armenia||Armenian
+        塞浦路斯|Cyprus||Cypriot
+        冰岛|Iceland||Icelandic
+        爱沙尼亚|Estonia||Estonian
+        拉脱维亚|Latvia||Latvian
+        立陶宛|Lithuania||Lithuanian
+        乌拉圭|Uruguay||Uruguayan
+        巴拿马|Panama||Panamanian
+        哥斯达黎加|Costa Rica||Costa Rican
+        坦桑尼亚|Tanzania||Tanzanian
+        安哥拉|Angola||Angolan
+        塞内加尔|Senegal||Senegalese
+        加纳|Ghana||Ghanaian
         """;
 
     private sealed record Country(string Chinese, string English);
@@ -147,10 +172,46 @@ public static class Countries
     {
         var p = phrase.Trim();
         if (p.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) p = p[4..];
+        if (Exact(p, chinese) is { } exact) return exact;
+        if (!TitleText.HasCjk(p)) return Exact(StateFormStripped(p), chinese);
+        // 中华人民共和国政府 → 中华人民共和国 → 中国; 哈萨克斯坦共和国政府 → 哈萨克斯坦共和国 → 哈萨克斯坦.
+        var envoy = ChineseEnvoy().Match(p);
+        var state = envoy.Success && envoy.Index >= 2 ? p[..envoy.Index] : p;
+        if (state != p && Exact(state, chinese) is { } named) return named;
+        return Exact(StateFormStripped(state), chinese);
+    }
+
+    private static string? Exact(string p, bool chinese)
+    {
         foreach (var (form, country) in Forms)
             if (form == p) return chinese ? country.Chinese : country.English;
         return null;
     }
+
+    [GeneratedRegex(@"^(?:(?:the\s+)?(?:Government|Governments|Republic|Kingdom|State|Federal Republic|Socialist Republic|Commonwealth|Federation|Islamic Republic|Democratic Republic|Grand Duchy|Principality|Sultanate)\s+of\s+(?:the\s+)?)+")]
+    private static partial Regex EnglishStateForm();
+
+    // 哈萨克斯坦共和国政府, 塞尔维亚方, 白俄罗斯外长: the country with its form of state, its government or its envoy.
+    [GeneratedRegex("(?:政府|方面|方|外长|外交部长|外交部|总统|总理|首相|元首|领导人|代表团|代表|大使|部长)+$")]
+    private static partial Regex ChineseEnvoy();
+
+    [GeneratedRegex("(?:共和国|王国|联邦|合众国|大公国|苏丹国)$")]
+    private static partial Regex ChineseStateForm();
+
+    /// <summary>"Government of the Republic of Croatia" → "Croatia"; "哈萨克斯坦共和国政府" → "哈萨克斯坦".</summary>
+    public static string StateFormStripped(string phrase)
+    {
+        if (TitleText.HasCjk(phrase))
+        {
+            var m = ChineseStateForm().Match(phrase);
+            return m.Success && m.Index >= 2 ? phrase[..m.Index] : phrase;
+        }
+        return EnglishStateForm().Replace(phrase, "");
+    }
+
+    /// <summary>"哈": the country of the document whose Chinese name begins with the character (中 is China).</summary>
+    public static string? ByInitial(char initial, IEnumerable<string> documentCountries) =>
+        initial == '中' ? "中国" : documentCountries.FirstOrDefault(c => c[0] == initial);
 
     private static bool IsWholeWord(string s, int i, int length)
     {

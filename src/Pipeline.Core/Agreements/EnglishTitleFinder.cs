@@ -16,11 +16,22 @@ public static partial class EnglishTitleFinder
         public bool IsCapitalised => Text.Length > 0 && (char.IsUpper(Text[0]) || char.IsDigit(Text[0]));
     }
 
-    [GeneratedRegex(@"[A-Za-z0-9À-ɏ][A-Za-z0-9À-ɏ'’.\-]*")]
+    // "2+2" is one word: "the 2+2 Ministerial Dialogue".
+    [GeneratedRegex(@"[A-Za-z0-9À-ɏ](?:[A-Za-z0-9À-ɏ'’.\-]|\+(?=\d))*")]
     private static partial Regex Word();
 
-    private static readonly HashSet<string> StartConnectors = ["of", "on", "to", "for", "against", "between", "concerning", "regarding", "among"];
-    private static readonly HashSet<string> InnerConnectors = ["of", "on", "to", "for", "against", "concerning", "regarding", "among", "and", "the", "in", "with", "de"];
+    private static readonly HashSet<string> StartConnectors =
+        ["of", "on", "to", "for", "against", "between", "concerning", "regarding", "among", "under", "amending"];
+    private static readonly HashSet<string> InnerConnectors =
+        ["of", "on", "to", "for", "against", "concerning", "regarding", "among", "and", "the", "in", "with", "de", "under", "beyond", "within"];
+
+    // Headlines capitalise long prepositions: "Treaty Between the United States and Croatia on Mutual Legal Assistance".
+    private static bool IsConnector(HashSet<string> set, string word) =>
+        set.Contains(word) || word.Length >= 5 && char.IsUpper(word[0]) && set.Contains(word.ToLowerInvariant());
+
+    // "Council of Europe Convention on Cybercrime": a body named with "of" in front of the head.
+    private static readonly HashSet<string> BodyNouns =
+        ["Council", "Court", "Bank", "League", "Organization", "Organisation", "Union", "Community", "Association", "Commonwealth"];
 
     private static readonly HashSet<string> NotTitleWords =
     [
@@ -51,11 +62,15 @@ public static partial class EnglishTitleFinder
             if (!TitleRules.IsEnglishHead(head.Text)) continue;
             // "Treaty Organization", "Framework Convention": the head is further right.
             if (i + 1 < tokens.Count && Gap(text, head, tokens[i + 1]) == " " && tokens[i + 1].IsCapitalised
-                && !Months.Contains(tokens[i + 1].Text) && !IsPossessive(head.Text))
+                && !Months.Contains(tokens[i + 1].Text) && !IsPossessive(head.Text)
+                && !IsConnector(StartConnectors, tokens[i + 1].Text))
                 continue;
             var first = i;
             while (first > 0 && Gap(text, tokens[first - 1], tokens[first]) == " " && IsNameWord(tokens[first - 1]))
                 first--;
+            if (first >= 2 && first < i && tokens[first - 1].Text == "of" && BodyNouns.Contains(tokens[first - 2].Text)
+                && Gap(text, tokens[first - 2], tokens[first - 1]) == " " && Gap(text, tokens[first - 1], tokens[first]) == " ")
+                first -= 2;
             var last = ExtendRight(text, tokens, i);
             var leftWords = tokens.Skip(first).Take(i - first).Select(t => t.Text).ToList();
             var bare = last == i && leftWords.All(GenericModifiers.Contains);
@@ -78,36 +93,62 @@ public static partial class EnglishTitleFinder
         }
     }
 
-    /// <summary>"Bicentennial Framework" after "Bicentennial Framework for Security, …": the short form names the same instrument.</summary>
-    private static string FullTitleFor(string title, List<string> titles)
+    /// <summary>
+    /// "Bicentennial Framework" after "Bicentennial Framework for Security, …", "Mutual Defense Treaty" beside "Mutual
+    /// Defense Treaty between the United States and the Republic of the Philippines", a headline's "Treaty Between the
+    /// United States and Croatia on Mutual Legal Assistance": a shorter title with the same head whose words all
+    /// appear in one longer title names the same instrument.
+    /// </summary>
+    public static string FullTitleFor(string title, IReadOnlyCollection<string> titles)
     {
-        var longer = titles.Where(t => t.Length > title.Length && t.StartsWith(title + " ", StringComparison.Ordinal))
+        var prefixed = titles.Where(t => t.Length > title.Length && t.StartsWith(title + " ", StringComparison.Ordinal))
             .Distinct().ToList();
-        return longer.Count == 1 ? longer[0] : title;
+        if (prefixed.Count == 1) return prefixed[0];
+        var words = ContentWords(title);
+        var head = HeadOf(title);
+        if (words.Count < 2 || head is null) return title;
+        var covering = titles.Where(t => t.Length > title.Length && HeadOf(t) == head && words.IsSubsetOf(ContentWords(t)))
+            .Distinct().ToList();
+        return covering.Count == 1 ? covering[0] : title;
     }
+
+    private static HashSet<string> ContentWords(string title) =>
+        Word().Matches(title).Select(m => m.Value.TrimEnd('.').ToLowerInvariant())
+            .Where(w => !InnerConnectors.Contains(w) && !StartConnectors.Contains(w)).ToHashSet();
+
+    private static string? HeadOf(string title) =>
+        Word().Matches(title).Select(m => m.Value).FirstOrDefault(TitleRules.IsEnglishHead);
 
     private static int ExtendRight(string text, List<Token> tokens, int head)
     {
         var last = head;
         var started = false;
+        var listed = false;
         for (var k = head + 1; k < tokens.Count; k++)
         {
             var gap = Gap(text, tokens[k - 1], tokens[k]);
             var t = tokens[k];
             if (gap == ", ")
             {
-                if (!started || !ListEndsWithAnd(text, tokens, k)) break;
+                // "Security, Public Health, and Safe Communities" is a list; "… on Ocean Governance, and Small Island
+                // Developing States issued …" is a new clause: ", and" continues a title only after a first comma.
+                if (!started || !ListEndsWithAnd(text, tokens, k) || t.Text == "and" && !listed) break;
+                listed = true;
             }
             else if (gap != " ") break;
             var lower = t.Text;
             if (!started)
             {
-                if (!StartConnectors.Contains(lower)) break;
+                if (!IsConnector(StartConnectors, lower)) break;
                 started = true;
                 continue;
             }
-            if (InnerConnectors.Contains(lower)) continue;
+            if (IsConnector(InnerConnectors, lower)) continue;
+            // "Protocol Amending the Convention between A and B": the parties of a nested instrument belong to the title.
+            if (lower == "between" && TitleRules.IsEnglishHead(tokens[k - 1].Text)) continue;
             if (!t.IsCapitalised || Months.Contains(t.Text)) break;
+            // "… Convention on Cybercrime in 2001" dates the signing; "Treaty of 1949" names the treaty.
+            if (t.Text.Length == 4 && t.Text.All(char.IsDigit) && tokens[k - 1].Text is not "of") break;
             // "… Biological Diversity and the Paris Agreement": a second title starts after "and".
             if (StartsSecondTitle(text, tokens, k)) break;
             last = k;

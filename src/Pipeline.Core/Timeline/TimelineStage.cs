@@ -40,7 +40,9 @@ public sealed partial class TimelineStage : IStage
             // An ambiguous date (a quoted 今天 whose speech date is unknown) would put a false event on the timeline.
             var date = article.EntitiesOf(EntityTypes.Date)
                 .Where(d => !string.IsNullOrEmpty(d.Value) && !d.Ambiguous && sentence.Start <= d.Start && d.End <= sentence.End)
-                .FirstOrDefault(d => !agreementSpans.Any(a => a.Overlaps(d.Span)));
+                .Where(d => !agreementSpans.Any(a => a.Overlaps(d.Span)))
+                // "本报北京11月20日电 …11月19日，…签署": the dateline dates the report, the next date the event.
+                .OrderBy(d => IsDateline(text, d) ? 1 : 0).FirstOrDefault();
             if (date is null) continue;
             var sentenceText = sentence.Of(text);
             if (!EventWord().IsMatch(sentenceText)) continue;
@@ -52,10 +54,53 @@ public sealed partial class TimelineStage : IStage
             entries.Add((new TimelineEntry(date.Value!, sentence, Summarise(summarised, _summaryLength), organisations, agreements),
                 sentence.Start));
         }
+        entries.AddRange(AgreementEntries(article, entries.Select(e => e.Entry).ToList()));
         var sorted = entries.OrderBy(e => SortKey(e.Entry.Date), StringComparer.Ordinal).ThenBy(e => e.Position)
             .Select(e => e.Entry).ToImmutableArray();
         return article with { Timeline = sorted };
     }
+
+    /// <summary>
+    /// "2002年6月，…签署《宪章》；2007年8月，…签署《条约》": a sentence gives one entry (its first date), so every dated
+    /// agreement record not yet on the timeline with its own date gets an entry of its own, summarised by the clause
+    /// (between semicolons) that names it.
+    /// </summary>
+    private IEnumerable<(TimelineEntry Entry, int Position)> AgreementEntries(Article article, List<TimelineEntry> existing)
+    {
+        var text = article.Text;
+        var added = new List<(TimelineEntry Entry, int Position)>();
+        foreach (var record in article.Agreements)
+        {
+            if (record.Date is null || record.Mentions.IsDefaultOrEmpty) continue;
+            if (existing.Any(e => e.Date == record.Date && e.Agreements.Contains(record.Canonical))) continue;
+            var mention = record.Mentions.FirstOrDefault(m => article.SentenceAt(m.Start).Of(text) == record.Evidence);
+            if (mention == default) mention = record.Mentions[0];
+            var sentence = article.SentenceAt(mention.Start);
+            var clauseStart = Math.Max(sentence.Start, text.LastIndexOfAny(['；', ';'], Math.Max(sentence.Start, mention.Start - 1)) + 1);
+            var clauseEnd = text.IndexOfAny(['；', ';'], mention.End, sentence.End - mention.End) is var e and >= 0 ? e : sentence.End;
+            var clause = new TextSpan(clauseStart, clauseEnd);
+            // Two records signed the same day in the same sentence share one entry.
+            var same = added.FindIndex(a => a.Entry.Date == record.Date && a.Entry.Sentence == sentence);
+            if (same >= 0)
+            {
+                var merged = added[same].Entry with { Agreements = added[same].Entry.Agreements.Add(record.Canonical) };
+                existing[existing.IndexOf(added[same].Entry)] = merged;
+                added[same] = (merged, added[same].Position);
+                continue;
+            }
+            var entry = new TimelineEntry(record.Date, sentence, Summarise(clause.Of(text), _summaryLength),
+                Names(article, EntityTypes.Org, clause), [record.Canonical]);
+            existing.Add(entry);
+            added.Add((entry, sentence.Start));
+        }
+        return added;
+    }
+
+    [GeneratedRegex(@"^\s*(?:电|讯)")]
+    private static partial Regex DatelineEnd();
+
+    private static bool IsDateline(string text, Entity date) =>
+        DatelineEnd().IsMatch(text.AsSpan(date.End, Math.Min(3, text.Length - date.End)).ToString());
 
     private static ImmutableArray<string> Names(Article article, string type, TextSpan sentence) =>
         [.. article.EntitiesOf(type).Where(e => sentence.Start <= e.Start && e.End <= sentence.End)

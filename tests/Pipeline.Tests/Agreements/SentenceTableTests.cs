@@ -120,6 +120,18 @@ public class SentenceTableTests
         yield return Case("[D:2023-05-19|5月19日]，中国—中亚峰会在西安举行。峰会期间，六国元首签署了联合宣言。",
             new("联合宣言", A, "declaration", "2023-05-19", Action: "signed"));
 
+        // Parties: a pair abbreviation, a partner's envoy, a title that names its parties.
+        yield return Case("[D:2023-10-17|2023年10月17日]，中塞两国签署《中华人民共和国政府和塞尔维亚共和国政府自由贸易协定》。",
+            new("中华人民共和国政府和塞尔维亚共和国政府自由贸易协定", A, "agreement", "2023-10-17", Parties: "中国+塞尔维亚", Action: "signed"));
+        yield return Case("中方还同白俄罗斯外长签署《关于加强国际信息安全领域合作的联合声明》。",
+            new("关于加强国际信息安全领域合作的联合声明", A, "statement", Parties: "中国+白俄罗斯", Action: "signed"));
+        yield return Case("会谈后，两国元首共同签署并发表《中华人民共和国和哈萨克斯坦共和国联合声明》。",
+            new("中华人民共和国和哈萨克斯坦共和国联合声明", A, "statement", Parties: "中国+哈萨克斯坦", Action: "issued"));
+        yield return Case("我国已与29个国家和地区签署22个自贸协定。",
+            new("自贸协定", A, "agreement", Parties: "29个国家和地区+中国", Action: "signed"));
+        yield return Case("[O:|上海合作组织]成员国外交部长理事会会议[D:2025-06-12|12日]在青岛举行。会议还批准了《〈上海合作组织成员国长期睦邻友好合作条约〉实施纲要（[D:2025/2029|2025—2029年]）》。",
+            new("〈上海合作组织成员国长期睦邻友好合作条约〉实施纲要（2025—2029年）", A, "plan", "2025-06-12", "上海合作组织成员国外交部长理事会", Action: "approved"));
+
         // Titles that are not agreements.
         yield return Case("[D:2018-03|2018年3月]，十三届全国人大一次会议表决通过《中华人民共和国监察法》。", new("中华人民共和国监察法", Law));
         yield return Case("[D:2021-06-10|2021年6月10日]，全国人大常委会通过《中华人民共和国反外国制裁法》。", new("中华人民共和国反外国制裁法", Law));
@@ -235,6 +247,32 @@ public class SentenceTableTests
             new("Comprehensive and Progressive Agreement for Trans-Pacific Partnership", A, "agreement", "2018-03", Action: "signed"));
         yield return Case("The Treaty of Amity and Cooperation in Southeast Asia was signed in Bali in [D:1976|1976].",
             new("Treaty of Amity and Cooperation in Southeast Asia", A, "treaty", "1976", Action: "signed"));
+        // A verb shared by two instruments, each with its own date.
+        yield return Case("The Mutual Defense Treaty was signed in [D:1951|1951] and the Visiting Forces Agreement in [D:1998|1998].",
+            new("Visiting Forces Agreement", A, "agreement", "1998", Action: "signed"));
+        yield return Case("The Mutual Defense Treaty was signed in [D:1951|1951] and the Visiting Forces Agreement in [D:1998|1998].",
+            new("Mutual Defense Treaty", A, "treaty", "1951", Action: "signed"));
+        // A short name defined in parentheses takes the full title as canonical.
+        yield return Case("The Enhanced Defense Cooperation Agreement (EDCA), signed on [D:2014-04-28|April 28, 2014], gives U.S. forces access to nine EDCA locations.",
+            new("EDCA", A, "agreement", "2014-04-28", Action: "signed", Canonical: "Enhanced Defense Cooperation Agreement"));
+        yield return Case("They looked forward to the Agreement for Cooperation Concerning Peaceful Uses of Nuclear Energy, known as the 123 Agreement, which the two governments signed in [D:2023-11|November 2023].",
+            new("123 Agreement", A, "agreement", "2023-11", Action: "signed", Canonical: "Agreement for Cooperation Concerning Peaceful Uses of Nuclear Energy"));
+        // Title boundaries: a body named with "of", a nested instrument's parties, "beyond", a new clause after ", and".
+        yield return Case("The United States signed the Council of Europe Convention on Cybercrime in [D:2001|2001].",
+            new("Council of Europe Convention on Cybercrime", A, "convention", "2001", Action: "signed"));
+        yield return Case("I transmit the Protocol Amending the Convention between the United States of America and the Kingdom of Norway for the Avoidance of Double Taxation, signed at Oslo on [D:2022-06-14|June 14, 2022].",
+            new("Protocol Amending the Convention between the United States of America and the Kingdom of Norway for the Avoidance of Double Taxation",
+                A, "protocol", "2022-06-14", Parties: "Norway+United States", Action: "signed"));
+        yield return Case("The [O:|Pacific Islands Forum] and the [O:|European Union] signed a Joint Declaration on Ocean Governance, and small island states issued a communiqué on climate finance.",
+            new("Joint Declaration on Ocean Governance", A, "declaration", Parties: "European Union+Pacific Islands Forum", Action: "signed"));
+        yield return Case("The [O:|Pacific Islands Forum] and the [O:|European Union] signed a Joint Declaration on Ocean Governance, and small island states issued a communiqué on climate finance.",
+            new("communiqué", A, "communique", Parties: "", Action: "issued"));
+        // A body in a relative clause adopts the instrument before it.
+        yield return Case("Several speakers referred to the Agreement on Fisheries Subsidies, which the [O:|World Trade Organization] adopted in [D:2022-06|June 2022].",
+            new("Agreement on Fisheries Subsidies", A, "agreement", "2022-06", "World Trade Organization", Action: "adopted"));
+        // "adopted under the Convention": the Convention is only referred to.
+        yield return Case("Delegates recalled the Global Biodiversity Framework, adopted in [D:2022-12|December 2022] under the Convention on Biological Diversity.",
+            new("Convention on Biological Diversity", A, "convention"));
         yield return Case("The two presidents reaffirmed the Framework for Security, Trade, and Investment between the United States and Kenya.",
             new("Framework for Security, Trade, and Investment", A, "framework", Parties: "Kenya+United States"));
         yield return Case("The Wall Street Journal reported that the two sides had reached a consensus.",

@@ -29,6 +29,23 @@ public class TimelineStageTests
     }
 
     [Test]
+    public void Two_agreements_dated_in_one_sentence_get_an_entry_each()
+    {
+        var article = Run(
+            "[D:2002-06|2002年6月]，成员国元首签署《上海合作组织宪章》；[D:2007-08|2007年8月]，成员国元首签署《上海合作组织成员国长期睦邻友好合作条约》。");
+        Assert.That(article.Timeline.Select(t => t.Date), Is.EqualTo(new[] { "2002-06", "2007-08" }));
+        Assert.That(article.Timeline[1].Agreements, Is.EqualTo(new[] { "上海合作组织成员国长期睦邻友好合作条约" }));
+        Assert.That(article.Timeline[1].Summary, Does.StartWith("2007年8月"));
+    }
+
+    [Test]
+    public void A_dateline_does_not_date_the_event_it_reports()
+    {
+        var article = Run("本报北京[D:2024-11-20|11月20日]电 [D:2024-11-19|11月19日]，两国签署《中华人民共和国政府和厄瓜多尔共和国政府关于启动自由贸易协定谈判的谅解备忘录》。");
+        Assert.That(article.Timeline.Select(t => t.Date), Is.EqualTo(new[] { "2024-11-19" }));
+    }
+
+    [Test]
     public void A_sentence_without_an_event_word_or_without_a_dated_value_is_not_an_entry()
     {
         var article = Run("[D:2019|2019年]，双边贸易额增长5%。[D:|近年来]，两国举行多次会晤。");

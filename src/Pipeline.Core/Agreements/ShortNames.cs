@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Pipeline.Model;
+
+namespace Pipeline.Agreements;
+
+/// <summary>
+/// Short names a document defines right after an instrument's title: "the Enhanced Defense Cooperation Agreement
+/// (EDCA)", "《区域全面经济伙伴关系协定》（RCEP）", "… beyond National Jurisdiction (BBNJ Agreement)", "…, known as the
+/// 123 Agreement". Every later use of the short name is a mention of that instrument, with its full title as
+/// canonical. A bare head defined that way ("the “Treaty”") stays a back-reference: the spec leaves those optional.
+/// </summary>
+public static partial class ShortNames
+{
+    [GeneratedRegex(@"^》?\s*[(（]\s*(?:the\s+|以下简称|简称)?[“""'‘]?(?<short>[^()（）“”""'‘’,，;；]{2,40}?)[”""'’]?\s*[)）]")]
+    private static partial Regex Parenthesised();
+
+    [GeneratedRegex(@"^,?\s*(?:also\s+|commonly\s+|hereinafter\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?[“""]?(?<short>[A-Z0-9][\w\-]*(?:\s+[A-Z0-9][\w\-]*){0,4})")]
+    private static partial Regex KnownAs();
+
+    [GeneratedRegex(@"^[A-Z][A-Z0-9&\-]{1,11}$")]
+    private static partial Regex Acronym();
+
+    public static List<Candidate> Apply(string text, List<Candidate> candidates)
+    {
+        var result = candidates.ToList();
+        foreach (var full in candidates.Where(c => c.ProposedType == EntityTypes.Agreement))
+        {
+            var after = text[full.End..Math.Min(text.Length, full.End + 80)];
+            var m = Parenthesised().Match(after);
+            if (!m.Success) m = KnownAs().Match(after);
+            if (!m.Success) continue;
+            var shortName = m.Groups["short"].Value.Trim();
+            if (!IsName(shortName)) continue;
+            var canonical = full.Canonical ?? full.Text;
+            for (var i = 0; i < result.Count; i++)
+                if (result[i].Text == shortName && result[i] != full)
+                    result[i] = result[i] with
+                    {
+                        ProposedType = EntityTypes.Agreement, Canonical = canonical, CanonicalEn = full.CanonicalEn, Kind = full.Kind,
+                        RuleConfidence = Math.Max(result[i].RuleConfidence, TitleRules.Strong),
+                    };
+            foreach (var start in Occurrences(text, shortName))
+            {
+                var end = start + shortName.Length;
+                if (result.Any(c => c.Start < end && start < c.End)) continue;
+                result.Add(new Candidate(start, end, shortName, EntityTypes.Agreement, "agreements/short-name", TitleRules.Strong)
+                {
+                    Canonical = canonical, CanonicalEn = full.CanonicalEn, Kind = full.Kind,
+                });
+            }
+        }
+        return result;
+    }
+
+    /// <summary>An acronym (EDCA, RCEP) or a short title with its own instrument word (BBNJ Agreement, 中国—东盟自贸协定), not a bare head.</summary>
+    private static bool IsName(string shortName)
+    {
+        if (Acronym().IsMatch(shortName)) return true;
+        if (TitleText.HasCjk(shortName))
+            return TitleRules.ChineseKind(shortName) is not null && shortName.Length >= 4 && !shortName.StartsWith('该');
+        var words = shortName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 2 && TitleRules.IsEnglishHead(words[^1]) && !TitleRules.IsEnglishHead(words[0])
+               && words.All(w => char.IsUpper(w[0]) || char.IsDigit(w[0]));
+    }
+
+    private static IEnumerable<int> Occurrences(string text, string name)
+    {
+        var latin = !TitleText.HasCjk(name);
+        for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + 1, StringComparison.Ordinal))
+        {
+            if (latin && (i > 0 && IsWordChar(text[i - 1]) || i + name.Length < text.Length && IsWordChar(text[i + name.Length])))
+                continue;
+            yield return i;
+        }
+    }
+
+    private static bool IsWordChar(char c) => c < 0x2E80 && char.IsLetterOrDigit(c);
+}
