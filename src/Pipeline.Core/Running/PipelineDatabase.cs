@@ -275,7 +275,7 @@ public sealed class PipelineDatabase : IDisposable
             var ok = documents.Where(d => d.Status == RunStatus.Ok).Select(d => d.File).ToHashSet(StringComparer.Ordinal);
 
             var orgMentions = new Dictionary<string, Tally>(StringComparer.Ordinal);
-            var agreementEntities = new List<(string File, string Canonical, string? Kind)>();
+            var agreementEntities = new List<(string File, string Canonical, string? English, string? Kind)>();
             using (var cmd = Command("SELECT file, type, text, canonical, canonical_en, kind FROM entities WHERE type IN ('ORG', 'AGREEMENT')"))
             using (var r = cmd.ExecuteReader())
                 while (r.Read())
@@ -283,31 +283,34 @@ public sealed class PipelineDatabase : IDisposable
                     var file = r.GetString(0);
                     if (!ok.Contains(file)) continue;
                     var name = r.IsDBNull(3) ? r.GetString(2) : r.GetString(3);
+                    var en = r.IsDBNull(4) ? null : r.GetString(4);
                     if (r.GetString(1) == EntityTypes.Agreement)
                     {
-                        agreementEntities.Add((file, name, r.IsDBNull(5) ? null : r.GetString(5)));
+                        agreementEntities.Add((file, name, en, r.IsDBNull(5) ? null : r.GetString(5)));
                         continue;
                     }
-                    var en = r.IsDBNull(4) ? null : r.GetString(4);
-                    if (!orgMentions.TryGetValue(name, out var tally)) orgMentions[name] = tally = new Tally();
+                    var tally = Tally.For(orgMentions, name, en);
                     tally.Documents.Add(file);
                     tally.Mentions++;
-                    tally.English ??= en;
                 }
 
             var agreements = new Dictionary<string, Tally>(StringComparer.Ordinal);
-            using (var cmd = Command("SELECT file, canonical, kind, date FROM agreements"))
+            var recorded = new HashSet<(string File, string Canonical)>();
+            using (var cmd = Command("SELECT file, canonical, canonical_en, kind, date FROM agreements"))
             using (var r = cmd.ExecuteReader())
                 while (r.Read())
                 {
                     var file = r.GetString(0);
                     if (!ok.Contains(file)) continue;
-                    AddAgreement(agreements, r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), file);
+                    recorded.Add((file, r.GetString(1)));
+                    AddAgreement(agreements, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3),
+                        r.IsDBNull(4) ? null : r.GetString(4), file);
                 }
             // Articles processed without the agreement-records stage still list the agreements they mention.
-            foreach (var (file, canonical, kind) in agreementEntities)
-                if (!agreements.TryGetValue(canonical, out var a) || !a.Documents.Contains(file))
-                    AddAgreement(agreements, canonical, kind ?? "agreement", null, file);
+            foreach (var (file, canonical, english, kind) in agreementEntities)
+                if (!recorded.Contains((file, canonical)) &&
+                    (!agreements.TryGetValue(Tally.Key(canonical, english), out var a) || !a.Documents.Contains(file)))
+                    AddAgreement(agreements, canonical, english, kind ?? "agreement", null, file);
 
             var timeline = new List<OverviewTimelineEntry>();
             using (var cmd = Command("SELECT date, file, summary FROM timeline ORDER BY date, file, sentence_start"))
@@ -323,17 +326,18 @@ public sealed class PipelineDatabase : IDisposable
                     d.Counts.GetValueOrDefault(EntityTypes.Agreement), d.Error))],
                 [.. orgMentions.OrderByDescending(o => o.Value.Documents.Count).ThenByDescending(o => o.Value.Mentions)
                     .ThenBy(o => o.Key, StringComparer.Ordinal)
-                    .Select(o => new OverviewOrganisation(o.Key, o.Value.English, o.Value.Mentions, [.. o.Value.Documents]))],
+                    .Select(o => new OverviewOrganisation(o.Value.Name, o.Value.English, o.Value.Mentions, [.. o.Value.Documents]))],
                 [.. agreements.OrderBy(a => a.Value.Date ?? "9999", StringComparer.Ordinal).ThenBy(a => a.Key, StringComparer.Ordinal)
-                    .Select(a => new OverviewAgreement(a.Key, a.Value.Kind ?? "agreement", a.Value.Date, [.. a.Value.Documents]))],
+                    .Select(a => new OverviewAgreement(a.Value.Name, a.Value.Kind ?? "agreement", a.Value.Date, [.. a.Value.Documents]))],
                 [.. timeline]);
         }
     }
 
-    private static void AddAgreement(Dictionary<string, Tally> agreements, string canonical, string kind, string? date,
-        string file)
+    private static void AddAgreement(Dictionary<string, Tally> agreements, string canonical, string? english, string kind,
+        string? date, string file)
     {
-        if (!agreements.TryGetValue(canonical, out var tally)) agreements[canonical] = tally = new Tally { Kind = kind };
+        var tally = Tally.For(agreements, canonical, english);
+        tally.Kind ??= kind;
         tally.Documents.Add(file);
         tally.Mentions++;
         tally.Date ??= date;
@@ -342,11 +346,27 @@ public sealed class PipelineDatabase : IDisposable
     /// <summary>What the overview gathers about one organisation or agreement across documents.</summary>
     private sealed class Tally
     {
+        /// <summary>The name shown: the first canonical seen (a Chinese document's name stays Chinese).</summary>
+        public string Name = "";
         public string? English;
         public string? Kind;
         public string? Date;
         public int Mentions;
         public readonly SortedSet<string> Documents = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// One body or instrument across languages: 联合国 in a Chinese article and United Nations in an
+        /// English one share their English canonical, so they are one row of the overview.
+        /// </summary>
+        public static string Key(string canonical, string? english) => english ?? canonical;
+
+        public static Tally For(Dictionary<string, Tally> tallies, string canonical, string? english)
+        {
+            var key = Key(canonical, english);
+            if (!tallies.TryGetValue(key, out var tally)) tallies[key] = tally = new Tally { Name = canonical };
+            tally.English ??= english;
+            return tally;
+        }
     }
 
     private List<DocumentRecord> AllDocumentsUnlocked()

@@ -1,3 +1,4 @@
+using Pipeline.Configuration;
 using System.Text.Json.Nodes;
 using Pipeline.Running;
 
@@ -114,6 +115,26 @@ public class IncrementalTests
         Assert.That(nato.Documents, Is.EqualTo(new[] { "a.txt", "b.txt", "c.md" }));
         Assert.That(overview.Agreements.Select(a => (a.Canonical, a.Kind, a.Date)), Is.EqualTo(new[] { ("North Atlantic Treaty", "treaty", (string?)"1949-04-04") }));
         Assert.That(overview.Timeline.Select(t => (t.Date, t.Document, t.Summary)), Is.EqualTo(new[] { ("1949-04-04", "a.txt", "North Atlantic Treaty signed") }));
+    }
+
+    [Test]
+    public void The_overview_merges_a_body_and_an_instrument_named_in_Chinese_and_in_English()
+    {
+        using var ws = new Workspace();
+        ws.Add("zh.txt", "2022年1月1日，《区域全面经济伙伴关系协定》正式生效。联合国秘书长对此表示欢迎。");
+        ws.Add("en.txt", "The Regional Comprehensive Economic Partnership (RCEP) entered into force on January 1, 2022. " +
+                         "The United Nations welcomed it.");
+        var extraction = StageCatalog.Default.All.Where(d => d.Name is not ("ingest" or "segment"))
+            .Select(d => d.Create(StageSettings.Empty(d.Name, d.Options)));
+        ws.Run(stagesAfter: extraction);
+
+        using var db = new PipelineDatabase(Path.Combine(ws.Output, PipelineDatabase.FileName));
+        var overview = db.Overview(["en.txt", "zh.txt"]);
+        var un = overview.Organisations.Single(o => o.CanonicalEn == "United Nations");
+        Assert.That(un.Documents, Is.EqualTo(new[] { "en.txt", "zh.txt" }));
+        var rcep = overview.Agreements.Single(a => a.Documents.Length == 2);
+        Assert.That(rcep.Canonical, Is.AnyOf("区域全面经济伙伴关系协定", "Regional Comprehensive Economic Partnership"));
+        Assert.That(overview.Agreements, Has.Length.EqualTo(1));
     }
 
     [Test]
