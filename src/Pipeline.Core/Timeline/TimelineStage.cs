@@ -16,8 +16,8 @@ public sealed partial class TimelineStage : IStage
 
     public static readonly StageDescriptor Descriptor = new(
         "timeline", "dated events, one entry per sentence, sorted by date",
-        [new OptionSpec("summary-length", OptionKind.Integer, DefaultSummaryLength, "longest summary, in characters") { Minimum = 20, Maximum = 400 }],
-        settings => new TimelineStage(settings.GetInt("summary-length")));
+        [new OptionSpec("summaryLength", OptionKind.Integer, DefaultSummaryLength, "longest summary, in characters") { Minimum = 20, Maximum = 400 }],
+        settings => new TimelineStage(settings.GetInt("summaryLength")));
 
     private readonly int _summaryLength;
 
