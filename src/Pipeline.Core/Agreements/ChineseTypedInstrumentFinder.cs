@@ -13,11 +13,16 @@ public static partial class ChineseTypedInstrumentFinder
     [GeneratedRegex("(?:[中美俄日英法德韩朝印巴越老柬泰缅蒙哈吉塔乌澳新墨古菲马文]{2}(?=[^条协]{2,}(?:条约|协定)))?(?:刑事司法协助|民事司法协助|民商事司法协助|司法协助|引渡|资产分享|移管被判刑人|被判刑人移管|避免双重征税|相互促进和保护投资|投资保护|双边投资|自由贸易|自贸|货币互换|本币互换|互免签证|边界|领事|航空运输|睦邻友好合作|友好合作|和平友好)(?:条约|协定)")]
     private static partial Regex TypedTreaty();
 
-    [GeneratedRegex("(?:联合公报|联合声明|联合宣言|谅解备忘录|合作备忘录)")]
+    // Cooperation agreements that governments, banks and companies sign (战略合作框架协议, 本币互换协议):
+    // only a run of known modifiers before the head, so the name never swallows the parties in front.
+    [GeneratedRegex("(?:深化|全面|战略|双边|本币|货币|融资|新闻|交流|警务|经贸|投资|技术|科技|能源|金融|贸易|执法|司法)*(?:合作框架|战略合作|合作|框架|互换|停火)协议")]
+    private static partial Regex TypedAccord();
+
+    [GeneratedRegex("(?:联合公报|联合声明|联合宣言|(?:合作)?谅解备忘录|合作备忘录)")]
     private static partial Regex JointDocument();
 
     private static readonly string[] TreatyContext =
-        ["签署", "签订", "缔结", "商签", "谈判", "生效", "批准", "加入", "达成", "签约", "升级", "修订", "磋商"];
+        ["签署", "签订", "缔结", "商签", "续签", "谈判", "生效", "批准", "加入", "达成", "签约", "升级", "修订", "磋商", "落实"];
 
     private static readonly string[] IssueContext = ["发表", "签署", "签订", "通过", "发布", "达成", "共同"];
 
@@ -28,12 +33,13 @@ public static partial class ChineseTypedInstrumentFinder
     public static bool IsGeneric(string name) =>
         TitleText.HasCjk(name)
             ? TypedTreaty().Match(name) is { Success: true } t && t.Length == name.Length
+              || TypedAccord().Match(name) is { Success: true } a && a.Length == name.Length
               || JointDocument().Match(name) is { Success: true } j && j.Length == name.Length
             : EnglishGeneric().IsMatch(name);
 
     public static IEnumerable<Candidate> Find(string text, Func<int, int, bool> isTaken)
     {
-        foreach (Match m in TypedTreaty().Matches(text))
+        foreach (Match m in TypedTreaty().Matches(text).Concat(TypedAccord().Matches(text)))
         {
             if (isTaken(m.Index, m.Index + m.Length)) continue;
             var clause = Clause.Around(text, m.Index);
