@@ -345,9 +345,11 @@ public sealed partial class EvidenceReader
         var names = Countries.FindIn(_text, sentence.Start, anchor, chinese: false).Select(c => (c.Start, c.End, c.Name))
             .Concat(_orgs.Where(o => o.Start >= sentence.Start && o.End <= anchor).Select(o => (o.Start, o.End, Name(o))))
             .OrderBy(x => x.Start).ToList();
-        if (names.Count < 2 || !SubjectToVerb().IsMatch(_text[names[^1].End..anchor])) return [];
+        // A country inside an organisation's name ("UK" in "UK Research and Innovation") is no name of its own.
+        names = names.Where(n => !names.Any(o => o != n && o.Start <= n.Start && n.End <= o.End && o.End - o.Start > n.End - n.Start)).ToList();
+        if (names.Count < 2 || names[^1].End > anchor || !SubjectToVerb().IsMatch(_text[names[^1].End..anchor])) return [];
         var group = new List<string> { names[^1].Item3 };
-        for (var i = names.Count - 2; i >= 0 && JoinedByAnd().IsMatch(_text[names[i].End..names[i + 1].Start]); i--)
+        for (var i = names.Count - 2; i >= 0 && names[i].End <= names[i + 1].Start && JoinedByAnd().IsMatch(_text[names[i].End..names[i + 1].Start]); i--)
             group.Insert(0, names[i].Item3);
         group = group.Distinct().ToList();
         return group.Count >= 2 ? [.. group] : [];

@@ -201,10 +201,14 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
             var next = mentions[k + 1].From;
             return Materialize(p with { Month = p.Month > 0 ? p.Month : next.Month }, next.Year);
         }
-        // An earlier date in the same sentence: 2019年3月5日和6月7日.
-        for (var j = k - 1; j >= 0; j--)
+        // An earlier date in the same sentence: 2019年3月5日和6月7日. Only a year that is written counts (a
+        // resolved "Monday" says nothing about "since November"), and not across a turn to the future
+        // ("set up in February 2023, will meet in September").
+        var ahead = LooksAhead(mentions[k].Start) || EnglishTense.Around(text, mentions[k].Start, mentions[k].End) == Tense.Future;
+        for (var j = k - 1; j >= 0 && !ahead; j--)
         {
             if (!SameSentence(mentions[j].End, mentions[k].Start)) break;
+            if (!mentions[j].From.HasExplicitYear) continue;
             if (resolved[j] is { } prev && prev.Precision >= DatePrecision.Month && prev.Precision != DatePrecision.Week)
                 return Materialize(p with { Month = p.Month > 0 ? p.Month : prev.Month }, prev.Year);
         }
@@ -219,7 +223,6 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
         }
         // 9月3日: the year that puts the date nearest to the document date; news looks back more often
         // than ahead, so a future distance counts two and a half times.
-        var ahead = LooksAhead(mentions[k].Start);
         var best = _ref.Year;
         var bestDistance = double.MaxValue;
         for (var y = _ref.Year - 1; y <= _ref.Year + 1; y++)

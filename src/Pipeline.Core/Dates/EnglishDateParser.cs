@@ -19,7 +19,7 @@ internal static class EnglishDateParser
     // Words after which a bare year or a bare month name is a date ("in 2014", "since May").
     private static readonly HashSet<string> DatePrepositions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "in", "since", "by", "of", "from", "until", "till", "through", "during", "before", "after", "around",
+        "in", "since", "by", "of", "from", "until", "till", "through", "during", "before", "after", "around", "between",
         "early", "late", "mid", "year", "spring", "summer", "autumn", "fall", "winter", "end", "beginning", "start",
     };
 
@@ -79,6 +79,23 @@ internal static class EnglishDateParser
     private static bool At(string t, int p, string word) => string.CompareOrdinal(t, p, word, 0, word.Length) == 0;
 
     /// <summary>The word just before <paramref name="p"/> (skipping spaces and a hyphen), or "".</summary>
+    /// <summary>"in 2023 and 2024", "2019, 2020 or 2021": a year listed after another year.</summary>
+    private static bool AfterAnotherYear(string t, int i)
+    {
+        var p = i;
+        while (p > 0 && t[p - 1] == ' ') p--;
+        var w = PreviousWord(t, i);
+        if (w is "and" or "or") p -= w.Length;
+        else if (CharAt(t, p - 1) == ',') p--;
+        else return false;
+        while (p > 0 && t[p - 1] == ' ') p--;
+        return p >= 4 && TryDigits(t, p - 4, 4, 4, out var y, out _) && IsYear(y) && !char.IsAsciiDigit(CharAt(t, p - 5));
+    }
+
+    /// <summary>"the 1982 United Nations Convention", "the 2015 Paris Agreement": the year a named thing dates from.</summary>
+    private static bool YearBeforeAName(string t, int i, int e) =>
+        PreviousWord(t, i) is "the" && CharAt(t, e) == ' ' && char.IsAsciiLetterUpper(CharAt(t, e + 1));
+
     private static string PreviousWord(string t, int p)
     {
         var e = p;
@@ -256,12 +273,21 @@ internal static class EnglishDateParser
                 to = DatePart.WithoutYear(month, day2);
                 end = OrdinalSuffix(t, d2End);
             }
+            // July 14 to July 18, June 30-July 2: the second end names its own month.
+            else if (dash > 0 && Months.TryGetValue(t[dash..WordEnd(t, dash)], out var month2) && month2 >= month
+                     && SkipSpace(t, WordEnd(t, dash)) is var r2 && r2 > WordEnd(t, dash)
+                     && TryDigits(t, r2, 1, 2, out var day3, out var d3End) && day3 <= 31 && (month2 > month || day3 > day)
+                     && !char.IsAsciiLetter(CharAt(t, OrdinalSuffix(t, d3End))) && CharAt(t, OrdinalSuffix(t, d3End)) != ':')
+            {
+                to = DatePart.WithoutYear(month2, day3);
+                end = OrdinalSuffix(t, d3End);
+            }
             var y = CharAt(t, end) == ',' ? SkipSpace(t, end + 1) : SkipSpace(t, end);
             if (y > end && TryYearAt(t, y, out var year, out var yEnd))
             {
                 var from = DatePart.Absolute(year, month, day);
                 return new DateMention(i, yEnd, to is null ? "date:en-mdy" : "date:en-range", from,
-                    to is { } tt ? DatePart.Absolute(year, month, tt.Day) : null);
+                    to is { } tt ? DatePart.Absolute(year, tt.Month, tt.Day) : null);
             }
             return new DateMention(i, end, to is null ? "date:en-md" : "date:en-range", DatePart.WithoutYear(month, day), to);
         }
@@ -336,7 +362,8 @@ internal static class EnglishDateParser
                 return new DateMention(i, e3, "date:en-range", DatePart.Absolute(y), DatePart.Absolute(y / 100 * 100 + yy));
         }
         if (!afterQualifier && CharAt(t, e) == ' ' && TitleWords.Contains(t[(e + 1)..WordEnd(t, e + 1)])) return null;
-        if (afterQualifier || DatePrepositions.Contains(PreviousWord(t, i)) || CharAt(t, i - 1) == '(' && CharAt(t, e) == ')')
+        if (afterQualifier || DatePrepositions.Contains(PreviousWord(t, i)) || CharAt(t, i - 1) == '(' && CharAt(t, e) == ')'
+            || AfterAnotherYear(t, i) || YearBeforeAName(t, i, e))
             return new DateMention(i, e, "date:en-y", DatePart.Absolute(y));
         return null;
     }

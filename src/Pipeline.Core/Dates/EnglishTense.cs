@@ -15,14 +15,14 @@ internal static class EnglishTense
     private static readonly HashSet<string> FutureWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "will", "shall", "ll", "expected", "scheduled", "planned", "plans", "plan", "due", "upcoming", "going", "next",
-        "coming", "tomorrow", "intends", "aims",
+        "coming", "tomorrow", "intends", "aims", "would", "ahead",
     };
 
     private static readonly HashSet<string> PastWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "said", "told", "was", "were", "had", "did", "met", "held", "took", "made", "gave", "spoke", "began", "left",
         "came", "went", "saw", "led", "sent", "wrote", "became", "fell", "rose", "got", "ago", "yesterday", "last",
-        "paid", "won", "lost", "struck", "chose", "brought", "bought", "sought", "thought", "found", "kept",
+        "paid", "won", "lost", "since", "struck", "chose", "brought", "bought", "sought", "thought", "found", "kept",
     };
 
     // Words ending in -ed that are no past tense.
@@ -62,7 +62,7 @@ internal static class EnglishTense
             var (a, b) = step < 0 ? (s, i + 1) : (i, s + 1);
             var word = text[a..b];
             distance++;
-            if (FutureWords.Contains(word)) future = Math.Min(future, distance);
+            if (FutureWords.Contains(word) || ToBeParticiple(text, a, word)) future = Math.Min(future, distance);
             else if (!PrecededByBe(text, a) && IsPast(word)) past = Math.Min(past, distance);
             i = s + step;
         }
@@ -71,6 +71,23 @@ internal static class EnglishTense
     private static bool IsPast(string word) =>
         PastWords.Contains(word)
         || word.Length >= 5 && word.EndsWith("ed", StringComparison.Ordinal) && char.IsAsciiLetterLower(word[0]) && !NotPast.Contains(word);
+
+    /// <summary>"to be launched", "to be held": something still to happen.</summary>
+    private static bool ToBeParticiple(string text, int wordStart, string word)
+    {
+        if (!IsPast(word)) return false;
+        var (beStart, be) = WordBefore(text, wordStart);
+        return be is "be" && WordBefore(text, beStart).Word is "to";
+    }
+
+    private static (int Start, string Word) WordBefore(string text, int wordStart)
+    {
+        var e = wordStart;
+        while (e > 0 && text[e - 1] == ' ') e--;
+        var s = e;
+        while (s > 0 && char.IsAsciiLetter(text[s - 1])) s--;
+        return (s, text[s..e]);
+    }
 
     /// <summary>"will be signed", "has been held": a participle after be is no simple past.</summary>
     private static bool PrecededByBe(string text, int wordStart)

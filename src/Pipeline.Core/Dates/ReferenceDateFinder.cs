@@ -75,11 +75,12 @@ internal static partial class ReferenceDateFinder
         return text[b..s] is "by" or "until" or "till" or "before";
     }
 
-    // "WASHINGTON, April 7, 2022 —", "Washington, D.C.,", or nothing but the date on its line.
-    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'’ -]{1,40},\s*)?$")]
+    // "WASHINGTON, April 7, 2022 —", "Washington, D.C.,", "VIENTIANE, Laos,", or nothing but the date on its line.
+    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'’ -]{1,40},\s*){0,2}$")]
     private static partial Regex EnglishDatelinePrefix();
 
-    [GeneratedRegex(@"^\.?\s*(?:$|\n|[—–]|--|\s-\s)")]
+    // A wire agency's credit may sit between the date and the dash: "Sept. 9, 2024 (AP) —".
+    [GeneratedRegex(@"^\.?\s*(?:\([A-Za-z][A-Za-z .'’/-]{0,30}\)\s*)?(?:$|\n|[—–]|--|-\s)")]
     private static partial Regex EnglishDatelineSuffix();
 
     private static DateOnly? Dateline(string text, IReadOnlyList<DateMention> mentions, DateOnly? latest, DateOnly today)

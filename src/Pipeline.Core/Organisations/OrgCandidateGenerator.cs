@@ -321,13 +321,21 @@ public sealed class OrgCandidateGenerator
     {
         var ends = new List<int>();
         var w = opener + 1; // "of"
+        // "Ministry of Economy, Trade and Industry": a comma list inside the name, closed by "and".
+        var openList = false;
         while (w + 1 < words.Count && w - opener < MaxEnglishWords)
         {
             var next = words[w + 1];
-            if (!SameSpan(text, words[w], next)) break;
             var t = text[next.Start..next.End];
-            if (char.IsUpper(t[0])) { w++; ends.Add(w); }
-            else if (Connectors.Contains(t) && t != "of" && w + 2 < words.Count && char.IsUpper(text[words[w + 2].Start])) w++;
+            var comma = w > opener + 1 && ListComma(text, words[w], next) && char.IsUpper(t[0]);
+            if (!comma && !SameSpan(text, words[w], next)) break;
+            if (comma) { openList = true; w++; continue; }
+            if (char.IsUpper(t[0])) { w++; if (!openList) ends.Add(w); }
+            else if (Connectors.Contains(t) && t != "of" && w + 2 < words.Count && char.IsUpper(text[words[w + 2].Start]))
+            {
+                if (t == "and") openList = false;
+                w++;
+            }
             else break;
         }
         if (ends.Count == 0) return;
@@ -339,6 +347,9 @@ public sealed class OrgCandidateGenerator
             result.Add(new Candidate(start, end, name, EntityTypes.Org, EnglishSource, e == ends[^1] ? 0.6 : 0.3) { Canonical = name });
         }
     }
+
+    private static bool ListComma(string text, TextSpan a, TextSpan b) =>
+        b.Start - a.End == 2 && text[a.End] == ',' && text[a.End + 1] == ' ';
 
     /// <summary>Two words belong to one name only when nothing but spaces separates them.</summary>
     private static bool SameSpan(string text, TextSpan a, TextSpan b)
