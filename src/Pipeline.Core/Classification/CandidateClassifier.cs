@@ -113,23 +113,18 @@ public sealed class CandidateClassifier
     }
 
     /// <summary>The most probable label other than NONE, and its probability (the caller sets the bar).</summary>
-    public (string Label, double Probability) BestType(List<int> features)
-    {
-        Span<float> p = stackalloc float[CandidateLabels.All.Length];
-        Probabilities(features, p);
-        var best = 1;
-        for (var k = 2; k < p.Length; k++)
-            if (p[k] > p[best]) best = k;
-        return (CandidateLabels.All[best], p[best]);
-    }
+    public (string Label, double Probability) BestType(List<int> features) => Best(features, firstLabel: 1);
 
     /// <summary>The most probable label and its probability.</summary>
-    public (string Label, double Probability) Predict(List<int> features)
+    public (string Label, double Probability) Predict(List<int> features) => Best(features, firstLabel: 0);
+
+    // Label 0 is NONE: starting at 1 asks which type the candidate would be, if any.
+    private (string Label, double Probability) Best(List<int> features, int firstLabel)
     {
         Span<float> p = stackalloc float[CandidateLabels.All.Length];
         Probabilities(features, p);
-        var best = 0;
-        for (var k = 1; k < p.Length; k++)
+        var best = firstLabel;
+        for (var k = firstLabel + 1; k < p.Length; k++)
             if (p[k] > p[best]) best = k;
         return (CandidateLabels.All[best], p[best]);
     }

@@ -1,17 +1,11 @@
-using Pipeline.Model;
 using Pipeline.Reports.Document;
-using Pipeline.Reports.Model;
 
 namespace Pipeline.Reports.Docx;
 
-/// <summary>Word briefing: article -> <see cref="BriefingModel"/> -> <see cref="ReportDocument"/> -> WordprocessingML.</summary>
-public sealed class DocxReportWriter : IReportWriter
+/// <summary>Word briefing: article -> BriefingModel -> <see cref="ReportDocument"/> -> WordprocessingML.</summary>
+public sealed class DocxReportWriter : ComposedReportWriter
 {
-    public string Format => "docx";
+    public override string Format => "docx";
 
-    public void Write(Article article, Stream output) =>
-        DocxRenderer.Render(BriefingComposer.Compose(BriefingModelBuilder.Build(article)), output);
-
-    public void WriteOverview(BatchOverview overview, Stream output) =>
-        DocxRenderer.Render(OverviewComposer.Compose(OverviewModelBuilder.Build(overview)), output);
+    protected override void Render(ReportDocument document, Stream output) => DocxRenderer.Render(document, output);
 }

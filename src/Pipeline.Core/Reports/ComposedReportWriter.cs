@@ -1,0 +1,22 @@
+using Pipeline.Model;
+using Pipeline.Reports.Document;
+using Pipeline.Reports.Model;
+
+namespace Pipeline.Reports;
+
+/// <summary>
+/// Every format shows the same content: article → report model → one <see cref="ReportDocument"/>;
+/// a format only decides how that document is drawn.
+/// </summary>
+public abstract class ComposedReportWriter : IReportWriter
+{
+    public abstract string Format { get; }
+
+    protected abstract void Render(ReportDocument document, Stream output);
+
+    public void Write(Article article, Stream output) =>
+        Render(BriefingComposer.Compose(BriefingModelBuilder.Build(article)), output);
+
+    public void WriteOverview(BatchOverview overview, Stream output) =>
+        Render(OverviewComposer.Compose(OverviewModelBuilder.Build(overview)), output);
+}
