@@ -28,7 +28,7 @@ public static partial class ActionVerbs
     private static readonly (string Verb, string Action)[] Chinese =
     [
         ("批准通过", Actions.Adopted), ("审议通过", Actions.Adopted), ("表决通过", Actions.Adopted), ("一致通过", Actions.Adopted),
-        ("签署", Actions.Signed), ("签订", Actions.Signed), ("缔结", Actions.Signed), ("签约", Actions.Signed),
+        ("签署", Actions.Signed), ("签订", Actions.Signed), ("缔结", Actions.Signed), ("签约", Actions.Signed), ("续签", Actions.Signed),
         ("商签", Actions.Negotiating), ("谈判", Actions.Negotiating), ("磋商", Actions.Negotiating), ("商谈", Actions.Negotiating),
         ("通过", Actions.Adopted), ("写入", Actions.Adopted), ("达成", Actions.Adopted), ("制定", Actions.Adopted),
         ("发表", Actions.Issued), ("发布", Actions.Issued), ("公布", Actions.Issued),

@@ -15,8 +15,14 @@ public static partial class ChineseTypedInstrumentFinder
 
     // Cooperation agreements that governments, banks and companies sign (战略合作框架协议, 本币互换协议):
     // only a run of known modifiers before the head, so the name never swallows the parties in front.
-    [GeneratedRegex("(?:深化|全面|战略|双边|本币|货币|融资|新闻|交流|警务|经贸|投资|技术|科技|能源|金融|贸易|执法|司法)*(?:合作框架|战略合作|合作|框架|互换|停火)协议")]
+    [GeneratedRegex("(?:深化|全面|战略|双边|本币|货币|融资|新闻|交流|警务|经贸|投资|技术|科技|能源|金融|贸易|执法|司法)*(?:合作框架|战略合作|合作|框架|互换|停火|和平)协议")]
     private static partial Regex TypedAccord();
+
+    // 签署了关于开展可持续发展合作的谅解备忘录: a title without book marks, from 关于 (the last one) to the instrument word.
+    [GeneratedRegex("关于(?:(?!关于)[^，。；！？：,;!?\n《》\"]){2,40}?的(?:合作)?(?:谅解备忘录|合作备忘录|联合声明|联合公报|联合宣言|协议|协定|条约|议定书)")]
+    private static partial Regex AboutTitle();
+
+    private static readonly string[] AboutContext = ["签署", "签订", "续签", "商签", "缔结", "发表", "发布", "通过", "达成"];
 
     [GeneratedRegex("(?:联合公报|联合声明|联合宣言|(?:合作)?谅解备忘录|合作备忘录)")]
     private static partial Regex JointDocument();
@@ -24,7 +30,7 @@ public static partial class ChineseTypedInstrumentFinder
     private static readonly string[] TreatyContext =
         ["签署", "签订", "缔结", "商签", "续签", "谈判", "生效", "批准", "加入", "达成", "签约", "升级", "修订", "磋商", "落实"];
 
-    private static readonly string[] IssueContext = ["发表", "签署", "签订", "通过", "发布", "达成", "共同"];
+    private static readonly string[] IssueContext = ["发表", "签署", "签订", "续签", "商签", "通过", "发布", "达成", "共同"];
 
     [GeneratedRegex(@"^(?:(?:an?|the)\s+)?(?:[a-z][a-z\- ]*\s)?(?:treaty|agreement|pact|accord|statement|communiqu[eé]|declaration|memorandum of understanding)$|^communiqu[eé]$")]
     private static partial Regex EnglishGeneric();
@@ -39,17 +45,32 @@ public static partial class ChineseTypedInstrumentFinder
 
     public static IEnumerable<Candidate> Find(string text, Func<int, int, bool> isTaken)
     {
+        var found = new List<Candidate>();
+        bool Taken(int s, int e) => isTaken(s, e) || found.Any(c => c.Start < e && s < c.End);
+        foreach (Match m in AboutTitle().Matches(text))
+        {
+            if (Taken(m.Index, m.Index + m.Length)) continue;
+            var (clauseStart, _) = Clause.Bounds(text, m.Index);
+            if (!AboutContext.Any(text[clauseStart..m.Index].Contains)) continue;
+            var candidate = new Candidate(m.Index, m.Index + m.Length, m.Value, EntityTypes.Agreement,
+                "agreements/typed", 0.85) { Canonical = m.Value, Kind = TitleRules.ChineseKind(m.Value) };
+            found.Add(candidate);
+            yield return candidate;
+        }
         foreach (Match m in TypedTreaty().Matches(text).Concat(TypedAccord().Matches(text)))
         {
-            if (isTaken(m.Index, m.Index + m.Length)) continue;
+            if (Taken(m.Index, m.Index + m.Length)) continue;
             var clause = Clause.Around(text, m.Index);
             if (!TreatyContext.Any(clause.Contains)) continue;
-            yield return new Candidate(m.Index, m.Index + m.Length, m.Value, EntityTypes.Agreement,
-                "agreements/typed", 0.85) { Canonical = m.Value, Kind = TitleRules.ChineseKind(m.Value) };
+            // 加沙停火协议, 苏丹和平协议: a cease-fire or peace accord is named by the place it holds in.
+            var start = m.Value.EndsWith("停火协议") || m.Value.EndsWith("和平协议") ? PlaceBefore(text, m.Index) : m.Index;
+            var name = text[start..(m.Index + m.Length)];
+            yield return new Candidate(start, m.Index + m.Length, name, EntityTypes.Agreement,
+                "agreements/typed", 0.85) { Canonical = name, Kind = TitleRules.ChineseKind(name) };
         }
         foreach (Match m in JointDocument().Matches(text))
         {
-            if (isTaken(m.Index, m.Index + m.Length)) continue;
+            if (Taken(m.Index, m.Index + m.Length)) continue;
             // The clause issues the document itself: 签署并发表联合公报, 签署关于…的谅解备忘录; not 根据联合声明.
             var (clauseStart, _) = Clause.Bounds(text, m.Index);
             var before = text[clauseStart..m.Index];
@@ -59,6 +80,14 @@ public static partial class ChineseTypedInstrumentFinder
             yield return new Candidate(m.Index, m.Index + m.Length, m.Value, EntityTypes.Agreement,
                 "agreements/typed", confidence) { Canonical = m.Value, Kind = kind };
         }
+    }
+
+    /// <summary>The start of a place name ending right at <paramref name="end"/>, or <paramref name="end"/> itself.</summary>
+    private static int PlaceBefore(string text, int end)
+    {
+        for (var length = 6; length >= 2; length--)
+            if (end - length >= 0 && Pipeline.Organisations.Places.PlaceAt(text, end - length, end) == length) return end - length;
+        return end;
     }
 }
 

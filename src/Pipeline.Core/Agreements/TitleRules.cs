@@ -31,7 +31,9 @@ public static class TitleRules
 
     // Plans and outlines are agreements only when a meeting or the parties adopt them.
     private static readonly (string Ending, string Kind)[] ConditionalPlanEndings =
-        [("计划", "plan"), ("规划", "plan"), ("纲要", "plan"), ("纲领", "plan"), ("战略", "plan")];
+        [("计划", "plan"), ("规划", "plan"), ("纲要", "plan"), ("纲领", "plan"), ("战略", "plan"),
+         // A summit's list of outcomes and an initiative the meeting adopts are its outcome documents.
+         ("成果清单", "plan"), ("倡议", "initiative")];
 
     private static readonly string[] LawEndings =
         ["法典", "宪法", "法", "条例", "规定", "办法", "细则", "规则", "准则", "章程", "决定", "通则", "法案", "守则"];

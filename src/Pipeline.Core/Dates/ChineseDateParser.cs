@@ -91,6 +91,14 @@ internal static class ChineseDateParser
             else end = MonthPart(t, q);
             return true;
         }
+        if (TryBareMonthRange(t, p, out var monthRangeEnd, out var firstMonth, out _))
+        {
+            // 1至5月: the year comes from context like any month without one.
+            part = DatePart.WithoutYear(firstMonth, 0);
+            end = monthRangeEnd;
+            rule = "date:zh-range";
+            return true;
+        }
         if (TryMonth(t, p, out q, out var m))
         {
             if (TryDay(t, q, true, out var q3, out var day))
@@ -190,12 +198,33 @@ internal static class ChineseDateParser
         if (At(t, p + 1, "周")) q = p + 2;
         else if (At(t, p + 1, "星期")) q = p + 3;
         else return false;
+        if (WeekdayAt(t, q, At(t, p + 1, "星期")) is var weekday and > 0)
+        {
+            // 本周一, 上周三, 下星期五: that day of the calendar week (weeks start on Monday); Day is 1 (Monday) to 7.
+            part = new DatePart(DateAnchor.WeekRelative, shift, 0, 0, weekday, DatePrecision.Day);
+            end = PartOfDay(t, q + 1);
+            return true;
+        }
         if ("年期边围转刊岁报".Contains(CharAt(t, q)) || Numerals.IsNumeral(CharAt(t, q)) || CharAt(t, q) is '一' or '日' or '天')
             return false;
         if (CharAt(t, q) == '末') q++;
         part = new DatePart(DateAnchor.WeekRelative, shift, 0, 0, 0, DatePrecision.Week);
         end = q;
         return true;
+    }
+
+    /// <summary>一 to 六, 日 (and 天 after 星期) naming a weekday, 1 = Monday … 7 = Sunday; 0 when the character opens another word (这周一直, 本周日益).</summary>
+    private static int WeekdayAt(string t, int q, bool afterXingqi)
+    {
+        var c = CharAt(t, q);
+        var day = "一二三四五六日".IndexOf(c) + 1;
+        if (day == 0 && afterXingqi && c == '天') day = 7;
+        if (day == 0) return 0;
+        var next = CharAt(t, q + 1);
+        if (c == '一' && "直起些样般切度同道定致边天年次周个".Contains(next)) return 0;
+        if (c == '日' && "益趋常前后渐夜".Contains(next)) return 0;
+        if (c is not ('一' or '日' or '天') && "十百千万个年次周天".Contains(next)) return 0; // 上周三十, 本周五个
+        return day;
     }
 
     private static bool TryRelativeMonth(string t, int p, out int end, out int shift)
@@ -450,7 +479,9 @@ internal static class ChineseDateParser
         var q = p + 1;
         if (t[p] == '—' && CharAt(t, q) == '—') q++;
         if (q >= t.Length) return false;
-        if (TryYear(t, q, out var q2, out var year) && year.Anchor == DateAnchor.Absolute)
+        // 2016年3月至2017年5月; 今年7月至明年6月 (a relative end only after a relative start: both count from the same date).
+        if (TryYear(t, q, out var q2, out var year) &&
+            (year.Anchor == DateAnchor.Absolute || year.Anchor == DateAnchor.YearRelative && from.Anchor == DateAnchor.YearRelative))
         {
             if (TryMonth(t, q2, out var q3, out var month))
             {
@@ -494,7 +525,7 @@ internal static class ChineseDateParser
         return false;
     }
 
-    private static int IndexAfterYear(string t, int p) => t.IndexOf('年', p) + 1;
+    private static int IndexAfterYear(string t, int p) => TryYear(t, p, out var q, out _) ? q : p;
 
     /// <summary>1至3月, 1—5月: the first month has no 月.</summary>
     private static bool TryBareMonthRange(string t, int p, out int end, out int first, out int last)

@@ -44,7 +44,7 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
             var value = f.Iso;
             if (m.To is { } to)
             {
-                if (Inherit(to, f) is not { } t) continue;
+                if (Inherit(to, f, _ref) is not { } t) continue;
                 value += "/" + t.Iso;
             }
             resolved[k] = f;
@@ -78,7 +78,7 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
         var from = ResolveFrom(k, part, anchor.FirstDay, resolved, null, ref usedReference, ref ambiguous);
         if (from is not { } f) return r with { Ambiguous = true };
         var value = f.Iso;
-        if (mentions[k].To is { } to && Inherit(to, f) is { } t) value += "/" + t.Iso;
+        if (mentions[k].To is { } to && Inherit(to, f, anchor.FirstDay) is { } t) value += "/" + t.Iso;
         return r with { Value = value, UsedReference = false, Ambiguous = false, Speech = speech };
     }
 
@@ -122,6 +122,12 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
                 usedReference = true;
                 var d = new DateOnly(refDay.Year, refDay.Month, 1).AddMonths(p.Shift);
                 return new CalendarPoint(d.Year, d.Month, p.Day, p.Precision);
+            }
+            case DateAnchor.WeekRelative when p.Precision == DatePrecision.Day:
+            {
+                usedReference = true;
+                var monday = refDay.AddDays(-(((int)refDay.DayOfWeek + 6) % 7));
+                return CalendarPoint.Of(monday.AddDays(7 * p.Shift + p.Day - 1), DatePrecision.Day);
             }
             case DateAnchor.WeekRelative:
                 usedReference = true;
@@ -237,9 +243,12 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
         return Materialize(p, best);
     }
 
-    private static CalendarPoint? Inherit(DatePart to, CalendarPoint from) => to.Anchor == DateAnchor.YearMissing
-        ? Materialize(to with { Month = to.Month > 0 ? to.Month : from.Month }, from.Year)
-        : Materialize(to, to.Year);
+    private static CalendarPoint? Inherit(DatePart to, CalendarPoint from, DateOnly refDay) => to.Anchor switch
+    {
+        DateAnchor.YearMissing => Materialize(to with { Month = to.Month > 0 ? to.Month : from.Month }, from.Year),
+        DateAnchor.YearRelative => Materialize(to, refDay.Year + to.Shift),
+        _ => Materialize(to, to.Year),
+    };
 
     private static bool IsValid(CalendarPoint p) => p.Year is >= 1 and <= 9999;
 

@@ -35,7 +35,7 @@ public sealed class OrgCandidateGenerator
         ("联", 0.4), ("协", 0.4), ("院", 0.45), ("台", 0.4), ("会", 0.3), ("团", 0.4), ("店", 0.4), ("馆", 0.4),
         ("校", 0.4), ("小学", 0.6), ("中学", 0.6), ("法庭", 0.6), ("分行", 0.6), ("军分区", 0.7), ("组委会", 0.7),
         ("女排", 0.6), ("男排", 0.6), ("女足", 0.6), ("男足", 0.6), ("女篮", 0.6), ("男篮", 0.6), ("油田", 0.4),
-        ("指挥部", 0.6), ("使馆", 0.6), ("大使馆", 0.7), ("领事馆", 0.7), ("株式会社", 0.8), ("事务所", 0.7), ("工作室", 0.5),
+        ("指挥部", 0.6), ("使馆", 0.6), ("海关", 0.7), ("大使馆", 0.7), ("领事馆", 0.7), ("株式会社", 0.8), ("事务所", 0.7), ("工作室", 0.5),
     ];
 
     /// <summary>Shortest part before the suffix: one character (部 in 干部, 会 in 社会) is almost never a name.</summary>
@@ -164,7 +164,7 @@ public sealed class OrgCandidateGenerator
                 var confidence = start == preferred ? strength : strength * 0.5;
                 var name = text[start..end];
                 result.Add(new Candidate(start, end, name, EntityTypes.Org, ChineseSource, Math.Round(confidence, 3))
-                    { Canonical = name });
+                    { Canonical = ChineseCanonicalNames.Expand(name) });
             }
         }
     }

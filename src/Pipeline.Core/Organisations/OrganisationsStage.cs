@@ -12,6 +12,7 @@ namespace Pipeline.Organisations;
 public sealed class OrganisationsStage : IStage
 {
     public const string GazetteerSource = "org:gazetteer";
+    public const string SubUnitSource = "org:subunit";
 
     public static readonly StageDescriptor Descriptor = new(
         "organisations",
@@ -44,11 +45,34 @@ public sealed class OrganisationsStage : IStage
     public Article Process(Article article)
     {
         var language = DocumentLanguages.Of(article);
-        var matches = _gazetteer.FindAll(article.Text).Where(m => !IsInJobTitle(article.Text, m)).ToList();
-        var entities = matches.Select(m => ToEntity(article.Text, m, language));
+        var text = article.Text;
+        var matches = _gazetteer.FindAll(text).Where(m => !IsInJobTitle(text, m)).ToList();
+        var entities = new List<Entity>(matches.Count);
+        var covered = new List<GazetteerMatch>(matches.Count);
+        for (var k = 0; k < matches.Count; k++)
+        {
+            var m = matches[k];
+            var nextStart = k + 1 < matches.Count ? matches[k + 1].Start : text.Length;
+            if (language == DocumentLanguage.Chinese && SubUnits.UnitEnd(text, m.Start, m.End, nextStart) is var unitEnd and > 0)
+            {
+                entities.Add(ToUnitEntity(text, m, unitEnd, language));
+                covered.Add(m with { End = unitEnd });
+                continue;
+            }
+            entities.Add(ToEntity(text, m, language));
+            covered.Add(m);
+        }
         var result = article.AddEntities(entities);
-        return _proposeCandidates ? result.AddCandidates(_generator.Generate(article.Text, matches)) : result;
+        return _proposeCandidates ? result.AddCandidates(_generator.Generate(text, covered)) : result;
     }
+
+    /// <summary>公安部刑事侦查局: the body's canonical name followed by the unit's own name (中科院物理研究所 → 中国科学院物理研究所).</summary>
+    private static Entity ToUnitEntity(string text, GazetteerMatch body, int end, DocumentLanguage language) =>
+        new(EntityTypes.Org, body.Start, end, text[body.Start..end], SubUnitSource, 0.9)
+        {
+            Canonical = body.Entry.CanonicalFor(language) + text[body.End..end],
+            Kind = body.Entry.Kind,
+        };
 
     /// <summary>外交部长, 国防部长: the ministry names a post, not the body (optional in gold, untagged in pd1998).</summary>
     private static bool IsInJobTitle(string text, GazetteerMatch m) =>

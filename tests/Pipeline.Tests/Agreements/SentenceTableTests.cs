@@ -114,7 +114,21 @@ public class SentenceTableTests
         yield return Case("俄罗斯与白俄罗斯签订了边界条约。",
             new("边界条约", A, "treaty", Parties: "俄罗斯+白俄罗斯", Action: "signed"));
         yield return Case("[D:2019-03-23|2019年3月23日]，中国与意大利签署关于共同推进“一带一路”建设的谅解备忘录。",
-            new("谅解备忘录", A, "memorandum", "2019-03-23", Parties: "中国+意大利", Action: "signed"));
+            new("关于共同推进“一带一路”建设的谅解备忘录", A, "memorandum", "2019-03-23", Parties: "中国+意大利", Action: "signed"));
+        // A summit's list of outcomes and an initiative a meeting adopts are its outcome documents.
+        yield return Case("峰会期间，各国领导人通过《中国—非洲峰会成果清单》。",
+            new("中国—非洲峰会成果清单", A, "plan", Action: "adopted"));
+        yield return Case("[O:|金砖国家]领导人会晤通过《关于加强全球粮食安全合作的倡议》。",
+            new("关于加强全球粮食安全合作的倡议", A, "initiative", Forum: "金砖国家", Action: "adopted"));
+        // A title without book marks runs from its 关于; a cease-fire accord is named by its place.
+        yield return Case("两国政府签署了关于互免持外交护照人员签证的协定。",
+            new("关于互免持外交护照人员签证的协定", A, "agreement", Action: "signed"));
+        yield return Case("两国外长发表了关于加强海上合作的联合声明。",
+            new("关于加强海上合作的联合声明", A, "statement", Action: "issued"));
+        yield return Case("两所大学续签谅解备忘录，继续联合培养研究生。",
+            new("谅解备忘录", A, "memorandum", Action: "signed"));
+        yield return Case("联合国呼吁冲突各方切实落实也门停火协议。",
+            new("也门停火协议", A, "agreement"));
         yield return Case("会议结束时，各国外长共同签署并发表联合声明。",
             new("联合声明", A, "statement", Action: "issued"));
         yield return Case("[D:2023-05-19|5月19日]，中国—中亚峰会在西安举行。峰会期间，六国元首签署了联合宣言。",

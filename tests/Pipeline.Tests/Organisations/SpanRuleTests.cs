@@ -82,6 +82,25 @@ public class SpanRuleTests
         // Common words ending in a suffix character and political phrases are no names.
         yield return Case("社会各界纷纷伸出援手。", "");
         yield return Case("双方将携手构建人类命运共同体。", "");
+        // Long gazetteer names and the bracketed alias right after them.
+        yield return Case("联合国近东巴勒斯坦难民救济和工程处（近东救济工程处）发表声明。",
+            "联合国近东巴勒斯坦难民救济和工程处", "近东救济工程处=联合国近东巴勒斯坦难民救济和工程处");
+        yield return Case("两国领导人支持全球反饥饿与贫困联盟的工作。", "全球反饥饿与贫困联盟");
+        // A known body followed by one of its units is one name, canonical the body's full name plus the unit.
+        yield return Case("公安部刑事侦查局有关负责人介绍了案情。", "公安部刑事侦查局");
+        yield return Case("最高人民法院第二国际商事法庭设在西安。", "最高人民法院第二国际商事法庭");
+        yield return Case("中国国际经济贸易仲裁委员会西南分会同期受理案件。", "中国国际经济贸易仲裁委员会西南分会");
+        yield return Case("中科院化学研究所的团队发表论文。", "中科院化学研究所=中国科学院化学研究所");
+        yield return Case("中国科学院力学研究所研究员出席。", "中国科学院力学研究所");
+        yield return Case("外交部新闻司举行吹风会。", "外交部新闻司");
+        // Posts, people and clauses after a body are no unit; two bodies written together stay two.
+        yield return Case("公安部部长出席会议。", "公安部");
+        yield return Case("外交部发言人办公室发布消息。", "外交部");
+        yield return Case("公安部表示将成立专案组。", "公安部");
+        // Names every province and city has: local party committees and development and reform commissions.
+        yield return Case("杭州市委召开常委会会议。", "杭州市委=中共杭州市委");
+        yield return Case("江苏省发展改革委发布通知。", "江苏省发展改革委=江苏省发展和改革委员会");
+        yield return Case("青岛海关查获一批走私货物。", "青岛海关");
         // English documents.
         yield return Case("The United Nations General Assembly adopted the resolution.", "United Nations General Assembly");
         yield return Case("The Senate gave its advice and consent.", "Senate=United States Senate");
