@@ -81,7 +81,8 @@ public static partial class EnglishTitleFinder
             var formal = first == i && kind is "treaty" or "convention" or "agreement" or "protocol";
             var last = yearNamed ? headLast : ExtendRight(text, tokens, headLast, started: codeOfConduct, formal: formal);
             var leftWords = tokens.Skip(first).Take(i - first).Select(t => t.Text).ToList();
-            var bare = last == i && leftWords.All(GenericModifiers.Contains);
+            // "the Code of Conduct" without a complement is as bare as "the Treaty"; "Roadmap 2030" is named by its year.
+            var bare = last == (codeOfConduct ? headLast : i) && !yearNamed && leftWords.All(GenericModifiers.Contains);
             if (bare) continue;
             var end = tokens[last].End;
             // "the Inclusive Framework on Base Erosion and Profit Shifting's work": the possessive is not part of the name.
@@ -162,12 +163,21 @@ public static partial class EnglishTitleFinder
         var words = ContentWords(title);
         var head = HeadOf(title);
         if (words.Count < 2 || head is null) return title;
-        // "Economic Partnership Agreement" beside "Trade and Economic Partnership Agreement": words in front of the
-        // same name make another instrument.
         var covering = titles.Where(t => t.Length > title.Length && HeadOf(t) == head && words.IsSubsetOf(ContentWords(t))
-                                         && !t.EndsWith(" " + title, StringComparison.Ordinal))
+                                         && !IsAnotherInstrument(t, title))
             .Distinct().ToList();
         return covering.Count == 1 ? covering[0] : title;
+    }
+
+    /// <summary>
+    /// "Economic Partnership Agreement" beside "Trade and Economic Partnership Agreement": name words in front of the
+    /// same name make another instrument; parties in front ("EU-Japan Economic Partnership Agreement") do not.
+    /// </summary>
+    private static bool IsAnotherInstrument(string longer, string title)
+    {
+        if (!longer.EndsWith(" " + title, StringComparison.Ordinal)) return false;
+        var prefix = longer[..^(title.Length + 1)].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return !prefix.All(w => w.Contains('-') || IsCountry(w) || w.All(c => char.IsUpper(c) || c == '.'));
     }
 
     private static HashSet<string> ContentWords(string title) =>

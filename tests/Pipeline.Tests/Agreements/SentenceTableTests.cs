@@ -323,6 +323,9 @@ public class SentenceTableTests
             new("Inclusive Framework on Base Erosion and Profit Shifting", A, "framework"));
         yield return Case("Delegates cited the Paris Agreement's temperature goal.",
             new("Paris Agreement", A, "agreement"));
+        yield return Case("Exporters said the Economic Partnership Agreement helped them; the EU-Japan Economic Partnership Agreement cut tariffs on cars.",
+            new("Economic Partnership Agreement", A, "agreement", Canonical: "EU-Japan Economic Partnership Agreement"));
+        yield return Case("The Code of Conduct for members of parliament was revised.", new("Code of Conduct", None));
         // Document labels and well-known alternative names.
         yield return Case("Press Statement\nOffice of the Spokesperson\nThe Department designated six entities.",
             new("Press Statement", None));
