@@ -39,7 +39,8 @@ public static partial class ActionVerbs
     // A verb after these words is still to be done: 拟签署, 将签署, 要加快…签署.
     private static readonly string[] ChineseFuture = ["拟", "将", "要", "加快", "准备", "争取", "尽快", "计划", "有望", "即将", "同意", "申请", "推动", "启动"];
 
-    [GeneratedRegex(@"\b(?<planned>will\s+(?:sign|adopt|issue|conclude)|(?:plan|plans|planned|intend|intends|agreed|agree|expect|expects|expected|hope|hopes)\s+to\s+(?:sign|adopt|conclude)|to\s+be\s+signed)\b|\b(?<inforce>entered\s+into\s+force|enter\s+into\s+force|came\s+into\s+force|took\s+effect|in\s+force)\b|\b(?<negotiating>negotiat\w+|talks\s+on)\b|\b(?<signed>signed|signing|signs|concluded|inked)\b|\b(?<adopted>adopted|adopting|adopts|agreed|endorsed)\b|\b(?<issued>issued|announced|released|published|unveiled)\b|\b(?<approved>approved|ratified)\b|\b(?<acceded>acceded|joined)\b")]
+    // A headline's present tense is a report: "ministers adopt joint communiqué".
+    [GeneratedRegex(@"\b(?<planned>will\s+(?:sign|adopt|issue|conclude)|(?:plan|plans|planned|intend|intends|agreed|agree|expect|expects|expected|hope|hopes|aim|aims|aimed|seek|seeks)\s+to\s+(?:sign|adopt|conclude)|to\s+be\s+signed)\b|\b(?<inforce>entered\s+into\s+force|enter\s+into\s+force|came\s+into\s+force|took\s+effect|in\s+force)\b|\b(?<negotiating>negotiat\w+|talks\s+on)\b|\b(?<signed>signed|signing|signs|concluded|inked)\b|\b(?<adopted>adopted|adopting|adopts|adopt|agreed|endorsed)\b|\b(?<issued>issued|announced|released|published|unveiled)\b|\b(?<approved>approved|ratified)\b|\b(?<acceded>acceded|joined)\b")]
     private static partial Regex English();
 
     /// <summary>Every action verb in text[start..end).</summary>

@@ -18,16 +18,18 @@ public sealed partial class AgreementsStage : IStage
 
     public string Name => "agreements";
 
-    [GeneratedRegex(@"\b(?:an?|the|its|their|new)\s+((?:extradition|mutual legal assistance|free[- ]trade|bilateral investment|investment|trade|peace|security|defen[cs]e|mutual defen[cs]e|nuclear|arms control|cease-?fire|tax|double taxation|visa waiver|border|boundary)\s+(?:treaty|agreement|pact|accord))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:an?|the|its|their|new)\s+((?:extradition|mutual legal assistance|free[- ]trade|bilateral investment|investment(?: protection| promotion)?|trade|peace|security|defen[cs]e(?: cooperation)?|mutual defen[cs]e|nuclear|arms control|cease-?fire|tax|double taxation|visa waiver|border|boundary|(?:comprehensive )?economic partnership|(?:strategic )?partnership|(?:economic )?cooperation|status of forces|digital (?:trade|economy)|readmission|social security|air services|fisheries)\s+(?:treaty|agreement|pact|accord))\b", RegexOptions.IgnoreCase)]
     private static partial Regex EnglishTypedTreaty();
 
-    [GeneratedRegex(@"\b(?:an?|the|its|their)\s+((?:joint|final)\s+(?:statement|communiqu[eé]|declaration)|communiqu[eé]|chair[’']s\s+statement|memorandum of understanding)\b")]
+    // A headline drops the article: "ministers adopt joint communiqué"; a sentence may open with "The communiqué, adopted …".
+    [GeneratedRegex(@"\b(?:(?:an?|[Tt]he|its|their)\s+|(?:adopts?|issues?|signs?|releases?)\s+(?=joint|final))((?:joint|final)\s+(?:statement|communiqu[eé]|declaration)|communiqu[eé]|chair[’']s\s+statement|memorandum of understanding)\b")]
     private static partial Regex EnglishJointDocument();
 
-    [GeneratedRegex(@"\b(?:sign|signed|signing|signs|ratif\w*|negotiat\w*|conclud\w*|concluded|in force|into force|accede\w*|accession)\b", RegexOptions.IgnoreCase)]
+    // "talks on a free trade agreement", "aimed to seal a deal": instruments under negotiation are to be signed.
+    [GeneratedRegex(@"\b(?:sign|signed|signing|signs|ratif\w*|negotiat\w*|conclud\w*|concluded|in force|into force|accede\w*|accession|talks|finali[sz]\w*|seal\w*|clinch\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex EnglishTreatyContext();
 
-    [GeneratedRegex(@"\b(?:issued|adopted|released|signed|agreed|announced|endorsed|published)\b")]
+    [GeneratedRegex(@"\b(?:issued|adopted|released|signed|agreed|announced|endorsed|published|adopts?|issues?|signs?|releases?)\b")]
     private static partial Regex EnglishIssueContext();
 
     public Article Process(Article article)

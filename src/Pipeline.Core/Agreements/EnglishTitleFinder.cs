@@ -50,7 +50,11 @@ public static partial class EnglishTitleFinder
     ];
 
     // Words that alone before a head do not make a name ("Joint Statement" without "on …" is a type, not a title).
-    private static readonly HashSet<string> GenericModifiers = ["Joint", "Final", "Action", "Bilateral", "New", "Basic", "Trade", "Peace"];
+    // "Press Statement" heads a press release: a document label, not an instrument.
+    private static readonly HashSet<string> GenericModifiers = ["Joint", "Final", "Action", "Bilateral", "New", "Basic", "Trade", "Peace", "Press"];
+
+    // Places whose name begins with "The": "The Hague Summit Declaration" keeps its article.
+    private static readonly HashSet<string> PlacesWithThe = ["Hague", "Gambia", "Bahamas"];
 
     public static IEnumerable<Candidate> Find(string text, Func<int, int, bool> isTaken)
     {
@@ -59,24 +63,31 @@ public static partial class EnglishTitleFinder
         for (var i = 0; i < tokens.Count; i++)
         {
             var head = tokens[i];
-            if (!TitleRules.IsEnglishHead(head.Text)) continue;
+            // "Code of Conduct in the South China Sea": a three-word head; the complement follows "Conduct".
+            var codeOfConduct = IsCodeOfConduct(text, tokens, i);
+            if (!TitleRules.IsEnglishHead(head.Text) && !codeOfConduct) continue;
+            var headLast = codeOfConduct ? i + 2 : i;
+            var kind = codeOfConduct ? CodeOfConductKind : TitleRules.EnglishKind(head.Text)!;
+            // "UK-India Roadmap 2030", "Action Plan 2025": a year right after a plan's head is part of its name.
+            var yearNamed = kind == "plan" && headLast + 1 < tokens.Count && Gap(text, head, tokens[headLast + 1]) == " "
+                            && IsYear(tokens[headLast + 1].Text);
+            if (yearNamed) headLast++;
             // "Treaty Organization", "Framework Convention": the head is further right.
-            if (i + 1 < tokens.Count && Gap(text, head, tokens[i + 1]) == " " && tokens[i + 1].IsCapitalised
+            else if (!codeOfConduct && i + 1 < tokens.Count && Gap(text, head, tokens[i + 1]) == " " && tokens[i + 1].IsCapitalised
                 && !Months.Contains(tokens[i + 1].Text) && !IsPossessive(head.Text)
                 && !IsConnector(StartConnectors, tokens[i + 1].Text))
                 continue;
-            var first = i;
-            while (first > 0 && Gap(text, tokens[first - 1], tokens[first]) == " " && IsNameWord(tokens[first - 1]))
-                first--;
-            if (first >= 2 && first < i && tokens[first - 1].Text == "of" && BodyNouns.Contains(tokens[first - 2].Text)
-                && Gap(text, tokens[first - 2], tokens[first - 1]) == " " && Gap(text, tokens[first - 1], tokens[first]) == " ")
-                first -= 2;
-            var last = ExtendRight(text, tokens, i);
+            var first = ExtendLeft(text, tokens, i);
+            var formal = first == i && kind is "treaty" or "convention" or "agreement" or "protocol";
+            var last = yearNamed ? headLast : ExtendRight(text, tokens, headLast, started: codeOfConduct, formal: formal);
             var leftWords = tokens.Skip(first).Take(i - first).Select(t => t.Text).ToList();
-            var bare = last == i && leftWords.All(GenericModifiers.Contains);
+            // "the Code of Conduct" without a complement is as bare as "the Treaty"; "Roadmap 2030" is named by its year.
+            var bare = last == (codeOfConduct ? headLast : i) && !yearNamed && leftWords.All(GenericModifiers.Contains);
             if (bare) continue;
-            var kind = TitleRules.EnglishKind(head.Text)!;
-            found.Add((tokens[first].Start, tokens[last].End, kind));
+            var end = tokens[last].End;
+            // "the Inclusive Framework on Base Erosion and Profit Shifting's work": the possessive is not part of the name.
+            if (IsPossessive(tokens[last].Text)) end -= 2;
+            found.Add((tokens[first].Start, end, kind));
         }
         // A title inside a longer one ("North Atlantic Treaty" in "Protocols to the North Atlantic Treaty of 1949 …") is not a second mention.
         var outer = found.Where(f => !found.Any(g => g != f && g.Start <= f.Start && f.End <= g.End && g.End - g.Start > f.End - f.Start))
@@ -93,6 +104,51 @@ public static partial class EnglishTitleFinder
         }
     }
 
+    // A code of conduct sets rules the parties agree to keep: the closest kind the spec names is "principles".
+    private const string CodeOfConductKind = "principles";
+
+    private static bool IsCodeOfConduct(string text, List<Token> tokens, int i) =>
+        tokens[i].Text == "Code" && i + 2 < tokens.Count && tokens[i + 1].Text == "of" && tokens[i + 2].Text == "Conduct"
+        && Gap(text, tokens[i], tokens[i + 1]) == " " && Gap(text, tokens[i + 1], tokens[i + 2]) == " ";
+
+    private static bool IsCountry(string word) => Countries.Name(word, chinese: false) is not null;
+
+    private static bool IsYear(string word) =>
+        word.Length == 4 && word.All(char.IsDigit) && word[0] is '1' or '2';
+
+    /// <summary>
+    /// The capitalised words before the head: "North Atlantic Treaty", "Council of Europe Convention …", "Trade and
+    /// Economic Partnership Agreement" (an "and" between two name words), "The Hague Summit Declaration"; a year in
+    /// front ("the 1982 United Nations Convention …") dates the instrument and stays out.
+    /// </summary>
+    private static int ExtendLeft(string text, List<Token> tokens, int head)
+    {
+        var first = head;
+        while (true)
+        {
+            while (first > 0 && Gap(text, tokens[first - 1], tokens[first]) == " " && IsNameWord(tokens[first - 1]))
+                first--;
+            // "Comprehensive Economic and Trade Agreement": "and" joins two modifiers of one name, not two countries.
+            if (first < head && first >= 2 && tokens[first - 1].Text == "and"
+                && Gap(text, tokens[first - 2], tokens[first - 1]) == " " && Gap(text, tokens[first - 1], tokens[first]) == " "
+                && IsNameWord(tokens[first - 2]) && !IsCountry(tokens[first - 2].Text)
+                && !IsCountry(tokens[first].Text) && !IsYear(tokens[first - 2].Text))
+            {
+                first -= 2;
+                continue;
+            }
+            break;
+        }
+        if (first >= 2 && first < head && tokens[first - 1].Text == "of" && BodyNouns.Contains(tokens[first - 2].Text)
+            && Gap(text, tokens[first - 2], tokens[first - 1]) == " " && Gap(text, tokens[first - 1], tokens[first]) == " ")
+            first -= 2;
+        if (first > 0 && first < head && tokens[first - 1].Text == "The" && PlacesWithThe.Contains(tokens[first].Text)
+            && Gap(text, tokens[first - 1], tokens[first]) == " ")
+            first--;
+        while (first < head - 1 && IsYear(tokens[first].Text)) first++;
+        return first;
+    }
+
     /// <summary>
     /// "Bicentennial Framework" after "Bicentennial Framework for Security, …", "Mutual Defense Treaty" beside "Mutual
     /// Defense Treaty between the United States and the Republic of the Philippines", a headline's "Treaty Between the
@@ -107,9 +163,21 @@ public static partial class EnglishTitleFinder
         var words = ContentWords(title);
         var head = HeadOf(title);
         if (words.Count < 2 || head is null) return title;
-        var covering = titles.Where(t => t.Length > title.Length && HeadOf(t) == head && words.IsSubsetOf(ContentWords(t)))
+        var covering = titles.Where(t => t.Length > title.Length && HeadOf(t) == head && words.IsSubsetOf(ContentWords(t))
+                                         && !IsAnotherInstrument(t, title))
             .Distinct().ToList();
         return covering.Count == 1 ? covering[0] : title;
+    }
+
+    /// <summary>
+    /// "Economic Partnership Agreement" beside "Trade and Economic Partnership Agreement": name words in front of the
+    /// same name make another instrument; parties in front ("EU-Japan Economic Partnership Agreement") do not.
+    /// </summary>
+    private static bool IsAnotherInstrument(string longer, string title)
+    {
+        if (!longer.EndsWith(" " + title, StringComparison.Ordinal)) return false;
+        var prefix = longer[..^(title.Length + 1)].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return !prefix.All(w => w.Contains('-') || IsCountry(w) || w.All(c => char.IsUpper(c) || c == '.'));
     }
 
     private static HashSet<string> ContentWords(string title) =>
@@ -119,10 +187,13 @@ public static partial class EnglishTitleFinder
     private static string? HeadOf(string title) =>
         Word().Matches(title).Select(m => m.Value).FirstOrDefault(TitleRules.IsEnglishHead);
 
-    private static int ExtendRight(string text, List<Token> tokens, int head)
+    /// <param name="started">the head already took its complement ("Code of Conduct").</param>
+    /// <param name="formal">a treaty-like title begins with its head ("Treaty of Mutual Cooperation and Security between
+    /// the United States and Japan"): such legal titles name their parties with "between"; a framework or declaration
+    /// ("Framework for Security, Trade, and Investment between the United States and Kenya") is named without them.</param>
+    private static int ExtendRight(string text, List<Token> tokens, int head, bool started = false, bool formal = false)
     {
         var last = head;
-        var started = false;
         var listed = false;
         for (var k = head + 1; k < tokens.Count; k++)
         {
@@ -146,6 +217,7 @@ public static partial class EnglishTitleFinder
             if (IsConnector(InnerConnectors, lower)) continue;
             // "Protocol Amending the Convention between A and B": the parties of a nested instrument belong to the title.
             if (lower == "between" && TitleRules.IsEnglishHead(tokens[k - 1].Text)) continue;
+            if (lower == "between" && formal && gap == " " && k + 1 < tokens.Count && BetweenNamesParties(text, tokens, k + 1)) continue;
             if (!t.IsCapitalised || Months.Contains(t.Text)) break;
             // "… Convention on Cybercrime in 2001" dates the signing; "Treaty of 1949" names the treaty.
             if (t.Text.Length == 4 && t.Text.All(char.IsDigit) && tokens[k - 1].Text is not "of") break;
@@ -155,6 +227,21 @@ public static partial class EnglishTitleFinder
             if (IsPossessive(t.Text) || t.Text.EndsWith('.') && !IsInitialism(t.Text)) break;
         }
         return last;
+    }
+
+    /// <summary>"between the United States and Japan": capitalised parties (after an optional "the") joined by "and".</summary>
+    private static bool BetweenNamesParties(string text, List<Token> tokens, int k)
+    {
+        var sawAnd = false;
+        for (var m = k; m < tokens.Count && m < k + 16; m++)
+        {
+            if (m > k && Gap(text, tokens[m - 1], tokens[m]) != " ") return sawAnd && m - 1 > k;
+            var t = tokens[m].Text;
+            if (t == "and") { sawAnd = true; continue; }
+            if (t is "the" or "of") continue;
+            if (!tokens[m].IsCapitalised || IsYear(t) || Months.Contains(t)) return sawAnd && tokens[m - 1].IsCapitalised;
+        }
+        return sawAnd;
     }
 
     private static bool StartsSecondTitle(string text, List<Token> tokens, int k)

@@ -16,12 +16,12 @@ public static class KnownInstruments
         跨太平洋伙伴关系协定|Trans-Pacific Partnership Agreement|agreement|TPP
         全面与进步跨太平洋伙伴关系协定|Comprehensive and Progressive Agreement for Trans-Pacific Partnership|agreement|CPTPP
         伊朗核问题全面协议|Joint Comprehensive Plan of Action|agreement|JCPOA,伊核协议,伊朗核协议
-        不扩散核武器条约|Treaty on the Non-Proliferation of Nuclear Weapons|treaty|NPT,核不扩散条约
+        不扩散核武器条约|Treaty on the Non-Proliferation of Nuclear Weapons|treaty|NPT,核不扩散条约,Nuclear Non-Proliferation Treaty,Non-Proliferation Treaty
         美墨加协定|United States-Mexico-Canada Agreement|agreement|USMCA
         北美自由贸易协定|North American Free Trade Agreement|agreement|NAFTA
-        全面禁止核试验条约|Comprehensive Nuclear-Test-Ban Treaty|treaty|CTBT
-        联合国海洋法公约|United Nations Convention on the Law of the Sea|convention|UNCLOS
-        联合国气候变化框架公约|United Nations Framework Convention on Climate Change|convention|UNFCCC
+        全面禁止核试验条约|Comprehensive Nuclear-Test-Ban Treaty|treaty|CTBT,Comprehensive Test Ban Treaty
+        联合国海洋法公约|United Nations Convention on the Law of the Sea|convention|UNCLOS,Law of the Sea Convention
+        联合国气候变化框架公约|United Nations Framework Convention on Climate Change|convention|UNFCCC,UN Framework Convention on Climate Change
         中导条约|Intermediate-Range Nuclear Forces Treaty|treaty|INF Treaty
         新削减战略武器条约|New Strategic Arms Reduction Treaty|treaty|New START
         关税及贸易总协定|General Agreement on Tariffs and Trade|agreement|GATT
@@ -37,7 +37,7 @@ public static class KnownInstruments
         东南亚友好合作条约|Treaty of Amity and Cooperation in Southeast Asia|treaty|
         南海各方行为宣言|Declaration on the Conduct of Parties in the South China Sea|declaration|
         维也纳外交关系公约|Vienna Convention on Diplomatic Relations|convention|
-        北大西洋公约|North Atlantic Treaty|treaty|
+        北大西洋公约|North Atlantic Treaty|treaty|Washington Treaty
         明斯克协议|Minsk Agreements|agreement|
         中美联合公报|Joint Communiqué of the United States of America and the People's Republic of China|communique|
         上海合作组织宪章|Charter of the Shanghai Cooperation Organization|charter|

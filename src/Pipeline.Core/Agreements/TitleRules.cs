@@ -108,7 +108,7 @@ public static class TitleRules
         ("Protocol", "protocol"), ("Protocols", "protocol"), ("Declaration", "declaration"),
         ("Statement", "statement"), ("Communique", "communique"), ("Communiqué", "communique"), ("Charter", "charter"),
         ("Memorandum", "memorandum"), ("Framework", "framework"), ("Principles", "principles"), ("Covenant", "convention"),
-        ("Plan", "plan"),
+        ("Plan", "plan"), ("Roadmap", "plan"),
     ];
 
     /// <summary>The kind an English instrument head word names, or null.</summary>
@@ -132,6 +132,9 @@ public static class TitleRules
             return new(EntityTypes.Law, Fair, null);
         if (words[^1] is "Report" or "Paper" or "Review" || title.Contains("White Paper"))
             return new(EntityTypes.Publication, Fair, null);
+        // "Code of Conduct in the South China Sea": rules the parties agree on, unlike a law's "Code".
+        if (title.StartsWith("Code of Conduct", StringComparison.Ordinal) || title.Contains(" Code of Conduct", StringComparison.Ordinal))
+            return new(EntityTypes.Agreement, Fair, "principles");
         // "United Nations Convention against Corruption": the first instrument word not followed by another capitalised noun.
         for (var i = 0; i < words.Length; i++)
         {

@@ -301,6 +301,52 @@ public class SentenceTableTests
             new("Beijing Declaration", A, "declaration", "1995-09", Action: "adopted"));
         yield return Case("Officials discussed the Memorandum of Understanding on Critical Minerals, which was signed in [D:2023-03|March 2023].",
             new("Memorandum of Understanding on Critical Minerals", A, "memorandum", "2023-03", Action: "signed"));
+        // Typed instruments under negotiation or to be signed, a headline without its article, a sentence-initial "The".
+        yield return Case("The two sides resumed talks on a free trade agreement in Brussels.",
+            new("free trade agreement", A, "agreement", Action: "negotiating"));
+        yield return Case("They aim to sign an investment protection agreement this year.",
+            new("investment protection agreement", A, "agreement", Action: "planned"));
+        yield return Case("Chile and South Korea signed a comprehensive economic partnership agreement in [D:2023-10|October 2023].",
+            new("comprehensive economic partnership agreement", A, "agreement", "2023-10", Parties: "Chile+South Korea", Action: "signed"));
+        yield return Case("Foreign ministers adopt joint communiqué, call for restraint",
+            new("joint communiqué", A, "communique", Action: "adopted"));
+        yield return Case("The communiqué, adopted on [D:2024-05-25|May 25], called for more support.",
+            new("communiqué", A, "communique", "2024-05-25", Action: "adopted"));
+        // Title boundaries: "and" between two modifiers, formal parties after "between", a place named with "The",
+        // a year in front, a year after a plan's head, a possessive.
+        yield return Case("India signed a Trade and Economic Partnership Agreement with four European states.",
+            new("Trade and Economic Partnership Agreement", A, "agreement", Action: "signed"));
+        yield return Case("Canada concluded a Comprehensive Economic and Trade Agreement with the European Union.",
+            new("Comprehensive Economic and Trade Agreement", A, "agreement", Action: "signed"));
+        yield return Case("The Economic Partnership Agreement with Japan predates the Trade and Economic Partnership Agreement with Norway.",
+            new("Economic Partnership Agreement", A, "agreement"));
+        yield return Case("They reaffirmed the Treaty of Mutual Cooperation and Security between the United States and Japan, signed in [D:1960|1960].",
+            new("Treaty of Mutual Cooperation and Security between the United States and Japan", A, "treaty", "1960",
+                Parties: "Japan+United States", Action: "signed"));
+        yield return Case("The Treaty of Friendship between the two countries was signed in [D:1950|1950].",
+            new("Treaty of Friendship", A, "treaty", "1950", Action: "signed"));
+        yield return Case("Leaders adopted a short The Hague Summit Declaration on [D:2025-06-25|June 25, 2025].",
+            new("The Hague Summit Declaration", A, "declaration", "2025-06-25", Action: "adopted"));
+        yield return Case("Ministers upheld the 1982 United Nations Convention on the Law of the Sea.",
+            new("United Nations Convention on the Law of the Sea", A, "convention"));
+        yield return Case("The pact follows the UK-India Roadmap 2030, agreed by the two prime ministers in [D:2021-05|May 2021].",
+            new("UK-India Roadmap 2030", A, "plan", "2021-05", Action: "adopted"));
+        yield return Case("Ministers called for the early conclusion of a Code of Conduct in the South China Sea.",
+            new("Code of Conduct in the South China Sea", A, "principles"));
+        yield return Case("Ministers welcomed the Inclusive Framework on Base Erosion and Profit Shifting's work on tax.",
+            new("Inclusive Framework on Base Erosion and Profit Shifting", A, "framework"));
+        yield return Case("Delegates cited the Paris Agreement's temperature goal.",
+            new("Paris Agreement", A, "agreement"));
+        yield return Case("Exporters said the Economic Partnership Agreement helped them; the EU-Japan Economic Partnership Agreement cut tariffs on cars.",
+            new("Economic Partnership Agreement", A, "agreement", Canonical: "EU-Japan Economic Partnership Agreement"));
+        yield return Case("The Code of Conduct for members of parliament was revised.", new("Code of Conduct", None));
+        // Document labels and well-known alternative names.
+        yield return Case("Press Statement\nOffice of the Spokesperson\nThe Department designated six entities.",
+            new("Press Statement", None));
+        yield return Case("Allies recalled Article 5 of the Washington Treaty.",
+            new("Washington Treaty", A, "treaty", Canonical: "North Atlantic Treaty"));
+        yield return Case("Iran said it remained committed to the Nuclear Non-Proliferation Treaty.",
+            new("Nuclear Non-Proliferation Treaty", A, "treaty", Canonical: "Treaty on the Non-Proliferation of Nuclear Weapons"));
     }
 
     [TestCaseSource(nameof(Chinese))]
