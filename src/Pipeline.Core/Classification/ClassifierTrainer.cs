@@ -313,12 +313,8 @@ public sealed class ClassifierTrainer
             : files.Select(f => (Name: f, Lines: (IEnumerable<string>)File.ReadAllLines(f)));
         foreach (var (name, lines) in sources)
         {
-            var n = 0;
-            foreach (var raw in lines)
+            foreach (var (n, line) in DataFileLines.Records(lines))
             {
-                n++;
-                var line = raw.TrimEnd('\r');
-                if (line.Length == 0 || line.StartsWith('#')) continue;
                 var tab = line.IndexOf('\t');
                 if (tab < 0) throw new FormatException($"{name}:{n}: expected LABEL<TAB>text");
                 var label = line[..tab].Trim().ToUpperInvariant();

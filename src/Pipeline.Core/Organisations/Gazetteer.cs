@@ -1,3 +1,4 @@
+using Pipeline.Model;
 using System.Collections.Immutable;
 using System.Reflection;
 
@@ -82,12 +83,8 @@ public sealed class Gazetteer
 
     public static IEnumerable<GazetteerEntry> Parse(IEnumerable<string> lines, string origin)
     {
-        var n = 0;
-        foreach (var raw in lines)
+        foreach (var (n, line) in DataFileLines.Records(lines))
         {
-            n++;
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('#')) continue;
             var f = line.Split('\t');
             if (f.Length < 2)
                 throw new FormatException($"{origin}:{n}: expected 'Chinese<TAB>English<TAB>aliases<TAB>kind'");
