@@ -39,6 +39,8 @@ public static partial class ActionVerbs
     // A verb after these words is still to be done: 拟签署, 将签署, 要加快…签署.
     private static readonly string[] ChineseFuture = ["拟", "将", "要", "加快", "准备", "争取", "尽快", "计划", "有望", "即将", "同意", "申请", "推动", "启动"];
 
+    private static readonly string[] ObjectMarkers = ["将其", "将之", "将该", "将此", "将这", "将它", "将上述"];
+
     // A headline's present tense is a report: "ministers adopt joint communiqué".
     [GeneratedRegex(@"\b(?<planned>will\s+(?:sign|adopt|issue|conclude)|(?:plan|plans|planned|intend|intends|agreed|agree|expect|expects|expected|hope|hopes|aim|aims|aimed|seek|seeks)\s+to\s+(?:sign|adopt|conclude)|to\s+be\s+signed)\b|\b(?<inforce>entered\s+into\s+force|enter\s+into\s+force|came\s+into\s+force|took\s+effect|in\s+force)\b|\b(?<negotiating>negotiat\w+|talks\s+on)\b|\b(?<signed>signed|signing|signs|concluded|inked)\b|\b(?<adopted>adopted|adopting|adopts|adopt|agreed|endorsed)\b|\b(?<issued>issued|announced|released|published|unveiled)\b|\b(?<approved>approved|ratified)\b|\b(?<acceded>acceded|joined)\b")]
     private static partial Regex English();
@@ -83,6 +85,8 @@ public static partial class ActionVerbs
         var before = text[from..verbStart];
         var cut = before.LastIndexOfAny(['，', '。', '；', '、', '“', '”']);
         if (cut >= 0) before = before[(cut + 1)..];
+        // 将 before a pronoun marks the object (并将其写入 = and wrote it into), not the future.
+        foreach (var objectMarker in ObjectMarkers) before = before.Replace(objectMarker, "");
         return ChineseFuture.Any(before.Contains) && !before.EndsWith('已') && !before.EndsWith("已经");
     }
 }

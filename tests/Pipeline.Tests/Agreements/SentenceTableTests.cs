@@ -149,6 +149,8 @@ public class SentenceTableTests
         // Titles that are not agreements.
         yield return Case("[D:2018-03|2018年3月]，十三届全国人大一次会议表决通过《中华人民共和国监察法》。", new("中华人民共和国监察法", Law));
         yield return Case("[D:2021-06-10|2021年6月10日]，全国人大常委会通过《中华人民共和国反外国制裁法》。", new("中华人民共和国反外国制裁法", Law));
+        yield return Case("[D:2019-06|2019年6月]，[O:|上海合作组织]成员国元首理事会就深化合作达成共识，并将其写入《比什凯克宣言》。",
+            new("比什凯克宣言", A, "declaration", "2019-06", "上海合作组织成员国元首理事会", Action: "adopted"));
         yield return Case("“反腐败国际合作”被写入《监察法》。", new("监察法", Law));
         yield return Case("[D:2021-01-01|2021年1月1日]起，《中华人民共和国民法典》正式施行。", new("中华人民共和国民法典", Law));
         yield return Case("修订后的《中国共产党纪律处分条例》印发实施。", new("中国共产党纪律处分条例", Law));
