@@ -124,7 +124,10 @@ public class ClassifierTests
     [Test]
     public void Training_splits_pd1998_the_same_way_every_time()
     {
-        Assert.That(ClassifierTrainer.IsHeldOut("19980101-01-001.txt", 0.15), Is.EqualTo(ClassifierTrainer.IsHeldOut("19980101-01-001.txt", 0.15)));
+        // The split is a fixed hash of the id (FNV-1a), not a random draw: these documents are held out
+        // on every machine, so the committed model's held-out figures can be reproduced.
+        var heldOut = Enumerable.Range(0, 40).Where(i => ClassifierTrainer.IsHeldOut($"doc-{i}.txt", 0.15));
+        Assert.That(heldOut, Is.EqualTo(new[] { 3, 5, 12, 24, 36, 37, 39 }));
         var ids = Enumerable.Range(0, 2000).Select(i => $"doc-{i}.txt").ToList();
         var share = ids.Count(id => ClassifierTrainer.IsHeldOut(id, 0.15)) / (double)ids.Count;
         Assert.That(share, Is.InRange(0.12, 0.18));
