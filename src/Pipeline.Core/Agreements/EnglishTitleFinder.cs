@@ -53,6 +53,8 @@ public static partial class EnglishTitleFinder
     // "Press Statement" heads a press release: a document label, not an instrument.
     private static readonly HashSet<string> GenericModifiers = ["Joint", "Final", "Action", "Bilateral", "New", "Basic", "Trade", "Peace", "Press"];
 
+    private static readonly HashSet<string> ReportStatementWords = ["Assessment", "Impact", "Disclosure", "Financial", "Budget"];
+
     // Places whose name begins with "The": "The Hague Summit Declaration" keeps its article.
     private static readonly HashSet<string> PlacesWithThe = ["Hague", "Gambia", "Bahamas"];
 
@@ -84,6 +86,9 @@ public static partial class EnglishTitleFinder
             // "the Code of Conduct" without a complement is as bare as "the Treaty"; "Roadmap 2030" is named by its year.
             var bare = last == (codeOfConduct ? headLast : i) && !yearNamed && leftWords.All(GenericModifiers.Contains);
             if (bare) continue;
+            // "Nuclear Proliferation Assessment Statement", "Environmental Impact Statement": a report a government
+            // writes, not an instrument parties adopt.
+            if (kind == "statement" && last == i && leftWords.Count > 0 && ReportStatementWords.Contains(leftWords[^1])) continue;
             var end = tokens[last].End;
             // "the Inclusive Framework on Base Erosion and Profit Shifting's work": the possessive is not part of the name.
             if (IsPossessive(tokens[last].Text)) end -= 2;

@@ -93,8 +93,10 @@ internal static class EnglishDateParser
     }
 
     /// <summary>"the 1982 United Nations Convention", "the 2015 Paris Agreement": the year a named thing dates from.</summary>
+    /// A modern year before a common noun names when it happened too ("the 2016 arbitral award", "the 2022 elections").
     private static bool YearBeforeAName(string t, int i, int e) =>
-        PreviousWord(t, i) is "the" && CharAt(t, e) == ' ' && char.IsAsciiLetterUpper(CharAt(t, e + 1));
+        PreviousWord(t, i) is "the" && CharAt(t, e) == ' '
+        && (char.IsAsciiLetterUpper(CharAt(t, e + 1)) || char.IsAsciiLetterLower(CharAt(t, e + 1)) && t.Substring(i, 2) is "19" or "20");
 
     private static string PreviousWord(string t, int p)
     {
@@ -134,7 +136,8 @@ internal static class EnglishDateParser
         var word = t[i..e];
         if (Months.TryGetValue(word, out var month)) return FromMonth(t, i, e, month, word);
         if (Weekdays.TryGetValue(word, out var weekday))
-            return WeekdayPrepositions.Contains(PreviousWord(t, i)) ? Weekday(t, i, e, weekday, 0) : null;
+            return WeekdayPrepositions.Contains(PreviousWord(t, i)) || EnglishTense.IsPast(PreviousWord(t, i))
+                ? Weekday(t, i, e, weekday, 0) : null;
         if (Counts.TryGetValue(word, out var count)) return Ago(t, i, e, count);
         switch (word)
         {
@@ -173,6 +176,10 @@ internal static class EnglishDateParser
                 if (q == e) return null;
                 var e2 = WordEnd(t, q);
                 if (Weekdays.TryGetValue(t[q..e2], out var day)) return Weekday(t, i, e2, day, shift);
+                // next November, last March: the month of the year before or after the reference year.
+                if (Months.TryGetValue(t[q..e2], out var named) && !char.IsAsciiDigit(CharAt(t, SkipSpace(t, e2))))
+                    return new DateMention(i, e2, "date:en-relative-month",
+                        new DatePart(DateAnchor.YearRelative, shift, 0, named, 0, DatePrecision.Month));
                 // "over the last year", "the next month": a stretch of time, not a calendar point.
                 if (PreviousWord(t, i) is "the" or "The") return null;
                 return t[q..e2] switch

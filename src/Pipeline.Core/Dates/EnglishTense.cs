@@ -61,14 +61,15 @@ internal static class EnglishTense
             while (s + step >= 0 && s + step < text.Length && char.IsAsciiLetter(text[s + step])) s += step;
             var (a, b) = step < 0 ? (s, i + 1) : (i, s + 1);
             var word = text[a..b];
-            distance++;
+            // A capitalised word inside a sentence is mostly part of a name or title, which carries no tense.
+            if (!char.IsAsciiLetterUpper(word[0]) || a == 0 || text[a - 1] is '\n') distance++;
             if (FutureWords.Contains(word) || ToBeParticiple(text, a, word)) future = Math.Min(future, distance);
             else if (!PrecededByBe(text, a) && IsPast(word)) past = Math.Min(past, distance);
             i = s + step;
         }
     }
 
-    private static bool IsPast(string word) =>
+    internal static bool IsPast(string word) =>
         PastWords.Contains(word)
         || word.Length >= 5 && word.EndsWith("ed", StringComparison.Ordinal) && char.IsAsciiLetterLower(word[0]) && !NotPast.Contains(word);
 

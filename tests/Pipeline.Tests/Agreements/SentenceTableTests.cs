@@ -345,6 +345,8 @@ public class SentenceTableTests
         // Document labels and well-known alternative names.
         yield return Case("Press Statement\nOffice of the Spokesperson\nThe Department designated six entities.",
             new("Press Statement", None));
+        yield return Case("The President transmitted the Nuclear Proliferation Assessment Statement prepared by the Secretary of State.",
+            new("Nuclear Proliferation Assessment Statement", None));
         yield return Case("Allies recalled Article 5 of the Washington Treaty.",
             new("Washington Treaty", A, "treaty", Canonical: "North Atlantic Treaty"));
         yield return Case("Iran said it remained committed to the Nuclear Non-Proliferation Treaty.",
