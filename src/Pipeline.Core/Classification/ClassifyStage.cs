@@ -128,9 +128,11 @@ public sealed class ClassifyStage : IStage
             entities.Add(ToEntity(d.Candidate, d.Label, d.Confidence));
         }
 
-        // The longest name is the mention: a known name inside an accepted organisation name is dropped.
+        // The longest name is the mention: a known name inside an accepted organisation name is dropped, and so
+        // is one inside an agreement's title ("United Nations" in the UN Convention on the Law of the Sea names
+        // the instrument, not an actor; ANNOTATION.md makes it optional).
         var inner = new HashSet<int>();
-        foreach (var e in entities.Where(e => e.Type == EntityTypes.Org))
+        foreach (var e in entities.Where(e => e.Type is EntityTypes.Org or EntityTypes.Agreement))
             for (var i = e.Start; i < e.End; i++)
                 if (knownAt[i] != 0 && knownOrgs[knownAt[i] - 1] is var o && o.Start >= e.Start && o.End <= e.End && o.Span != e.Span)
                     inner.Add(knownAt[i] - 1);
