@@ -118,6 +118,8 @@ public static partial class EnglishTitleFinder
 
     private static bool IsCountry(string word) => Countries.Name(word, chinese: false) is not null;
 
+    private static readonly HashSet<string> PlaceParticles = ["de", "da", "do", "dos", "das", "del", "du", "la", "van", "von"];
+
     private static bool IsYear(string word) =>
         word.Length == 4 && word.All(char.IsDigit) && word[0] is '1' or '2';
 
@@ -133,6 +135,14 @@ public static partial class EnglishTitleFinder
         {
             while (first > 0 && Gap(text, tokens[first - 1], tokens[first]) == " " && IsNameWord(tokens[first - 1]))
                 first--;
+            // "Rio de Janeiro G20 Leaders' Declaration": a lowercase particle inside a place name.
+            if (first < head && first >= 2 && PlaceParticles.Contains(tokens[first - 1].Text)
+                && Gap(text, tokens[first - 2], tokens[first - 1]) == " " && Gap(text, tokens[first - 1], tokens[first]) == " "
+                && IsNameWord(tokens[first - 2]))
+            {
+                first -= 2;
+                continue;
+            }
             // "Comprehensive Economic and Trade Agreement": "and" joins two modifiers of one name, not two countries.
             if (first < head && first >= 2 && tokens[first - 1].Text == "and"
                 && Gap(text, tokens[first - 2], tokens[first - 1]) == " " && Gap(text, tokens[first - 1], tokens[first]) == " "

@@ -38,6 +38,8 @@ public static class KnownInstruments
         南海各方行为宣言|Declaration on the Conduct of Parties in the South China Sea|declaration|
         维也纳外交关系公约|Vienna Convention on Diplomatic Relations|convention|
         北大西洋公约|North Atlantic Treaty|treaty|Washington Treaty
+        波黑和平总框架协议|General Framework Agreement for Peace in Bosnia and Herzegovina|agreement|Dayton Agreement,Dayton Peace Agreement,Dayton Accords,代顿协议,代顿和平协议
+        耶稣受难日协议|Good Friday Agreement|agreement|Belfast Agreement
         明斯克协议|Minsk Agreements|agreement|
         中美联合公报|Joint Communiqué of the United States of America and the People's Republic of China|communique|
         上海合作组织宪章|Charter of the Shanghai Cooperation Organization|charter|

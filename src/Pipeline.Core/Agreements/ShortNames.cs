@@ -30,7 +30,7 @@ public static partial class ShortNames
             if (!m.Success) m = KnownAs().Match(after);
             if (!m.Success) continue;
             var shortName = m.Groups["short"].Value.Trim();
-            if (!IsName(shortName)) continue;
+            if (!IsName(shortName) || !AbbreviatesTitle(shortName, full.Text)) continue;
             var canonical = full.Canonical ?? full.Text;
             for (var i = 0; i < result.Count; i++)
                 if (result[i].Text == shortName && result[i] != full)
@@ -61,6 +61,20 @@ public static partial class ShortNames
         var words = shortName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length >= 2 && TitleRules.IsEnglishHead(words[^1]) && !TitleRules.IsEnglishHead(words[0])
                && words.All(w => char.IsUpper(w[0]) || char.IsDigit(w[0]));
+    }
+
+    /// <summary>
+    /// An acronym in brackets after an English title must be made of that title's initials, in order
+    /// (EDCA, CPTPP, JCPOA): "(COP30)" after a convention's name names the conference, not the convention.
+    /// </summary>
+    private static bool AbbreviatesTitle(string shortName, string title)
+    {
+        if (!Acronym().IsMatch(shortName) || TitleText.HasCjk(title)) return true;
+        var letters = shortName.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray();
+        var next = 0;
+        foreach (var word in title.Split([' ', '-', '–', '/'], StringSplitOptions.RemoveEmptyEntries))
+            if (next < letters.Length && char.ToUpperInvariant(word[0]) == letters[next]) next++;
+        return next == letters.Length;
     }
 
     private static IEnumerable<int> Occurrences(string text, string name)
