@@ -80,6 +80,12 @@ internal static class ChineseDateParser
             }
             return true;
         }
+        if (TryBareYearPart(t, p, out end))
+        {
+            // 前三季度, 一季度, 上半年, 前10个月 opening a clause of a report: this year's part, like 今年前三季度.
+            part = new DatePart(DateAnchor.YearRelative, 0, 0, 0, 0, DatePrecision.Year);
+            return true;
+        }
         if (TryRelativeMonth(t, p, out q, out var shift))
         {
             part = new DatePart(DateAnchor.MonthRelative, shift, 0, 0, 0, DatePrecision.Month);
@@ -353,6 +359,32 @@ internal static class ChineseDateParser
         "一季度", "二季度", "三季度", "四季度", "年初", "年底", "年末", "年中", "初", "底", "末",
         "春季", "夏季", "秋季", "冬季", "春天", "夏天", "秋天", "冬天", "岁末",
     ];
+
+    private static readonly string[] BareYearParts =
+    [
+        "上半年", "下半年", "前三季度", "前两季度", "前二季度", "第一季度", "第二季度", "第三季度", "第四季度",
+        "一季度", "二季度", "三季度", "四季度",
+    ];
+
+    /// <summary>A part of a year with no year written, only where a clause or a 在/从-phrase opens (not 同一季度).</summary>
+    private static bool TryBareYearPart(string t, int p, out int end)
+    {
+        end = p;
+        var before = CharAt(t, p - 1);
+        if (p > 0 && before >= 0x4E00 && before <= 0x9FFF && !"在于从自到至和与及或的较比".Contains(before)) return false;
+        foreach (var word in BareYearParts)
+            if (At(t, p, word))
+            {
+                end = p + word.Length;
+                return true;
+            }
+        if (CharAt(t, p) == '前' && Numerals.TryRead(t, p + 1, out var n) && n.Value is >= 2 and <= 11 && At(t, p + 1 + n.Length, "个月"))
+        {
+            end = p + 1 + n.Length + 2;
+            return true;
+        }
+        return false;
+    }
 
     // 初步, 初次: 初 opens another word.
     private const string NotAfterChu = "步次级衷心期审稿选赛中始创见学者";

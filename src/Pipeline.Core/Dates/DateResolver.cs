@@ -229,11 +229,15 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
         }
         // 9月3日: the year that puts the date nearest to the document date; news looks back more often
         // than ahead, so a future distance counts two and a half times.
+        // A range (1—10月, 9月24日至10月2日) is placed by its end: a report of January to October written in
+        // November covers this year's months, not next year's January.
+        var probe = mentions[k].To is { Anchor: DateAnchor.YearMissing, Month: > 0, Lunar: false } end && !p.Lunar && end.Month >= p.Month
+            ? end : p;
         var best = _ref.Year;
         var bestDistance = double.MaxValue;
         for (var y = _ref.Year - 1; y <= _ref.Year + 1; y++)
         {
-            if ((p.Lunar ? Materialize(p, y) : new CalendarPoint(y, p.Month, Math.Max(p.Day, 1), DatePrecision.Day)) is not { } point)
+            if ((p.Lunar ? Materialize(p, y) : new CalendarPoint(y, probe.Month, Math.Max(probe.Day, 1), DatePrecision.Day)) is not { } point)
                 continue;
             var candidate = point.FirstDay;
             var days = candidate.DayNumber - _ref.DayNumber;

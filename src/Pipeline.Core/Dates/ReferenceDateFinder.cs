@@ -34,7 +34,9 @@ internal static partial class ReferenceDateFinder
         DateOnly? best = null;
         foreach (var m in mentions)
         {
-            if (m.IsRange || !m.From.HasExplicitYear || quotes.InTitleOrQuote(m.Start)) continue;
+            // A range of days (2024年6月18日至20日, a visit) dates the text like a day; a range of years may be a plan.
+            var rangeOfDays = m.IsRange && m.From.Precision == DatePrecision.Day;
+            if (m.IsRange && !rangeOfDays || !m.From.HasExplicitYear || quotes.InTitleOrQuote(m.Start)) continue;
             if (NamesAPlan(text, m) || LooksAhead(text, m.Start)) continue;
             if (DateResolver.Materialize(m.From, m.From.Year) is not { } point) continue;
             var day = point.FirstDay;

@@ -40,6 +40,13 @@ public class DatesStageTests
     }
 
     [Test]
+    public void Chinese_dateline_takes_its_year_from_a_range_of_days_before_an_older_year()
+    {
+        var a = Process("新华社吉隆坡5月20日电 总理于2024年5月18日至20日访问马来西亚。该校自2016年开学以来培养了大批人才。");
+        Assert.That(a.Metadata.DocumentDate, Is.EqualTo(new Sourced<DateOnly>(new DateOnly(2024, 5, 20), DateOrigins.Dateline)));
+    }
+
+    [Test]
     public void Chinese_dateline_after_the_latest_month_moves_to_the_next_year()
     {
         var a = Process("新华社北京1月5日电 2017年12月，双方签署协议。");
