@@ -42,7 +42,7 @@ public class English2ArticlesTests
     // Before the round-2 fixes: DATE 0.939, ORG 0.909, AGREEMENT 0.708 (micro 0.884).
     [TestCase("DATE", 0.97, 0.97)]
     [TestCase("ORG", 0.97, 0.97)]
-    [TestCase("AGREEMENT", 0.84, 0.88)]
+    [TestCase("AGREEMENT", 0.93, 0.95)]
     public void Meets_the_target_on_unseen_English_news(string type, double minF1, double minNormalised)
     {
         var score = Report()[type];
@@ -54,5 +54,5 @@ public class English2ArticlesTests
     }
 
     [Test]
-    public void Micro_F1_over_the_three_types() => Assert.That(Report().Micro.F1, Is.GreaterThanOrEqualTo(0.96));
+    public void Micro_F1_over_the_three_types() => Assert.That(Report().Micro.F1, Is.GreaterThanOrEqualTo(0.98));
 }
