@@ -159,9 +159,10 @@ public sealed class OrgCandidateGenerator
             LeftBoundaries(text, covered, suffixStart, end, boundaries);
             if (boundaries.Count == 0) continue;
             var preferred = PreferredBoundary(boundaries, text, suffixStart);
+            var divisionOrgan = IsDivisionOrgan(text, preferred, suffixStart, end);
             foreach (var start in boundaries)
             {
-                var confidence = start == preferred ? strength : strength * 0.5;
+                var confidence = start == preferred ? divisionOrgan ? DivisionOrganConfidence : strength : strength * 0.5;
                 var name = text[start..end];
                 result.Add(new Candidate(start, end, name, EntityTypes.Org, ChineseSource, Math.Round(confidence, 3))
                     { Canonical = ChineseCanonicalNames.Expand(name) });
@@ -228,6 +229,31 @@ public sealed class OrgCandidateGenerator
         }
     }
 
+    private const string AdministrativeDivisions = "省市县区州旗盟";
+
+    // Sure enough that the classifier keeps it unless it is very sure of the opposite (ClassifyStage.trustedRule).
+    private const double DivisionOrganConfidence = 0.9;
+
+    // The organs every province, city and county has, named "<place><organ>" (广东省人民政府, 南宁市公安局).
+    private static readonly HashSet<string> DivisionOrgans =
+    [
+        "人民政府", "政府", "委", "党委", "人大常委会", "人民代表大会常务委员会", "政协", "人民法院", "中级人民法院",
+        "高级人民法院", "人民检察院", "纪委", "监委", "发展和改革委员会", "发展改革委", "发改委", "卫生健康委员会", "卫健委",
+        "外事办公室", "新闻办公室", "人民政府新闻办公室", "人民政府办公厅", "委办公厅", "委宣传部", "委组织部",
+    ];
+
+    /// <summary>A place ending in 省/市/县/区/州 right before one of the organs each such division has.</summary>
+    private static bool IsDivisionOrgan(string text, int start, int suffixStart, int end)
+    {
+        for (var p = start + 2; p < suffixStart && p - start <= 4; p++)
+        {
+            if (!AdministrativeDivisions.Contains(text[p])) continue;
+            var organ = text[(p + 1)..end];
+            return DivisionOrgans.Contains(organ) || organ.Length is >= 3 and <= 6 && organ[^1] is '厅' or '局';
+        }
+        return false;
+    }
+
     private static bool IsDigit(char c) => c is >= '０' and <= '９' or >= '0' and <= '9';
 
     /// <summary>The index of the （ that opens a short bracket of name characters closed at <paramref name="close"/>, or -1.</summary>
@@ -258,6 +284,12 @@ public sealed class OrgCandidateGenerator
     {
         for (var i = boundaries.Count - 1; i >= 0; i--)
             if (Places.PlaceAt(text, boundaries[i], suffixStart) > 0) return boundaries[i];
+        // An administrative division no list holds (崇左市人民政府, 自治区商务厅): the name starts two to four
+        // characters before the 省/市/县/区/州 that ends the place's name.
+        for (var i = boundaries.Count - 1; i >= 0; i--)
+            for (var p = boundaries[i] + 2; p < suffixStart && p - boundaries[i] <= 4; p++)
+                if (AdministrativeDivisions.Contains(text[p]) && p + 1 <= suffixStart)
+                    return boundaries[i];
         var preferred = boundaries[0];
         foreach (var b in boundaries)
             if (suffixStart - b <= 4) preferred = b;

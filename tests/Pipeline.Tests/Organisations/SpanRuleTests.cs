@@ -94,6 +94,8 @@ public class SpanRuleTests
         yield return Case("中国科学院力学研究所研究员出席。", "中国科学院力学研究所");
         yield return Case("外交部新闻司举行吹风会。", "外交部新闻司");
         yield return Case("中国石油天然气集团公司与当地企业签约。", "中国石油天然气集团公司=中国石油天然气集团有限公司");
+        // The organs every division has, named after a place no list holds.
+        yield return Case("会议由南宁市人民政府主办。", "南宁市人民政府");
         // Posts, people and clauses after a body are no unit; two bodies written together stay two.
         yield return Case("公安部部长出席会议。", "公安部");
         yield return Case("外交部发言人办公室发布消息。", "外交部");
