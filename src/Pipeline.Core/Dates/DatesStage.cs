@@ -34,7 +34,7 @@ public sealed class DatesStage(NumericOrder order = NumericOrder.MonthFirst) : I
         var mentions = new DateScanner(order).Scan(text)
             .Where(m => m.From.Anchor == DateAnchor.Absolute || !quotes.InTitle(m.Start))
             .ToList();
-        var reference = ReferenceDateFinder.Find(article, mentions, quotes, Today());
+        var (reference, asWritten) = ReferenceDateFinder.Find(article, mentions, quotes, Today());
         var origin = new DateReference(reference.Value, reference.Origin);
         var entities = new DateResolver(text, mentions, reference, quotes).Resolve().Select(r => new Entity(
             EntityTypes.Date, r.Mention.Start, r.Mention.End, text[r.Mention.Start..r.Mention.End], r.Mention.Rule,
@@ -47,7 +47,7 @@ public sealed class DatesStage(NumericOrder order = NumericOrder.MonthFirst) : I
 
         var result = article.AddEntities(entities);
         if (!ReferenceEquals(article.Metadata.DocumentDate, reference))
-            result = result with { Metadata = result.Metadata with { DocumentDate = reference } };
+            result = result with { Metadata = result.Metadata with { DocumentDate = reference, DocumentDateAsWritten = asWritten } };
         if (reference.Origin == DateOrigins.FileTime)
             result = result.AddWarning($"document date {reference.Value:yyyy-MM-dd} guessed from the file modification time");
         return result;

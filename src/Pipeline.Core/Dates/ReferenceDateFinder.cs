@@ -14,24 +14,30 @@ internal static partial class ReferenceDateFinder
     private static readonly HashSet<string> PlanWordsEn = new(StringComparer.OrdinalIgnoreCase)
         { "strategy", "agenda", "plan", "vision", "goals", "goal", "roadmap", "framework", "targets" };
 
-    public static Sourced<DateOnly> Find(Article article, IReadOnlyList<DateMention> mentions, QuotedSpans quotes, DateOnly today)
+    /// <summary>
+    /// The reference date, and when it is the latest date in the text, that date as the text writes it
+    /// ("2018-07" for 2018年7月): the day alone would claim more than the text says.
+    /// </summary>
+    public static (Sourced<DateOnly> Reference, string? AsWritten) Find(Article article, IReadOnlyList<DateMention> mentions,
+        QuotedSpans quotes, DateOnly today)
     {
         var given = article.Metadata.DocumentDate;
-        if (given is not null && given.Origin is DateOrigins.Sidecar or DateOrigins.FrontMatter) return given;
+        if (given is not null && given.Origin is DateOrigins.Sidecar or DateOrigins.FrontMatter) return (given, null);
         var text = article.Text;
-        var latest = LatestPastDate(text, mentions, quotes, today);
+        var latestPoint = LatestPastDate(text, mentions, quotes, today);
+        var latest = latestPoint?.FirstDay;
         var dateline = Dateline(text, mentions, latest, today);
-        if (dateline is { } d) return new Sourced<DateOnly>(d, DateOrigins.Dateline);
-        if (latest is { } l) return new Sourced<DateOnly>(l, DateOrigins.LatestInText);
+        if (dateline is { } d) return (new Sourced<DateOnly>(d, DateOrigins.Dateline), null);
+        if (latestPoint is { } l) return (new Sourced<DateOnly>(l.FirstDay, DateOrigins.LatestInText), l.Iso);
         var path = article.Source.Path;
         var fileTime = File.Exists(path) ? File.GetLastWriteTime(path) : DateTime.Now;
-        return new Sourced<DateOnly>(DateOnly.FromDateTime(fileTime), DateOrigins.FileTime);
+        return (new Sourced<DateOnly>(DateOnly.FromDateTime(fileTime), DateOrigins.FileTime), null);
     }
 
     /// <summary>The latest date with a written year that is not a title, a plan or a target.</summary>
-    public static DateOnly? LatestPastDate(string text, IReadOnlyList<DateMention> mentions, QuotedSpans quotes, DateOnly today)
+    public static CalendarPoint? LatestPastDate(string text, IReadOnlyList<DateMention> mentions, QuotedSpans quotes, DateOnly today)
     {
-        DateOnly? best = null;
+        CalendarPoint? best = null;
         foreach (var m in mentions)
         {
             // A range of days (2024年6月18日至20日, a visit) dates the text like a day; a range of years may be a plan.
@@ -41,7 +47,7 @@ internal static partial class ReferenceDateFinder
             if (DateResolver.Materialize(m.From, m.From.Year) is not { } point) continue;
             var day = point.FirstDay;
             if (day > today) continue;
-            if (best is null || day > best) best = day;
+            if (best is null || day > best.Value.FirstDay) best = point;
         }
         return best;
     }

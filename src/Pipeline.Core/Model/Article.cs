@@ -91,6 +91,12 @@ public sealed record ArticleMetadata
     public Sourced<string>? Language { get; init; }
     /// <summary>The date relative expressions resolve against; Origin is one of <see cref="DateOrigins"/>.</summary>
     public Sourced<DateOnly>? DocumentDate { get; init; }
+
+    /// <summary>
+    /// The document date at the precision the text gives it ("2018-07" for 2018年7月) when it was taken from
+    /// a date in the text; null when <see cref="DocumentDate"/> is as exact as its source.
+    /// </summary>
+    public string? DocumentDateAsWritten { get; init; }
     /// <summary>Encoding the text was decoded from, and the input format.</summary>
     public string? Encoding { get; init; }
     public string? Format { get; init; }

@@ -24,6 +24,7 @@ public static class ArticleJson
                 ["url"] = Sourced(m.Url, v => v),
                 ["language"] = Sourced(m.Language, v => v),
                 ["date"] = Sourced(m.DocumentDate, v => v.ToString("yyyy-MM-dd")),
+                ["date_as_written"] = m.DocumentDateAsWritten,
                 ["format"] = m.Format,
                 ["encoding"] = m.Encoding,
                 ["characters"] = offsets.ToCodePoint(article.Text.Length),

@@ -83,8 +83,9 @@ public class SampleRunTests
         Assert.That(Field("ORG", "G20", "canonical"), Is.EqualTo("二十国集团"));
         Assert.That(Field("ORG", "上合组织", "canonical"), Is.EqualTo("上海合作组织"));
         Assert.That(Field("AGREEMENT", "联合国反腐败公约", "canonical"), Is.EqualTo("联合国反腐败公约"));
-        Assert.That(doc.RootElement.GetProperty("metadata").GetProperty("date").GetProperty("origin").GetString(),
-            Is.EqualTo("latest-date-in-text"));
+        var metadata = doc.RootElement.GetProperty("metadata");
+        Assert.That(metadata.GetProperty("date").GetProperty("origin").GetString(), Is.EqualTo("latest-date-in-text"));
+        Assert.That(metadata.GetProperty("date_as_written").GetString(), Is.EqualTo("2018-07"), "2018年7月 names a month, not a day");
     }
 
     [Test]
@@ -105,6 +106,7 @@ public class SampleRunTests
         var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.That(errors, Is.Empty);
         Assert.That(document.MainDocumentPart!.Document!.Body!.InnerText, Does.Contain("中非合作论坛"));
+        Assert.That(document.MainDocumentPart!.Document!.Body!.InnerText, Does.Contain("2018-07 (latest date in the text)"));
     }
 
     [Test]

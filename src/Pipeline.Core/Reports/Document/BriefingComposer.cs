@@ -92,7 +92,7 @@ public static class BriefingComposer
         yield return new("Source file", m.FileName);
         if (m.Publisher is not null) yield return new("Publisher", m.Publisher);
         if (m.Url is not null) yield return new("URL", m.Url);
-        yield return new("Document date", m.DocumentDate is { } d ? $"{Iso(d.Value)} ({DescribeOrigin(d.Origin)})" : "unknown");
+        yield return new("Document date", m.DocumentDate is { } d ? $"{d.AsWritten ?? Iso(d.Value)} ({DescribeOrigin(d.Origin)})" : "unknown");
         if (m.Language is not null) yield return new("Language", m.Language);
     }
 

@@ -21,7 +21,11 @@ public sealed record BriefingModel(
     ImmutableArray<string> Warnings);
 
 /// <summary>A date and where the pipeline got it (sidecar, dateline, ...).</summary>
-public sealed record SourcedDate(DateOnly Value, string Origin);
+public sealed record SourcedDate(DateOnly Value, string Origin)
+{
+    /// <summary>What the report shows: the date as precisely as its source gives it ("2018-07"), else the day.</summary>
+    public string? AsWritten { get; init; }
+}
 
 public sealed record TypeCount(string Type, string Label, int Mentions, int Distinct);
 

@@ -21,7 +21,7 @@ public static class BriefingModelBuilder
             Publisher: NonEmpty(meta.Publisher?.Value),
             Url: NonEmpty(meta.Url?.Value),
             Language: NonEmpty(meta.Language?.Value),
-            DocumentDate: meta.DocumentDate is { } d ? new SourcedDate(d.Value, d.Origin) : null,
+            DocumentDate: meta.DocumentDate is { } d ? new SourcedDate(d.Value, d.Origin) { AsWritten = meta.DocumentDateAsWritten } : null,
             Counts: Counts(article),
             Timeline: Timeline(article),
             Organisations: Organisations(article),
