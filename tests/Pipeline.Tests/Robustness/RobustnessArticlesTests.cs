@@ -1,0 +1,87 @@
+using Pipeline.Cli.Commands;
+using Pipeline.Configuration;
+using Pipeline.Evaluation;
+using Pipeline.Stages;
+
+namespace Pipeline.Tests.Robustness;
+
+/// <summary>
+/// The whole pipeline (the repo's pipeline.json, model included) on news written for these tests in the styles
+/// the product meets (Xinhua and People's Daily reports and commentary, CCDI bulletins, White House and State
+/// Department releases, wire reports), annotated by hand per ANNOTATION.md and scored like `pipeline evaluate`.
+/// Each threshold is the figure reached, or a little below, so a regression on unseen-style text shows up.
+/// </summary>
+public class RobustnessArticlesTests
+{
+    /// <summary>A folder of NAME.xx.txt articles with NAME.xx.jsonl gold, and what the pipeline must reach on it.</summary>
+    public sealed record ArticleSet(string Folder, string Extension, int Articles, double? MinMicroF1,
+        params (string Type, double MinF1, double MinNormalised)[] Targets)
+    {
+        public string Path => System.IO.Path.Combine(TestPaths.RepoRoot, "tests", "Pipeline.Tests", "Robustness", Folder);
+        public override string ToString() => Folder;
+    }
+
+    public static readonly ArticleSet[] Sets =
+    [
+        new("Chinese", ".zh.txt", 8, null, ("DATE", 0.98, 0.98), ("ORG", 0.95, 0.98), ("AGREEMENT", 0.95, 0.95)),
+        // Commentary, CCDI bulletins, trade figures, joint statements, military diplomacy, local news.
+        new("Chinese2", ".zh.txt", 6, null, ("DATE", 0.98, 0.98), ("ORG", 0.92, 0.96), ("AGREEMENT", 0.95, 0.95)),
+        // AGREEMENT was 0.746 when written; typed instruments under negotiation, headline communiqués, title
+        // boundaries and aliases (Washington Treaty) reach 1.0 with the committed model.
+        new("English", ".en.txt", 8, 0.90, ("DATE", 0.95, 0.95), ("ORG", 0.88, 0.90), ("AGREEMENT", 0.95, 0.95)),
+        // A fact sheet, a message to the Congress, a joint statement, an anniversary statement, a call readout,
+        // a media note. Before the round-2 fixes: DATE 0.939, ORG 0.909, AGREEMENT 0.708 (micro 0.884).
+        new("English2", ".en.txt", 6, 0.98, ("DATE", 0.97, 0.97), ("ORG", 0.97, 0.97), ("AGREEMENT", 0.93, 0.95)),
+    ];
+
+    private static readonly Lazy<ArticlePipeline> Pipeline = new(() =>
+        ArticlePipeline.FromConfig(new ConfigLoader(StageCatalog.Default).Load(Path.Combine(TestPaths.RepoRoot, "pipeline.json"))));
+
+    private static readonly Dictionary<string, ScoreReport> Reports = new();
+
+    private static ScoreReport Report(ArticleSet set)
+    {
+        lock (Reports)
+        {
+            if (Reports.TryGetValue(set.Folder, out var cached)) return cached;
+            var predictions = Directory.GetFiles(set.Path, "*" + set.Extension).Order(StringComparer.Ordinal)
+                .SelectMany(path => EvaluateCommand.ToScored(Pipeline.Value.ProcessFile(path)))
+                .ToList();
+            var report = Scorer.Score(Scorer.Load(set.Path), predictions);
+            TestContext.Out.WriteLine(Scorer.Format(report));
+            foreach (var e in report.Errors) TestContext.Out.WriteLine($"{e.Kind}\t{e.Doc}\t{e.Type}\t{e.Text}\t{e.Detail}");
+            return Reports[set.Folder] = report;
+        }
+    }
+
+    [TestCaseSource(nameof(Sets))]
+    public void Every_article_has_its_gold(ArticleSet set)
+    {
+        var articles = Directory.GetFiles(set.Path, "*" + set.Extension).Select(Path.GetFileName).ToList();
+        Assert.That(articles, Has.Count.EqualTo(set.Articles));
+        Assert.That(Scorer.Load(set.Path).Select(g => g.Doc).ToHashSet(), Is.EquivalentTo(articles));
+    }
+
+    public static IEnumerable<TestCaseData> Targets() =>
+        Sets.SelectMany(set => set.Targets.Select(t => new TestCaseData(set, t.Type, t.MinF1, t.MinNormalised)
+            .SetName($"Meets_the_target({set.Folder}, {t.Type})")));
+
+    [TestCaseSource(nameof(Targets))]
+    public void Meets_the_target(ArticleSet set, string type, double minF1, double minNormalised)
+    {
+        var report = Report(set);
+        var score = report[type];
+        Assert.Multiple(() =>
+        {
+            Assert.That(score.F1, Is.GreaterThanOrEqualTo(minF1), $"{type} F1\n{Scorer.Format(report)}");
+            Assert.That(score.Normalised ?? 0, Is.GreaterThanOrEqualTo(minNormalised), $"{type} normalised\n{Scorer.Format(report)}");
+        });
+    }
+
+    public static IEnumerable<TestCaseData> MicroTargets() =>
+        Sets.Where(set => set.MinMicroF1 is not null).Select(set => new TestCaseData(set, set.MinMicroF1!.Value));
+
+    [TestCaseSource(nameof(MicroTargets))]
+    public void Micro_F1_over_the_three_types(ArticleSet set, double min) =>
+        Assert.That(Report(set).Micro.F1, Is.GreaterThanOrEqualTo(min));
+}
