@@ -108,7 +108,7 @@ public static class TitleRules
         ("Protocol", "protocol"), ("Protocols", "protocol"), ("Declaration", "declaration"),
         ("Statement", "statement"), ("Communique", "communique"), ("Communiqué", "communique"), ("Charter", "charter"),
         ("Memorandum", "memorandum"), ("Framework", "framework"), ("Principles", "principles"), ("Covenant", "convention"),
-        ("Plan", "plan"), ("Roadmap", "plan"), ("Letter of Intent", "memorandum"),
+        ("Plan", "plan"), ("Roadmap", "plan"),
     ];
 
     /// <summary>The kind an English instrument head word names, or null.</summary>
