@@ -164,20 +164,8 @@ public sealed class ClassifierTrainer
     public static IEnumerable<LabelledDocument> ReadPd1998(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"training data not found: {path}", path);
-        using var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var reader = new StreamReader(gz, Encoding.UTF8);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0) continue;
-            using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            var orgs = ImmutableArray.CreateBuilder<(int, int, bool)>();
-            foreach (var e in root.GetProperty("entities").EnumerateArray())
-                if (e.GetProperty("type").GetString() == EntityTypes.Org)
-                    orgs.Add((e.GetProperty("start").GetInt32(), e.GetProperty("end").GetInt32(),
-                        e.TryGetProperty("optional", out var o) && o.GetBoolean()));
-            yield return new LabelledDocument(root.GetProperty("doc").GetString()!, root.GetProperty("text").GetString()!, orgs.ToImmutable());
-        }
+        return Evaluation.AnnotatedCorpus.Read(path, Evaluation.CorpusSplit.All).Select(d => new LabelledDocument(d.Id, d.Text,
+            [.. d.Gold.Where(g => g.Type == EntityTypes.Org).Select(g => (g.Start, g.End, g.Optional))]));
     }
 
     private static IEnumerable<CandidateRow> CandidateRows(IEnumerable<LabelledDocument> docs)
