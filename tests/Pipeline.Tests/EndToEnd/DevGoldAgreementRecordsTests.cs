@@ -15,7 +15,7 @@ public class DevGoldAgreementRecordsTests
     {
         var config = new ConfigLoader(StageCatalog.Default).Load(Path.Combine(TestPaths.RepoRoot, "pipeline.json"));
         var pipeline = ArticlePipeline.FromConfig(config);
-        return Directory.GetFiles(TestPaths.Corpus, "*.txt").ToDictionary(Path.GetFileName, p => pipeline.ProcessFile(p))!;
+        return Directory.GetFiles(TestPaths.Corpus, "*.txt").ToDictionary(p => Path.GetFileName(p), p => pipeline.ProcessFile(p));
     });
 
     public static IEnumerable<TestCaseData> GoldAttributes()
