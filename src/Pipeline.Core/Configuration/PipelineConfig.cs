@@ -18,7 +18,7 @@ public sealed record ConfiguredStage(StageDescriptor Descriptor, StageSettings S
 
 public sealed record ReportOptions(ImmutableArray<string> Formats)
 {
-    public static readonly ImmutableArray<string> AllFormats = ["docx", "pdf"];
+    public static readonly ImmutableArray<string> AllFormats = ["docx", "pdf", "html"];
     public bool Wants(string format) => Formats.Contains(format);
 }
 

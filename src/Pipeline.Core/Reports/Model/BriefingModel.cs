@@ -7,18 +7,24 @@ namespace Pipeline.Reports.Model;
 /// </summary>
 public sealed record BriefingModel(
     string Title,
+    string? TitleOrigin,
     string FileName,
     string? Publisher,
     string? Url,
     string? Language,
     SourcedDate? DocumentDate,
+    ImmutableArray<string> Lead,
     ImmutableArray<TypeCount> Counts,
     BriefingTimeline Timeline,
     ImmutableArray<OrganisationRow> Organisations,
     BriefingAgreements Agreements,
     ImmutableArray<DateRow> Dates,
     ImmutableArray<HighlightedParagraph> Text,
-    ImmutableArray<string> Warnings);
+    ImmutableArray<string> Warnings)
+{
+    /// <summary>Chinese articles show canonical English names beside the Chinese ones.</summary>
+    public bool Chinese => Language is { } l && l.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>A date and where the pipeline got it (sidecar, dateline, ...).</summary>
 public sealed record SourcedDate(DateOnly Value, string Origin)
