@@ -56,9 +56,10 @@ public class ExtractionBenchmarks
         return entities;
     }
 
-    private static ArticlePipeline Build(bool machineLearning) => new(
+    /// <summary>Every stage of the catalog with default settings; with <paramref name="ingest"/> it reads files too.</summary>
+    internal static ArticlePipeline Build(bool machineLearning, bool ingest = false) => new(
         StageCatalog.Default.All
-            .Where(d => d.Name != IngestStage.Descriptor.Name)
+            .Where(d => ingest || d.Name != IngestStage.Descriptor.Name)
             .Select(d => d.Create(new StageSettings(d.Name, ImmutableDictionary<string, JsonElement>.Empty, d.Options,
                 Directory.GetCurrentDirectory()) { MachineLearningDisabled = !machineLearning })));
 

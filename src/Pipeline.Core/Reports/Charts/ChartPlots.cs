@@ -46,17 +46,24 @@ public static class ChartPlots
         plot.Add.Bars(bars);
 
         var ticks = new ScottPlot.TickGenerators.NumericManual();
+        // Over time, at most about 16 labels: every other year (or month) is enough to read the axis.
+        var every = spec.Kind == ChartKind.Histogram ? (n + 15) / 16 : 1;
         for (var i = 0; i < n; i++)
-            ticks.AddMajor(spec.Kind == ChartKind.Ranking ? n - 1 - i : i, Shorten(spec.Labels[i], 28));
+            if (i % every == 0 || i == n - 1)
+                ticks.AddMajor(spec.Kind == ChartKind.Ranking ? n - 1 - i : i, Shorten(spec.Labels[i], 28));
+        // Counts: whole numbers only, never "0.5 documents".
+        var counts = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         if (spec.Kind == ChartKind.Ranking)
         {
             plot.Axes.Left.TickGenerator = ticks;
+            plot.Axes.Bottom.TickGenerator = counts;
             plot.Axes.Margins(left: 0, right: 0.08, bottom: 0.02, top: 0.02);
             plot.XLabel(spec.ValueAxis);
         }
         else
         {
             plot.Axes.Bottom.TickGenerator = ticks;
+            plot.Axes.Left.TickGenerator = counts;
             if (n > 8)
             {
                 plot.Axes.Bottom.TickLabelStyle.Rotation = -50;
@@ -67,7 +74,7 @@ public static class ChartPlots
         }
         plot.Title(spec.Title);
         plot.Font.Set(fontName);
-        plot.Axes.Title.Label.FontSize = 10;
+        plot.Axes.Title.Label.FontSize = 9;
         plot.Axes.Title.Label.Bold = true;
         foreach (var axis in plot.Axes.GetAxes())
         {

@@ -40,7 +40,7 @@ public static class OverviewComposer
         blocks.Add(Table(m.Agreements,
             [new("Agreement", 4f), new("Kind", 1.4f), new("Date", 1.4f), new("Documents", 2.4f)],
             a => new TableRow([Cell.Of(a.Canonical, RunStyle.Bold), Cell.Of(a.Kind), Cell.Of(a.Date), DocumentLinks(m, a.Documents)])
-                { Facets = new RowFacets(Anchors(m, a.Documents), a.Date) },
+                { Facets = new RowFacets(Anchors(m, a.Documents), a.Date ?? "") },
             "No agreements found.", "agreements"));
 
         blocks.Add(new HeadingBlock(WithCount("Timeline", keyEvents.Count), 1, "timeline"));
@@ -65,7 +65,7 @@ public static class OverviewComposer
             d => new TableRow([Cell.Of(d.Label, RunStyle.Muted), DocumentCell(d), Cell.Of(d.Document.Date), Cell.Of(d.Document.Language),
                     Cell.Of(d.Document.Status, d.Document.Error is null ? RunStyle.Plain : RunStyle.Bold),
                     Cell.Of(Num(d.Document.Organisations)), Cell.Of(Num(d.Document.Agreements))])
-                { Anchor = d.Anchor, Facets = new RowFacets([d.Anchor], d.Document.Date) },
+                { Anchor = d.Anchor, Facets = new RowFacets([d.Anchor], d.Document.Date ?? "") },
             "No documents were processed.", "documents"));
 
         blocks.Add(new HeadingBlock("Cross-reference: organisations by document", 1, "cross-reference"));
@@ -219,15 +219,15 @@ public static class OverviewComposer
         var charts = ImmutableArray.CreateBuilder<ChartSpec>();
         var top = m.Organisations.Take(ChartedOrganisations).ToList();
         if (top.Count > 0)
-            charts.Add(new ChartSpec(ChartKind.Ranking, "Organisations in the most documents",
+            charts.Add(new ChartSpec(ChartKind.Ranking, "Organisations by documents",
                 [.. top.Select(o => ChartLabel(o.CanonicalEn ?? o.Canonical, 28))], [.. top.Select(o => (double)o.Documents.Length)], "documents",
-                "Bar chart of the organisations mentioned in the most documents: " +
+                "The organisations mentioned in the most documents: " +
                 string.Join(", ", top.Select(o => $"{o.CanonicalEn ?? o.Canonical} {o.Documents.Length}")) + "."));
         var periods = EventsOverTime(m.Timeline);
         if (periods.Count > 0)
             charts.Add(new ChartSpec(ChartKind.Histogram, "Dated events over time",
                 [.. periods.Select(p => p.Label)], [.. periods.Select(p => (double)p.Count)], "events",
-                "Column chart of dated events per " + (periods[0].Label.Length > 4 ? "month" : "year") + ": " +
+                "Dated events per " + (periods[0].Label.Length > 4 ? "month" : "year") + ": " +
                 string.Join(", ", periods.Where(p => p.Count > 0).Select(p => $"{p.Label} {p.Count}")) + "."));
         return charts.ToImmutable();
     }

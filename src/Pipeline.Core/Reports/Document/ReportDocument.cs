@@ -132,7 +132,10 @@ public sealed record TableRow(ImmutableArray<Cell> Cells)
     public static implicit operator TableRow(ImmutableArray<Cell> cells) => new(cells);
 }
 
-/// <summary>What a row is about, for filtering: the documents (their anchors) it belongs to and its date.</summary>
+/// <summary>
+/// What a row is about, for filtering: the documents (their anchors) it belongs to and its date ("" when the row is
+/// of a dated kind but its date is unknown; null when dates do not apply to it).
+/// </summary>
 public sealed record RowFacets(ImmutableArray<string> Documents, string? Date);
 
 public sealed record Cell(ImmutableArray<Run> Runs)

@@ -31,9 +31,10 @@ public static class DocxRenderer
         package.PackageProperties.Title = ReportText.Clean(report.Title);
         package.PackageProperties.Creator = "Pipeline";
         var main = package.AddMainDocumentPart();
-        AddStyles(main);
-        AddFontTable(main);
-        AddSettings(main);
+        // Styles, fonts and settings are the same in every document: serialised once per process, copied in.
+        main.AddNewPart<StyleDefinitionsPart>().FeedData(new MemoryStream(StaticParts.Value.Styles, writable: false));
+        main.AddNewPart<FontTablePart>().FeedData(new MemoryStream(StaticParts.Value.Fonts, writable: false));
+        main.AddNewPart<DocumentSettingsPart>().FeedData(new MemoryStream(StaticParts.Value.Settings, writable: false));
         var footerId = AddFooter(main, report.Title);
 
         var body = new Body();
@@ -276,30 +277,36 @@ public static class DocxRenderer
     private static SimpleField Field(string name) =>
         new(new W.Run(new RunProperties(new Color { Val = ReportPalette.Muted }), new Text("1"))) { Instruction = $" {name} " };
 
-    private static void AddSettings(MainDocumentPart main)
+    private static readonly Lazy<(byte[] Styles, byte[] Fonts, byte[] Settings)> StaticParts = new(() =>
+        (Serialize(Styles()), Serialize(FontTable()), Serialize(DocumentSettings())));
+
+    private static byte[] Serialize(OpenXmlPartRootElement root)
     {
-        var part = main.AddNewPart<DocumentSettingsPart>();
-        part.Settings = new Settings(
+        using var stream = new MemoryStream();
+        using (var writer = System.Xml.XmlWriter.Create(stream, new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) }))
+            root.WriteTo(writer);
+        return stream.ToArray();
+    }
+
+    private static Settings DocumentSettings()
+    {
+        return new Settings(
             new DefaultTabStop { Val = 720 },
             new CharacterSpacingControl { Val = CharacterSpacingValues.CompressPunctuation },
             new ThemeFontLanguages { Val = "en-GB", EastAsia = "zh-CN" });
-        part.Settings.Save();
     }
 
-    private static void AddFontTable(MainDocumentPart main)
+    private static W.Fonts FontTable()
     {
-        var part = main.AddNewPart<FontTablePart>();
-        part.Fonts = new W.Fonts(
+        return new W.Fonts(
             new W.Font(new AltName { Val = CjkFallback }, new FontCharSet { Val = "86" },
                 new FontFamily { Val = FontFamilyValues.Swiss }, new Pitch { Val = FontPitchValues.Variable }) { Name = CjkFont },
             new W.Font(new FontCharSet { Val = "00" }, new FontFamily { Val = FontFamilyValues.Swiss },
                 new Pitch { Val = FontPitchValues.Variable }) { Name = LatinFont });
-        part.Fonts.Save();
     }
 
-    private static void AddStyles(MainDocumentPart main)
+    private static Styles Styles()
     {
-        var part = main.AddNewPart<StyleDefinitionsPart>();
         var styles = new Styles(
             new DocDefaults(
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
@@ -378,8 +385,7 @@ public static class DocxRenderer
                         new BottomMargin { Width = "50", Type = TableWidthUnitValues.Dxa },
                         new TableCellRightMargin { Width = 90, Type = TableWidthValues.Dxa })))
             { Type = StyleValues.Table, StyleId = "ReportTable" });
-        part.Styles = styles;
-        part.Styles.Save();
+        return styles;
     }
 
     private static Style ParagraphStyle(string id, string name, string? basedOn, StyleParagraphProperties pPr, StyleRunProperties rPr, bool isDefault = false)

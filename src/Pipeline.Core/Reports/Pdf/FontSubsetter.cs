@@ -16,13 +16,20 @@ public static class FontSubsetter
 {
     private const string Lib = "libHarfBuzzSharp";
 
-    private static readonly ConcurrentDictionary<(FontFace, bool), Lazy<PreparedFace>> Prepared = new();
+    private static readonly ConcurrentDictionary<(FontFace, bool, bool), Lazy<PreparedFace>> Prepared = new();
 
-    /// <summary>The face cut down to <paramref name="codepoints"/> (plus .notdef); advances are unchanged.</summary>
-    public static byte[] Subset(FontFace face, bool bold, IEnumerable<int> codepoints) =>
-        Prepared.GetOrAdd((face, bold), key => new Lazy<PreparedFace>(() => new PreparedFace(ReportFonts.Bytes(key.Item1, key.Item2),
-                // Arabic is shaped when drawn, with the subset: its layout tables and the glyphs they reach must stay.
-                keepLayout: key.Item1 == FontFace.Arabic)))
+    /// <summary>
+    /// The face cut down to <paramref name="codepoints"/> (plus .notdef); advances are unchanged. With
+    /// <paramref name="placeholder"/>, the same subset of the face's <see cref="PlaceholderFont"/>: same glyph ids,
+    /// same advances, trivial outlines.
+    /// </summary>
+    public static byte[] Subset(FontFace face, bool bold, IEnumerable<int> codepoints, bool placeholder = false) =>
+        Prepared.GetOrAdd((face, bold, placeholder), key => new Lazy<PreparedFace>(() =>
+            {
+                var font = ReportFonts.Bytes(key.Item1, key.Item2);
+                // Arabic is shaped with the full font's glyph ids: its layout tables and ids must stay.
+                return new PreparedFace(key.Item3 ? PlaceholderFont.Make(font) : font, keepLayout: key.Item1 == FontFace.Arabic);
+            }))
             .Value.Subset(codepoints);
 
     /// <summary>Any TrueType font cut down to <paramref name="codepoints"/>, without layout tables (prepared per call).</summary>

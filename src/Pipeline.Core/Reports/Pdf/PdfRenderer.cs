@@ -45,11 +45,17 @@ public static class PdfRenderer
         var layout = Layout(ctx, report, () => chartFont);
 
         // Only the glyphs this document shows go into the PDF: a few hundred instead of 21,000 per CJK face.
+        // Skia draws with placeholder subsets (cheap outlines, see PlaceholderFont); the real subsets replace them after.
         var subsets = new Dictionary<(FontFace, bool), SKTypeface>();
+        var programs = new List<(byte[] Placeholder, byte[] Real)>();
         try
         {
             foreach (var ((face, bold), codepoints) in ctx.Used)
-                subsets[(face, bold)] = Load(FontSubsetter.Subset(face, bold, codepoints));
+            {
+                var placeholder = FontSubsetter.Subset(face, bold, codepoints, placeholder: true);
+                programs.Add((placeholder, FontSubsetter.Subset(face, bold, codepoints)));
+                subsets[(face, bold)] = Load(placeholder);
+            }
             ctx.UseForDrawing(subsets);
             var chartFace = subsets.GetValueOrDefault((FontFace.Cjk, false));
             if (chartFace is not null) ChartFonts.Register(chartFont, () => chartFace);
@@ -73,9 +79,10 @@ public static class PdfRenderer
                 }
                 document.Close();
             }
-            PdfOutline.Append(buffer, [.. report.Outline.Select(h => new OutlineItem(ReportText.Clean(h.Text), h.Anchor!, h.Level))]);
-            buffer.Position = 0;
-            buffer.CopyTo(output);
+            using var pdf = PdfFontPrograms.Replace(buffer, programs);
+            PdfOutline.Append(pdf, [.. report.Outline.Select(h => new OutlineItem(ReportText.Clean(h.Text), h.Anchor!, h.Level))]);
+            pdf.Position = 0;
+            pdf.CopyTo(output);
         }
         finally
         {
@@ -174,7 +181,7 @@ public static class PdfRenderer
                     h.Level <= 1 ? Accent : Grid, h.Level <= 1 ? 16 : 10, h.Anchor);
                 break;
             case ParagraphBlock { Role: ParagraphRole.Bullet } p:
-                yield return new TextElement([new StyledRun("•  ", Body.With(color: Accent)), .. Styled(p.Runs, Body)], 1.45f, 4);
+                yield return new BulletElement(new StyledRun("•", Body.With(color: Accent, bold: true)), Styled(p.Runs, Body), 12, 1.45f, 4);
                 break;
             case ParagraphBlock p:
                 var (style, spacing, after) = p.Role switch

@@ -165,3 +165,30 @@ public sealed class KeyFiguresElement(IReadOnlyList<(string Value, string Label,
         }
     }
 }
+
+/// <summary>A list item: a bullet, then the text with a hanging indent (continuation lines align with the first word).</summary>
+public sealed class BulletElement(StyledRun bullet, IReadOnlyList<StyledRun> runs, float indent, float lineSpacing, float spaceAfter) : IElement
+{
+    public IReadOnlyList<Slice> Measure(LayoutContext ctx, float availableWidth)
+    {
+        var lines = TextLayout.Lines(ctx, runs, availableWidth - indent, lineSpacing);
+        var marker = TextLayout.Lines(ctx, [bullet], indent, lineSpacing);
+        var slices = new List<Slice>(lines.Count + 1);
+        for (var i = 0; i < lines.Count; i++)
+            slices.Add(new IndentedLine(lines[i], i == 0 && marker.Count > 0 ? marker[0] : null, indent)
+                { KeepWithNext = i == 0 && lines.Count > 1 || i == lines.Count - 2 });
+        if (spaceAfter > 0) slices.AddRange(new SpacerElement(spaceAfter).Measure(ctx, availableWidth));
+        return slices;
+    }
+
+    private sealed class IndentedLine(TextLine line, TextLine? marker, float indent) : Slice
+    {
+        public override float Height => line.Height;
+
+        public override void Draw(LayoutContext ctx, SKCanvas canvas, float x, float y, float width)
+        {
+            marker?.Draw(ctx, canvas, x + 2, y);
+            line.Draw(ctx, canvas, x + indent, y);
+        }
+    }
+}
