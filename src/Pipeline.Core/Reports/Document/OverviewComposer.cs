@@ -233,8 +233,8 @@ public static class OverviewComposer
     }
 
     /// <summary>
-    /// Events per month when the batch spans two years or less, else per year over the latest 30 years
-    /// (older references, "the 1949 treaty", are gathered in one first bar).
+    /// Events per month when the batch spans two years or less, else per year over the 30 years that hold the most
+    /// events (references outside them, "the 1949 treaty", are gathered in a first and a last bar).
     /// </summary>
     public static List<(string Label, int Count)> EventsOverTime(ImmutableArray<OverviewTimelineEntry> timeline)
     {
@@ -258,11 +258,15 @@ public static class OverviewComposer
                 return list;
             }
         }
-        var from = Math.Max(first, last - 29);
-        var counts = years.GroupBy(y => Math.Max(y, from - 1)).ToDictionary(g => g.Key, g => g.Count());
+        const int Window = 30;
+        var from = Enumerable.Range(first, Math.Max(1, last - first - Window + 2))
+            .MaxBy(start => years.Count(y => y >= start && y < start + Window));
+        var to = Math.Min(last, from + Window - 1);
+        var counts = years.GroupBy(y => Math.Clamp(y, from - 1, to + 1)).ToDictionary(g => g.Key, g => g.Count());
         var result = new List<(string, int)>();
         if (counts.TryGetValue(from - 1, out var older)) result.Add(($"<{from}", older));
-        for (var y = from; y <= last; y++) result.Add((y.ToString(CultureInfo.InvariantCulture), counts.GetValueOrDefault(y)));
+        for (var y = from; y <= to; y++) result.Add((y.ToString(CultureInfo.InvariantCulture), counts.GetValueOrDefault(y)));
+        if (counts.TryGetValue(to + 1, out var newer)) result.Add(($">{to}", newer));
         return result;
     }
 
