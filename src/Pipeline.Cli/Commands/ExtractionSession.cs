@@ -22,14 +22,11 @@ public sealed class ExtractionSession
         var configPath = args.Get("config") ?? "pipeline.json";
         var loader = new ConfigLoader(StageCatalog.Default);
         var noMl = args.Has("no-ml");
-        PipelineConfig config;
-        if (args.Get("config") is null && !File.Exists(configPath))
-            config = loader.Parse(System.Text.Json.JsonDocument.Parse("{}").RootElement,
-                Path.GetFullPath("pipeline.json"), noMl);
-        else
-            config = loader.Load(configPath, noMl);
-        _pipeline = ArticlePipeline.FromConfig(config);
-        _textPipeline = new ArticlePipeline(_pipeline.Stages.Where(s => s.Name != Ingest.IngestStage.Descriptor.Name));
+        var config = args.Get("config") is null && !File.Exists(configPath)
+            ? loader.Parse(System.Text.Json.JsonDocument.Parse("{}").RootElement, Path.GetFullPath("pipeline.json"))
+            : loader.Load(configPath);
+        _pipeline = PipelineBuilder.From(config).DisableMachineLearning(noMl).Build();
+        _textPipeline = _pipeline.ForLoadedText();
         _jobs = args.GetInt("jobs", 1) ?? config.Jobs;
     }
 
@@ -51,14 +48,14 @@ public sealed class ExtractionSession
     {
         var results = new Article[texts.Count];
         Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = _jobs, CancellationToken = cancellation },
-            i => results[i] = _textPipeline.Process(
-                new Article { Source = new SourceFile(texts[i].Id, texts[i].Id), Text = texts[i].Text }, cancellation));
+            i => results[i] = _textPipeline.Process(Article.FromText(texts[i].Id, texts[i].Text), cancellation));
         return results;
     }
 
     /// <summary>
     /// Processes the articles at <paramref name="paths"/> (files or folders), hands each one to
-    /// <paramref name="onArticle"/> in input order and reports each failure on stderr; returns how many failed.
+    /// <paramref name="onArticle"/> in input order and reports each failure on stderr; returns how many failed
+    /// (wholly, or in a stage).
     /// </summary>
     public int ProcessEach(IEnumerable<string> paths, CommandContext context, Action<Article> onArticle)
     {
@@ -71,6 +68,9 @@ public sealed class ExtractionSession
                 context.Error.WriteLine($"pipeline: {path}: {error}");
                 continue;
             }
+            // A stage that failed cost only its findings: the rest is printed, the failure named.
+            foreach (var failure in article.Failures) context.Error.WriteLine($"pipeline: {path}: {failure}");
+            if (!article.Failures.IsEmpty) failed++;
             onArticle(article);
         }
         return failed;

@@ -35,7 +35,7 @@ public sealed class RunCommand : ICommand
         var options = new RunOptions { Force = a.Has("force"), Jobs = a.GetInt("jobs", 1), FailOn = failOn };
 
         var config = new ConfigLoader(StageCatalog.Default).Load(a.Get("config") ?? "pipeline.json");
-        using var runner = new BatchRunner(config, ArticlePipeline.FromConfig(config), ReportWriters.All, options);
+        using var runner = new BatchRunner(config, PipelineBuilder.From(config).Build(), ReportWriters.All, options);
         var summary = runner.Run(IRunProgress.For(context.Error, context.ErrorIsTerminal), context.Cancellation);
         context.Out.WriteLine(summary.OneLine());
         return summary.ExitCode(failOn);

@@ -35,7 +35,7 @@ public sealed class BatchRunner : IDisposable
         _pipeline = pipeline;
         _writers = ReportWriters.For(config.Reports, writers);
         _options = options;
-        Fingerprint = PipelineFingerprint.Compute(config, pipeline, _writers, options.ExtraFingerprint);
+        Fingerprint = PipelineFingerprint.Compute(pipeline, _writers, options.ExtraFingerprint);
         Directory.CreateDirectory(config.OutputDirectory);
         _database = new PipelineDatabase(Path.Combine(config.OutputDirectory, PipelineDatabase.FileName));
     }
@@ -138,8 +138,9 @@ public sealed class BatchRunner : IDisposable
             cancellation.ThrowIfCancellationRequested();
             var outputs = WriteOutputs(article);
             _database.SaveSuccess(runId, _config.InputDirectory, hash, Fingerprint, article, outputs, clock.Elapsed.TotalSeconds);
-            return new ArticleResult(file, RunStatus.Ok, EntityCounts.Of(article), null, article.Warnings,
-                clock.Elapsed.TotalSeconds);
+            foreach (var failure in article.Failures) progress.Error(file, failure.ToString());
+            return new ArticleResult(file, article.Failures.IsEmpty ? RunStatus.Ok : RunStatus.Partial, EntityCounts.Of(article),
+                article.Failures.IsEmpty ? null : string.Join("; ", article.Failures), article.Warnings, clock.Elapsed.TotalSeconds);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -162,7 +163,8 @@ public sealed class BatchRunner : IDisposable
     private bool Unchanged(DocumentRecord previous, string hash)
     {
         if (previous.ContentHash != hash || previous.Fingerprint != Fingerprint) return false;
-        if (previous.Status == RunStatus.Failed) return !_options.RetryFailed;
+        if (previous.Status is RunStatus.Failed or RunStatus.Partial && _options.RetryFailed) return false;
+        if (previous.Status == RunStatus.Failed) return true;
         var dir = ArticleFolder(previous.File);
         var expected = OutputNames().ToHashSet();
         return previous.Outputs.Count == expected.Count

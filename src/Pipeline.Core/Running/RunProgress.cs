@@ -27,7 +27,7 @@ public sealed class LogProgress(TextWriter error) : IRunProgress
         {
             _done++;
             // Failures were told as they happened; articles a stop left undone are counted in the summary.
-            if (result.Status is RunStatus.Ok or RunStatus.Skipped)
+            if (result.Status is RunStatus.Ok or RunStatus.Skipped or RunStatus.Partial)
                 error.WriteLine($"pipeline: [{_done}/{_total}] {result.Status} {result.File} ({result.Seconds:0.00} s)");
         }
     }

@@ -50,6 +50,8 @@ public sealed record RunSummary(
 
     public int Succeeded => Articles.Count(a => a.Status == RunStatus.Ok);
     public int Failed => Articles.Count(a => a.Status == RunStatus.Failed);
+    /// <summary>Articles whose briefing was written although a stage failed on them.</summary>
+    public int Partial => Articles.Count(a => a.Status == RunStatus.Partial);
     public int Skipped => Articles.Count(a => a.Status == RunStatus.Skipped);
     public int NotRun => Articles.Count(a => a.Status == RunStatus.Cancelled);
 
@@ -60,13 +62,14 @@ public sealed record RunSummary(
         return failOn switch
         {
             FailOn.Never => 0,
-            FailOn.Warning => Failed > 0 || !OverviewErrors.IsEmpty || Articles.Any(a => !a.Warnings.IsEmpty) ? 1 : 0,
-            _ => Failed > 0 || !OverviewErrors.IsEmpty ? 1 : 0,
+            FailOn.Warning => Failed + Partial > 0 || !OverviewErrors.IsEmpty || Articles.Any(a => !a.Warnings.IsEmpty) ? 1 : 0,
+            _ => Failed + Partial > 0 || !OverviewErrors.IsEmpty ? 1 : 0,
         };
     }
 
     public string OneLine() =>
         $"{Articles.Length} articles: {Succeeded} processed, {Skipped} unchanged, {Failed} failed"
+        + (Partial > 0 ? $", {Partial} partial (a stage failed)" : "")
         + (NotRun > 0 ? $", {NotRun} not run (stopped)" : "")
         + $" in {(Ended - Started).TotalSeconds:0.0} s; output in {OutputDirectory}";
 
@@ -85,6 +88,7 @@ public sealed record RunSummary(
                 ["articles"] = Articles.Length,
                 ["succeeded"] = Succeeded,
                 ["failed"] = Failed,
+                ["partial"] = Partial,
                 ["skipped_unchanged"] = Skipped,
                 ["not_run"] = NotRun,
             },

@@ -14,7 +14,7 @@ public class DevGoldAgreementRecordsTests
     private static readonly Lazy<Dictionary<string, Article>> Articles = new(() =>
     {
         var config = new ConfigLoader(StageCatalog.Default).Load(Path.Combine(TestPaths.RepoRoot, "pipeline.json"));
-        var pipeline = ArticlePipeline.FromConfig(config);
+        var pipeline = PipelineBuilder.From(config).Build();
         return Directory.GetFiles(TestPaths.Corpus, "*.txt").ToDictionary(p => Path.GetFileName(p), p => pipeline.ProcessFile(p));
     });
 

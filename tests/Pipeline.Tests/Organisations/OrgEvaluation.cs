@@ -42,12 +42,7 @@ public static class OrgEvaluation
         new([new SegmentStage(), new OrganisationsStage(), classify]);
 
     public static Article Run(ArticlePipeline pipeline, string id, string text, string? language = null) =>
-        pipeline.Process(new Article
-        {
-            Source = new SourceFile(id, id),
-            Text = text,
-            Metadata = language is null ? new ArticleMetadata() : new ArticleMetadata { Language = new Sourced<string>(language, "sidecar") },
-        });
+        pipeline.Process(Article.FromText(id, text, language));
 
     public static IEnumerable<Mention> Predictions(Article article) =>
         article.Entities.Where(e => e.Type == EntityTypes.Org)
