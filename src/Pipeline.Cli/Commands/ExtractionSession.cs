@@ -10,24 +10,20 @@ namespace Pipeline.Cli.Commands;
 /// </summary>
 public sealed class ExtractionSession
 {
-    public static readonly string[] ValueOptions = ["config", "jobs"];
-    public static readonly string[] FlagOptions = ["no-ml"];
-
     private readonly ArticlePipeline _pipeline;
     private readonly ArticlePipeline _textPipeline; // for texts already in memory: every stage but ingest
     private readonly int _jobs;
 
-    public ExtractionSession(CommandArgs args)
+    /// <param name="configPath">null: ./pipeline.json when there is one, else the default stages.</param>
+    public ExtractionSession(string? configPath, int? jobs, bool noMl)
     {
-        var configPath = args.Get("config") ?? "pipeline.json";
         var loader = new ConfigLoader(StageCatalog.Default);
-        var noMl = args.Has("no-ml");
-        var config = args.Get("config") is null && !File.Exists(configPath)
+        var config = configPath is null && !File.Exists("pipeline.json")
             ? loader.Parse(System.Text.Json.JsonDocument.Parse("{}").RootElement, Path.GetFullPath("pipeline.json"))
-            : loader.Load(configPath);
+            : loader.Load(configPath ?? "pipeline.json");
         _pipeline = PipelineBuilder.From(config).DisableMachineLearning(noMl).Build();
         _textPipeline = _pipeline.ForLoadedText();
-        _jobs = args.GetInt("jobs", 1) ?? config.Jobs;
+        _jobs = jobs ?? config.Jobs;
     }
 
     /// <summary>Files as given, and the article files of folders (sidecars, hidden and temporary files skipped).</summary>

@@ -36,11 +36,25 @@ public sealed class BatchRunner : IDisposable
         _writers = ReportWriters.For(config.Reports, writers);
         _options = options;
         Fingerprint = PipelineFingerprint.Compute(pipeline, _writers, options.ExtraFingerprint);
-        Directory.CreateDirectory(config.OutputDirectory);
-        _database = new PipelineDatabase(Path.Combine(config.OutputDirectory, PipelineDatabase.FileName));
+        _database = OpenOutput(config.OutputDirectory);
     }
 
     public string Fingerprint { get; }
+
+    /// <summary>The output folder and its database: a folder that cannot be made is the user's to fix, not a crash.</summary>
+    private static PipelineDatabase OpenOutput(string folder)
+    {
+        try
+        {
+            if (File.Exists(folder)) throw new ConfigException($"output folder {folder} is a file");
+            Directory.CreateDirectory(folder);
+            return new PipelineDatabase(Path.Combine(folder, PipelineDatabase.FileName));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            throw new ConfigException($"output folder {folder} cannot be used: {e.Message}");
+        }
+    }
 
     public PipelineDatabase Database => _database;
 

@@ -67,11 +67,33 @@ public sealed record RunSummary(
         };
     }
 
-    public string OneLine() =>
-        $"{Articles.Length} articles: {Succeeded} processed, {Skipped} unchanged, {Failed} failed"
-        + (Partial > 0 ? $", {Partial} partial (a stage failed)" : "")
-        + (NotRun > 0 ? $", {NotRun} not run (stopped)" : "")
-        + $" in {(Ended - Started).TotalSeconds:0.0} s; output in {OutputDirectory}";
+    /// <summary>Articles that were processed (or skipped as unchanged) with warnings of their own.</summary>
+    public int Warned => Articles.Count(a => !a.Warnings.IsEmpty && a.Status is RunStatus.Ok or RunStatus.Partial or RunStatus.Skipped);
+
+    /// <summary>
+    /// The closing line people read: every count, and up to five names of the articles that need a look
+    /// (failed, partial, with warnings), so `--fail-on warning` never exits 1 under a line that says "0 failed".
+    /// </summary>
+    public string OneLine()
+    {
+        var line = new System.Text.StringBuilder(
+            $"{Articles.Length} articles: {Succeeded} processed, {Skipped} unchanged, {Failed} failed");
+        if (Partial > 0) line.Append($", {Partial} partial (a stage failed)");
+        line.Append($", {Warned} with warnings");
+        if (NotRun > 0) line.Append($", {NotRun} not run (stopped)");
+        line.Append($" in {(Ended - Started).TotalSeconds:0.0} s; output in {OutputDirectory}");
+        Name("failed", Articles.Where(a => a.Status == RunStatus.Failed));
+        Name("partial", Articles.Where(a => a.Status == RunStatus.Partial));
+        Name("warnings", Articles.Where(a => !a.Warnings.IsEmpty && a.Status != RunStatus.Failed));
+        return line.ToString();
+
+        void Name(string what, IEnumerable<ArticleResult> articles)
+        {
+            var all = articles.Select(a => a.File).ToList();
+            if (all.Count == 0) return;
+            line.Append($"\n  {what}: {string.Join(", ", all.Take(5))}{(all.Count > 5 ? $" and {all.Count - 5} more" : "")}");
+        }
+    }
 
     public string ToJson()
     {
@@ -89,6 +111,7 @@ public sealed record RunSummary(
                 ["succeeded"] = Succeeded,
                 ["failed"] = Failed,
                 ["partial"] = Partial,
+                ["with_warnings"] = Warned,
                 ["skipped_unchanged"] = Skipped,
                 ["not_run"] = NotRun,
             },
