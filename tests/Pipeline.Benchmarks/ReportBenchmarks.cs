@@ -25,7 +25,7 @@ public class ReportBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var pipeline = ExtractionBenchmarks.Build(machineLearning: true, ingest: true);
+        var pipeline = Pipeline.Stages.PipelineBuilder.Default().Build();
         _articles = [.. Directory.GetFiles(Path.Combine(BenchText.SharedDirectory, "corpus"), "*.txt").Order()
             .Select(path => pipeline.ProcessFile(path))];
         if (_articles.Count != Articles) throw new InvalidOperationException($"expected {Articles} dev articles, found {_articles.Count}");

@@ -96,8 +96,7 @@ public class LargeBatchOverviewTests
             .Concat(AnnotatedCorpus.Read(conll, CorpusSplit.All).Take(105)).ToList();
         foreach (var a in articles) _texts[Path.ChangeExtension(a.Id, ".txt")] = a.Text;
         foreach (var a in articles.Take(200)) _ws.Add(Path.ChangeExtension(a.Id, ".txt"), a.Text);
-        var extraction = StageCatalog.Default.All.Where(d => d.Name is not ("ingest" or "segment"))
-            .Select(d => d.Create(StageSettings.Empty(d.Name, d.Options))).ToList();
+        var extraction = PipelineBuilder.Default().Build().Stages.Where(s => s.Name is not ("ingest" or "segment")).ToList();
         _ws.Run(writers: [new PdfReportWriter(), new HtmlReportWriter()], stagesAfter: extraction);
         // Five more articles arrive: the second overview says so.
         foreach (var a in articles.Skip(200)) _ws.Add(Path.ChangeExtension(a.Id, ".txt"), a.Text);
