@@ -156,9 +156,6 @@ public enum RunStyle
 
 /// <summary>
 /// A piece of text with one style; <see cref="Highlight"/> is an entity type (DATE/ORG/AGREEMENT) or null;
-/// <see cref="Link"/> is a URL or "#anchor" of a heading or row in the same document.
+/// <see cref="Link"/> is a URL, "#anchor" of a heading or row in the same document, or a briefing (<see cref="ReportLinks"/>).
 /// </summary>
-public sealed record Run(string Text, RunStyle Style = RunStyle.Plain, string? Highlight = null, string? Link = null)
-{
-    public bool IsInternalLink => Link is not null && Link.StartsWith('#');
-}
+public sealed record Run(string Text, RunStyle Style = RunStyle.Plain, string? Highlight = null, string? Link = null);

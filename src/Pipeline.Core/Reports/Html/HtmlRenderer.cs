@@ -116,7 +116,7 @@ public static partial class HtmlRenderer
                 html.Append("<ul class=\"figures\" aria-label=\"Key figures\">\n");
                 foreach (var f in k.Figures)
                     html.Append($"<li><span class=\"value\">{Text(f.Value)}</span> <span class=\"label\">{Text(f.Label)}</span>")
-                        .Append(f.Detail is null ? "" : $" <span class=\"detail\">{Text(f.Detail)}</span>").Append("</li>\n");
+                        .Append(Detail(f.Detail)).Append("</li>\n");
                 html.Append("</ul>\n");
                 break;
             case HeadingBlock h:
@@ -130,8 +130,7 @@ public static partial class HtmlRenderer
             case ContentsBlock c:
                 html.Append($"<nav aria-label=\"Contents\" class=\"contents{(c.Inline ? " inline" : "")}\"><ul>\n");
                 foreach (var e in c.Entries)
-                    html.Append($"<li><a href=\"#{Attr(e.Anchor)}\">{Text(e.Text)}</a>")
-                        .Append(e.Detail is null ? "" : $" <span class=\"detail\">{Text(e.Detail)}</span>").Append("</li>\n");
+                    html.Append($"<li><a href=\"#{Attr(e.Anchor)}\">{Text(e.Text)}</a>").Append(Detail(e.Detail)).Append("</li>\n");
                 html.Append("</ul></nav>\n");
                 break;
             case ChartsBlock c:
@@ -154,6 +153,8 @@ public static partial class HtmlRenderer
                 throw new NotSupportedException(block.GetType().Name);
         }
     }
+
+    private static string Detail(string? detail) => detail is null ? "" : $" <span class=\"detail\">{Text(detail)}</span>";
 
     private static void Filters(StringBuilder html, FilterBlock f)
     {

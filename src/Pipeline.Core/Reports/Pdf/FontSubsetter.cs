@@ -32,13 +32,6 @@ public static class FontSubsetter
             }))
             .Value.Subset(codepoints);
 
-    /// <summary>Any TrueType font cut down to <paramref name="codepoints"/>, without layout tables (prepared per call).</summary>
-    public static byte[] Subset(byte[] font, IEnumerable<int> codepoints)
-    {
-        using var prepared = new PreparedFace(font, keepLayout: false);
-        return prepared.Subset(codepoints);
-    }
-
     /// <summary>The code points of <paramref name="texts"/>, each once.</summary>
     public static HashSet<int> CodepointsOf(IEnumerable<string> texts)
     {

@@ -113,13 +113,6 @@ public static class PdfRenderer
         return bitmaps;
     }
 
-    /// <summary>The number of pages the PDF of <paramref name="report"/> has.</summary>
-    public static int PageCount(ReportDocument report)
-    {
-        using var ctx = new LayoutContext(FullTypeface);
-        return Layout(ctx, report, () => ChartPlots.FullFontName).Pages.Count;
-    }
-
     private sealed record PageLayout(List<List<PlacedSlice>> Pages, List<(string Left, string Right)> Footers);
 
     private static PageLayout Layout(LayoutContext ctx, ReportDocument report, Func<string> chartFont)
