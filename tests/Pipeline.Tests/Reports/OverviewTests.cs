@@ -54,6 +54,19 @@ public class OverviewTests
     }
 
     [Test]
+    public void Events_are_charted_by_month_over_a_short_span_and_by_year_over_a_long_one()
+    {
+        static ImmutableArray<OverviewTimelineEntry> Dates(params string[] dates) => [.. dates.Select(d => new OverviewTimelineEntry(d, "a.txt", "x"))];
+        Assert.That(OverviewComposer.EventsOverTime(Dates("1998-01-05", "1998-03", "1998-03-20")),
+            Is.EqualTo(new[] { ("1998-01", 1), ("1998-02", 0), ("1998-03", 2) }));
+        // A 1949 treaty among events of 1996–2024: the chart keeps the busiest 30 years and gathers the rest.
+        var years = OverviewComposer.EventsOverTime(Dates("1949", "1996-05", "1997", "2024-01"));
+        Assert.That(years[0], Is.EqualTo(("<1995", 1)));
+        Assert.That(years[^1], Is.EqualTo(("2024", 1)));
+        Assert.That(years, Has.Count.EqualTo(1 + 30));
+    }
+
+    [Test]
     public void A_snapshot_of_the_previous_overview_tells_what_is_new()
     {
         var before = SampleOverview.Build();

@@ -227,7 +227,7 @@ public static class OverviewComposer
         if (periods.Count > 0)
             charts.Add(new ChartSpec(ChartKind.Histogram, "Dated events over time",
                 [.. periods.Select(p => p.Label)], [.. periods.Select(p => (double)p.Count)], "events",
-                "Dated events per " + (periods[0].Label.Length > 4 ? "month" : "year") + ": " +
+                "Dated events per " + (periods.Any(p => p.Label.Length == 7 && p.Label[4] == '-') ? "month" : "year") + ": " +
                 string.Join(", ", periods.Where(p => p.Count > 0).Select(p => $"{p.Label} {p.Count}")) + "."));
         return charts.ToImmutable();
     }
