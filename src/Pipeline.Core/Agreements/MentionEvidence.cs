@@ -52,7 +52,9 @@ public sealed partial class EvidenceReader
 
     public MentionEvidence Read(TextSpan mention)
     {
+        // A title may run over a sentence end (《…。…》): the sentence it is read in then reaches to its end.
         var sentence = _article.SentenceAt(mention.Start);
+        if (sentence.End < mention.End) sentence = sentence with { End = mention.End };
         if (IsOnlyReferredTo(mention, sentence))
             return new MentionEvidence(mention, sentence, null, null, null, []);
         var action = GoverningAction(mention, sentence);

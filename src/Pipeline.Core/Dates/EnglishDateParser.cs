@@ -1,3 +1,4 @@
+using static Pipeline.Dates.TextProbe;
 namespace Pipeline.Dates;
 
 /// <summary>
@@ -74,9 +75,7 @@ internal static class EnglishDateParser
         return q;
     }
 
-    private static char CharAt(string t, int p) => p >= 0 && p < t.Length ? t[p] : '\0';
 
-    private static bool At(string t, int p, string word) => string.CompareOrdinal(t, p, word, 0, word.Length) == 0;
 
     /// <summary>The word just before <paramref name="p"/> (skipping spaces and a hyphen), or "".</summary>
     /// <summary>"in 2023 and 2024", "2019, 2020 or 2021": a year listed after another year.</summary>

@@ -94,6 +94,9 @@ public sealed record Article
 /// <summary>A stage that failed on one article, and why.</summary>
 public sealed record StageFailure(string Stage, string Reason)
 {
+    /// <summary>Where it failed (the exception's stack), for a developer; never shown to users unless asked for.</summary>
+    public string? Trace { get; init; }
+
     public override string ToString() => $"stage '{Stage}' failed: {Reason}";
 }
 

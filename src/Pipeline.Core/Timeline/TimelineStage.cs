@@ -77,6 +77,8 @@ public sealed partial class TimelineStage : IStage
             var mention = record.Mentions.FirstOrDefault(m => article.SentenceAt(m.Start).Of(text) == record.Evidence);
             if (mention == default) mention = record.Mentions[0];
             var sentence = article.SentenceAt(mention.Start);
+            // A title may run over a sentence end (《…。…》): the sentence then reaches to its end.
+            if (sentence.End < mention.End) sentence = sentence with { End = mention.End };
             var clauseStart = Math.Max(sentence.Start, text.LastIndexOfAny(['；', ';'], Math.Max(sentence.Start, mention.Start - 1)) + 1);
             var clauseEnd = text.IndexOfAny(['；', ';'], mention.End, sentence.End - mention.End) is var e and >= 0 ? e : sentence.End;
             var clause = new TextSpan(clauseStart, clauseEnd);
