@@ -271,9 +271,8 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
         var bestDistance = double.MaxValue;
         for (var y = _ref.Year - 1; y <= _ref.Year + 1; y++)
         {
-            // Only years that have the day: 2月29日 goes to a leap year, or gets no value when none is near.
-            if ((p.Lunar ? Materialize(p, y) : new CalendarPoint(y, probe.Month, Math.Max(probe.Day, 1), DatePrecision.Day)) is not { IsValid: true } point
-                || !new CalendarPoint(y, p.Month, p.Day, p.Precision).IsValid)
+            // The year is chosen as if every year had the day: 2月29日 in a text of 2023 is no day, not 2024-02-29.
+            if ((p.Lunar ? Materialize(p, y) : new CalendarPoint(y, probe.Month, Math.Max(probe.Day, 1), DatePrecision.Day)) is not { } point)
                 continue;
             var candidate = point.FirstDay;
             var days = candidate.DayNumber - _ref.DayNumber;
