@@ -188,7 +188,8 @@ internal static class ChineseDateParser
 
     private static bool IsBoundary(string t, int i) => i < 0 || t[i] < 0x4E00 || t[i] > 0x9FFF || "在于从自到至是和与及或的年较比同".Contains(t[i]);
 
-    private static bool At(string t, int p, string word) => string.CompareOrdinal(t, p, word, 0, word.Length) == 0;
+    // Safe at the very end of the text (a year as its last word) and before its start.
+    private static bool At(string t, int p, string word) => p >= 0 && p <= t.Length && string.CompareOrdinal(t, p, word, 0, word.Length) == 0;
 
     private static char CharAt(string t, int p) => p >= 0 && p < t.Length ? t[p] : '\0';
 

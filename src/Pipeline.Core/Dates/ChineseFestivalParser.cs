@@ -87,7 +87,8 @@ internal static class ChineseFestivalParser
         return true;
     }
 
-    private static bool At(string t, int p, string word) => string.CompareOrdinal(t, p, word, 0, word.Length) == 0;
+    // Safe at the very end of the text (a year as its last word) and before its start.
+    private static bool At(string t, int p, string word) => p >= 0 && p <= t.Length && string.CompareOrdinal(t, p, word, 0, word.Length) == 0;
 
     private static char CharAt(string t, int p) => p >= 0 && p < t.Length ? t[p] : '\0';
 
@@ -95,6 +96,7 @@ internal static class ChineseFestivalParser
     {
         end = p;
         part = default;
+        if (p >= t.Length) return false;
         var c = t[p];
         foreach (var f in Festivals)
         {

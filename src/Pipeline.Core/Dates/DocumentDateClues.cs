@@ -42,6 +42,9 @@ internal sealed partial class DocumentDateClues
     public List<PastPoint> Past { get; } = [];
     public List<YearFloor> Floors { get; } = [];
 
+    /// <summary>The first day of a year the text greets as arriving (1998年新年, 在2020年来临之际).</summary>
+    public List<(DateOnly Day, string Text)> Arrivals { get; } = [];
+
     private readonly string _text;
     private readonly IReadOnlyList<DateMention> _mentions;
     private readonly QuotedSpans _quotes;
@@ -62,8 +65,9 @@ internal sealed partial class DocumentDateClues
                 Weekdays.Add(new WeekdayClue(p.Anchor == DateAnchor.Absolute ? p.Year : 0, p.Month, p.Day, weekday, Show(m) + " " + weekday));
             if (PastPointOf(m, today) is { } past) Past.Add(past);
             if (Floor(m) is { } floor) Floors.Add(floor);
-            if (StatedYear(k) is { } year) Years.Add(year);
-            if (Elapsed(k) is { } elapsed) Years.Add(elapsed);
+            // A year still to come (an anniversary ahead) is not the document's.
+            if (StatedYear(k) is { } year && year.Year <= today.Year) Years.Add(year);
+            if (Elapsed(k) is { } elapsed && elapsed.Year <= today.Year) Years.Add(elapsed);
         }
         if (DateAloneOnItsLine() is { } line) Days.Add(line);
     }
@@ -83,15 +87,19 @@ internal sealed partial class DocumentDateClues
         return new DayClue(DayClue.Dateline, p.HasExplicitYear ? p.Year : 0, p.Month, p.Day, "dateline " + Show(m));
     }
 
-    /// <summary>本报北京1月15日电, 新华社雅加达11月5日电, 据新华社莫斯科12月30日电: an agency, a place, the date, 电 or 讯.</summary>
+    /// <summary>
+    /// 本报北京1月15日电, 新华社雅加达11月5日电, 据新华社莫斯科12月30日电: an agency, a place, the date, 电 or 讯; and
+    /// 本报讯 1月3日，…: the agency's 讯 right before the date.
+    /// </summary>
     private bool IsChineseDateline(DateMention m)
     {
-        if (At(m.End) != '电' && At(m.End) != '讯') return false;
         var from = Math.Max(0, m.Start - 14);
         var before = _text.AsSpan(from, m.Start - from);
         var cut = before.LastIndexOfAny("，。；！？\n");
         if (cut >= 0) before = before[(cut + 1)..];
-        return before.IndexOfAny("社报网台站") >= 0;
+        if (At(m.End) is '电' or '讯') return before.IndexOfAny("社报网台站") >= 0;
+        var trimmed = before.TrimEnd();
+        return trimmed.Length >= 3 && trimmed[^1] == '讯' && trimmed[..^1].IndexOfAny("社报网台站") >= 0 && At(m.End) is '，' or ',' or '（' or '(';
     }
 
     // Places before an English dateline: "WASHINGTON,", "Washington, D.C.,", "VIENTIANE, Laos,", "MANCHESTER , England".
@@ -160,6 +168,8 @@ internal sealed partial class DocumentDateClues
         if (m.From is not { Anchor: DateAnchor.DayRelative, Shift: 0 } || k + 1 >= _mentions.Count || _quotes.QuotationAt(m.Start) is not null)
             return null;
         var gap = _text.AsSpan(m.End, Math.Max(0, _mentions[k + 1].Start - m.End)).Trim();
+        // "Today is Monday, October 5, 2020": the weekday before the date is checked as a weekday clue.
+        if (gap.StartsWith("is ") && gap.EndsWith(",") && EnglishWeekdayAt(m.End + _text.AsSpan(m.End).IndexOf("is ") + 3) is not null) gap = "is";
         if (gap is not ("是" or "is" or "is the" or "为")) return null;
         var next = _mentions[k + 1];
         return DayOf(next, 0, DayClue.TodayIs, "今天是 " + Show(next));
@@ -252,7 +262,10 @@ internal sealed partial class DocumentDateClues
 
     // ---- what the text reports as past ------------------------------------------------------------
 
-    private static readonly string[] PlanWordsZh = ["规划", "计划", "目标", "愿景", "议程", "战略", "纲要", "远景"];
+    private static readonly string[] PlanWordsZh = ["规划", "计划", "目标", "愿景", "议程", "战略", "纲要", "远景", "任务", "工作要点", "预算"];
+
+    // 2000年奥运会, 2010年世博会: the year names an event, which may lie ahead.
+    private static readonly string[] EventNouns = ["奥运会", "冬奥会", "残奥会", "亚运会", "世界杯", "世博会", "全运会", "运动会", "大运会", "锦标赛"];
 
     private static readonly HashSet<string> PlanWordsEn = new(StringComparer.OrdinalIgnoreCase)
         { "strategy", "agenda", "plan", "vision", "goals", "goal", "roadmap", "framework", "targets" };
@@ -265,9 +278,99 @@ internal sealed partial class DocumentDateClues
         // A range of days (2024年6月18日至20日, a visit) dates the text like a day; a range of years may be a plan.
         var rangeOfDays = m.IsRange && m.From.Precision == DatePrecision.Day;
         if (m.IsRange && !rangeOfDays || !m.From.HasExplicitYear || _quotes.InTitleOrQuote(m.Start)) return null;
-        if (NamesAPlan(m) || LooksAhead(m.Start) || FutureAfter(m)) return null;
+        if (NamesAPlan(m) || LooksAhead(m.Start) || FutureAfter(m) || StartsAValidity(m) || NamesAnEvent(m) || DescribesTheYear(m)) return null;
+        if (EventOfToday(m) is { } current)
+        {
+            Years.Add(current);
+            return null;
+        }
         if (DateResolver.Materialize(m.From, m.From.Year) is not { IsValid: true } point || point.FirstDay > today) return null;
+        if (IsArrival(m, point))
+        {
+            Arrivals.Add((point.FirstDay, Show(m)));
+            return null;
+        }
+        // 一九九七年的最后一天: the day, not the year.
+        if (point.Precision == DatePrecision.Year && LastOrFirstDayOfYear(m.End) is { } month)
+            point = new CalendarPoint(point.Year, month, month == 12 ? 31 : 1, DatePrecision.Day);
         return new PastPoint(point, Show(m));
+    }
+
+    private static readonly string[] ArrivalAfter = ["新年", "来临", "到来", "之际", "伊始", "即将", "前夕", "第一"];
+    private static readonly string[] ArrivalBefore = ["进入", "迎来", "迎接", "迈向", "迈进", "跨入", "喜迎", "走进", "翻到", "步入"];
+
+    /// <summary>
+    /// 1998年新年讲话, 在2020年来临之际, 迎来了2016年, 2019年元旦前夕: a new year arriving. The text is written within days
+    /// of its first day (before or after it), not a year after it, as a past "1998年" would suggest.
+    /// </summary>
+    private bool IsArrival(DateMention m, CalendarPoint point)
+    {
+        var yearStart = point.Precision == DatePrecision.Year || point is { Month: 1, Day: 1 } || m.From.Lunar && m.From is { Month: 1, Day: <= 1 };
+        if (!yearStart) return false;
+        var after = _text.AsSpan(m.End, Math.Min(4, _text.Length - m.End));
+        if (after.StartsWith("的")) after = after[1..];
+        foreach (var w in ArrivalAfter)
+            if (after.StartsWith(w, StringComparison.Ordinal)) return true;
+        var before = _text.AsSpan(Math.Max(0, m.Start - 4), Math.Min(4, m.Start));
+        foreach (var w in ArrivalBefore)
+            if (before.Contains(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private bool NamesAnEvent(DateMention m)
+    {
+        foreach (var w in EventNouns)
+            if (_text.AsSpan(m.End).StartsWith(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>1998年，是全面贯彻…的一年; 2020年是决胜之年: a statement about a year, mostly the one under way or ahead.</summary>
+    private bool DescribesTheYear(DateMention m)
+    {
+        var after = _text.AsSpan(m.End, Math.Min(3, _text.Length - m.End));
+        return after.StartsWith("是") || after.StartsWith("，是") || after.StartsWith(",是") || after.StartsWith("将是") || after.StartsWith("要");
+    }
+
+    private static readonly string[] EventHeads =
+        ["会议", "大会", "年会", "比赛", "大赛", "活动", "仪式", "典礼", "开幕式", "论坛", "峰会", "博览会", "展览", "运动会", "音乐会", "联赛", "评选"];
+
+    [GeneratedRegex(@"^\s+(?:[A-Z][a-z]+\s+){0,3}(?:summit|conference|session|meeting|forum|games|championships?|festival|assembly)\b")]
+    private static partial Regex EnglishEventAfterYear();
+
+    /// <summary>
+    /// 1998年全国体委主任会议今天召开, "the 2019 summit opened today": an event labelled with its year that happens on
+    /// the document's day is of the document's year.
+    /// </summary>
+    private YearClue? EventOfToday(DateMention m)
+    {
+        if (m.From is not { Anchor: DateAnchor.Absolute, Precision: DatePrecision.Year } p || m.IsRange || _quotes.InTitleOrQuote(m.Start)) return null;
+        var sentenceStart = m.Start;
+        while (sentenceStart > 0 && "。！？\n".IndexOf(_text[sentenceStart - 1]) < 0) sentenceStart--;
+        var sentenceEnd = SentenceEnd(m.End);
+        var labelsAnEvent = EnglishEventAfterYear().IsMatch(_text.AsSpan(m.End, Math.Min(40, _text.Length - m.End)));
+        for (var i = m.End; !labelsAnEvent && i < Math.Min(sentenceEnd, m.End + 14); i++)
+        {
+            if ("，。；：、,;:".IndexOf(_text[i]) >= 0) break;
+            foreach (var head in EventHeads)
+                if (string.CompareOrdinal(_text, i, head, 0, head.Length) == 0)
+                {
+                    labelsAnEvent = true;
+                    break;
+                }
+        }
+        if (!labelsAnEvent) return null;
+        foreach (var other in _mentions)
+            if (other.Start >= sentenceStart && other.End <= sentenceEnd && other.From is { Anchor: DateAnchor.DayRelative, Shift: >= -1 and <= 0 })
+                return new YearClue(p.Year, Show(m) + "… " + Show(other));
+        return null;
+    }
+
+    /// <summary>自1998年1月1日起, 从2002年开始: when something takes effect, which may lie ahead as well as behind.</summary>
+    private bool StartsAValidity(DateMention m)
+    {
+        if (!(At(m.End) == '起' || _text.AsSpan(m.End).StartsWith("开始", StringComparison.Ordinal))) return false;
+        var before = _text.AsSpan(Math.Max(0, m.Start - 3), Math.Min(3, m.Start));
+        return before.Contains('自') || before.Contains('从') || before.Contains('由');
     }
 
     private bool NamesAPlan(DateMention m)
@@ -371,6 +474,10 @@ internal sealed partial class DocumentDateClues
     {
         var m = _mentions[k];
         if (!m.From.HasExplicitYear || m.IsRange || _quotes.InTitleOrQuote(m.Start) || LooksAhead(m.Start) || NamesAPlan(m)) return null;
+        // 今年（2021年）是成立三十周年: the year is the document's own, not where the count starts.
+        if (k > 0 && _mentions[k - 1].From.Anchor == DateAnchor.YearRelative && _mentions[k - 1].End >= m.Start - 2) return null;
+        // The count starts from something that happened in that year: 2013年，主席提出倡议。7年来….
+        if (!OpensSomething(m)) return null;
         var limit = SentenceEnd(SentenceEnd(m.End) + 1);
         // A later written year starts its own count (2010年 … 2019年 … 10年来 counts from 2019).
         for (var j = k + 1; j < _mentions.Count && _mentions[j].Start < limit; j++)
@@ -385,7 +492,8 @@ internal sealed partial class DocumentDateClues
             if (Numerals.Arabic(c) < 0 && !Numerals.IsChineseNumeral(c) && c is not ('o' or 't' or 'f' or 's' or 'e' or 'n')) continue;
             if (i > 0 && (Numerals.IsNumeral(_text[i - 1]) || _text[i - 1] is '近' or '多' or '几' or '第' || char.IsAsciiLetter(_text[i - 1]))) continue;
             var zh = ChineseElapsed().Match(_text, i, Math.Min(8, _text.Length - i));
-            if (zh.Success && Numerals.TryRead(zh.Groups[1].Value, 0, out var n) && n.Length == zh.Groups[1].Length && n.Value is >= 1 and <= 200)
+            if (zh.Success && Numerals.TryRead(zh.Groups[1].Value, 0, out var n) && n.Length == zh.Groups[1].Length && n.Value is >= 1 and <= 200
+                && !(zh.Value.EndsWith("周年") && AnniversaryOfAnotherYear(i)))
                 return new YearClue(m.From.Year + n.Value, Show(m) + " … " + zh.Value);
             var en = EnglishElapsed().Match(_text, i, Math.Min(24, _text.Length - i));
             if (en.Success && en.Index == i)
@@ -398,6 +506,31 @@ internal sealed partial class DocumentDateClues
             }
         }
         return null;
+    }
+
+    private static readonly string[] Beginnings =
+        ["提出", "成立", "建立", "建交", "创办", "创立", "创刊", "签署", "启动", "开通", "建成", "诞生", "开始", "实施", "发起", "举办", "开幕",
+         "founded", "established", "launched", "signed", "began", "created", "opened"];
+
+    private bool OpensSomething(DateMention m)
+    {
+        var end = SentenceEnd(m.End);
+        var start = m.Start;
+        while (start > 0 && "。！？\n".IndexOf(_text[start - 1]) < 0) start--;
+        var sentence = _text.AsSpan(start, end - start);
+        foreach (var w in Beginnings)
+            if (sentence.Contains(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>明年是建交30周年, 去年是…: the anniversary falls in another year than the document's.</summary>
+    private bool AnniversaryOfAnotherYear(int at)
+    {
+        var start = at;
+        while (start > 0 && "。！？\n".IndexOf(_text[start - 1]) < 0) start--;
+        var clause = _text.AsSpan(start, at - start);
+        return clause.Contains("明年", StringComparison.Ordinal) || clause.Contains("去年", StringComparison.Ordinal)
+            || clause.Contains("后年", StringComparison.Ordinal) || clause.Contains("前年", StringComparison.Ordinal);
     }
 
     private int SentenceEnd(int from)

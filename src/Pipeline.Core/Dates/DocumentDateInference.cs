@@ -63,7 +63,8 @@ internal static class DocumentDateInference
         var confidence = strongest.Kind is DayClue.Dateline or DayClue.DateLine or DayClue.TodayIs ? 0.95 : 0.85;
         if (full.Any(d => d.Date != best.Day)) confidence -= 0.15;
         if (agreeing < 0) confidence -= 0.2;
-        var origin = strongest.Kind == DayClue.Dateline ? DateOrigins.Dateline : DateOrigins.TextEvidence;
+        // 本报上海12月31日讯 … 今天是二〇一五年的最后一天: the dateline, its year from the text.
+        var origin = strongest.Kind == DayClue.Dateline || yearlessDateline is not null ? DateOrigins.Dateline : DateOrigins.TextEvidence;
         var evidence = string.Join("; ", best.Clues.Select(c => c.Evidence).Append(yearlessDateline?.Evidence).OfType<string>().Distinct());
         return new InferredDocumentDate(best.Day, origin, DatePrecision.Day, Math.Clamp(confidence, 0.3, 0.95), evidence);
     }
@@ -83,7 +84,7 @@ internal static class DocumentDateInference
         var clue = clues.Days.Where(d => !d.HasYear).OrderByDescending(Weight).FirstOrDefault();
         if (clue is null) return null;
         var anchors = clues.Days.Where(d => d.HasYear).Select(d => d.Date!.Value).ToList();
-        var hasTextYear = clues.Past.Count > 0 || clues.Years.Count > 0 || anchors.Count > 0;
+        var hasTextYear = clues.Past.Count > 0 || clues.Years.Count > 0 || anchors.Count > 0 || clues.Arrivals.Count > 0;
         var file = fileTime();
         var years = CandidateYears(clues, anchors, file, hasTextYear);
         var scored = years
@@ -124,6 +125,7 @@ internal static class DocumentDateInference
         foreach (var p in clues.Past) years.UnionWith([p.Point.Year, p.Point.Year + 1]);
         foreach (var y in clues.Years) years.Add(y.Year);
         foreach (var a in anchors) years.UnionWith([a.Year - 1, a.Year, a.Year + 1]);
+        foreach (var a in clues.Arrivals) years.UnionWith([a.Day.Year - 1, a.Day.Year]);
         var latest = years.Count > 0 ? years.Max() : file.Year;
         foreach (var w in clues.Weekdays.Where(w => w.Year == 0))
             for (var y = latest; y > latest - 12; y--)
@@ -148,7 +150,8 @@ internal static class DocumentDateInference
     internal static double Score(DateOnly day, DocumentDateClues clues, List<DateOnly> anchors)
     {
         var score = 0.0;
-        foreach (var p in clues.Past)
+        // The same date written five times is one piece of evidence.
+        foreach (var p in clues.Past.DistinctBy(p => p.Point))
         {
             var w = p.Point.Precision switch { DatePrecision.Day => 1.0, DatePrecision.Month => 0.8, _ => 0.6 };
             var first = p.Point.FirstDay;
@@ -169,6 +172,8 @@ internal static class DocumentDateInference
         foreach (var f in clues.Floors)
             if (DocumentDateMath.Day(day.Year, f.Month, Math.Min(f.Day, 28)) is { } floor && day < floor) score -= 1;
         foreach (var a in anchors) score += Math.Abs(a.DayNumber - day.DayNumber) <= 7 ? 3 : -1;
+        // A year greeted as arriving: from a few days before its first day to some weeks into it.
+        foreach (var (a, _) in clues.Arrivals) score += day.DayNumber - a.DayNumber is >= -10 and <= 45 ? 3 : -1;
         return score;
     }
 
@@ -214,6 +219,10 @@ internal static class DocumentDateInference
         var latest = clues.Past.MaxBy(p => (p.Point.FirstDay, p.Point.Precision));
         var stated = clues.Years.Where(y => y.Year <= today.Year && (latest is null || y.Year >= latest.Point.Year))
             .GroupBy(y => y.Year).MaxBy(g => (g.Count(), g.Key));
+        if (clues.Arrivals.Count > 0 && clues.Arrivals.MaxBy(a => a.Day) is var arrival
+            && (latest is null || arrival.Day > latest.Point.FirstDay) && (stated is null || arrival.Day.Year >= stated.Key))
+            // 在1998年来临之际 and nothing later: around the turn of that year.
+            return new InferredDocumentDate(arrival.Day, DateOrigins.TextEvidence, DatePrecision.Month, 0.5, "a new year arriving: " + arrival.Text);
         if (latest is null && stated is null) return null;
         var (value, precision, evidence) = latest is { } l && (stated is null || l.Point.Year >= stated.Key)
             ? (l.Point.FirstDay, l.Point.Precision, "the latest past date " + l.Text)
@@ -229,7 +238,7 @@ internal static class DocumentDateInference
             precision = f.Written ? (f.Day > 1 ? DatePrecision.Day : DatePrecision.Month) : DatePrecision.Year;
             evidence += "; " + f.Text;
         }
-        var origin = stated is not null && (latest is null || stated.Key > latest.Point.Year) ? DateOrigins.TextEvidence : DateOrigins.LatestInText;
+        var origin = stated is not null && (latest is null || stated.Key >= latest.Point.Year) ? DateOrigins.TextEvidence : DateOrigins.LatestInText;
         var confidence = origin == DateOrigins.TextEvidence ? 0.6 : precision == DatePrecision.Day ? 0.6 : 0.5;
         return new InferredDocumentDate(value, origin, precision, confidence, evidence);
     }

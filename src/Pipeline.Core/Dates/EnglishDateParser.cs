@@ -76,7 +76,8 @@ internal static class EnglishDateParser
 
     private static char CharAt(string t, int p) => p >= 0 && p < t.Length ? t[p] : '\0';
 
-    private static bool At(string t, int p, string word) => string.CompareOrdinal(t, p, word, 0, word.Length) == 0;
+    // Safe at the very end of the text (a year as its last word) and before its start.
+    private static bool At(string t, int p, string word) => p >= 0 && p <= t.Length && string.CompareOrdinal(t, p, word, 0, word.Length) == 0;
 
     /// <summary>The word just before <paramref name="p"/> (skipping spaces and a hyphen), or "".</summary>
     /// <summary>"in 2023 and 2024", "2019, 2020 or 2021": a year listed after another year.</summary>
