@@ -195,6 +195,8 @@ internal static class DocumentDateInference
             .Select(y => DocumentDateMath.Day(y, month, dayOfMonth)).OfType<DateOnly>()
             .OrderBy(d => Math.Abs(d.DayNumber - day.DayNumber)).Cast<DateOnly?>().FirstOrDefault();
 
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
     private static DateOnly LastDay(CalendarPoint p) => p.Precision switch
     {
         DatePrecision.Year or DatePrecision.Decade or DatePrecision.Century => new DateOnly(p.Year, 12, 31),
@@ -225,7 +227,9 @@ internal static class DocumentDateInference
             return new InferredDocumentDate(arrival.Day, DateOrigins.TextEvidence, DatePrecision.Month, 0.5, "a new year arriving: " + arrival.Text);
         if (latest is null && stated is null) return null;
         var (value, precision, evidence) = latest is { } l && (stated is null || l.Point.Year >= stated.Key)
-            ? (l.Point.FirstDay, l.Point.Precision, "the latest past date " + l.Text)
+            // Written after what it reports: the end of the latest past period (1997年 → 1997-12-31), not its first
+            // day. On People's Daily the next year is the commonest answer; the end of the period is the nearest safe one.
+            ? (Min(LastDay(l.Point), today), l.Point.Precision, "after the latest past date " + l.Text)
             : (new DateOnly(stated!.Key, 1, 1), DatePrecision.Year, stated.First().Evidence);
         if (precision is DatePrecision.Week) precision = DatePrecision.Day;
         if (precision < DatePrecision.Year) precision = DatePrecision.Year;

@@ -44,7 +44,7 @@ public static class BriefingComposer
             [new("Text", 2.4f), new("Value", 1.6f), new("Resolved against", 3f), new("Note", 1.6f)],
             d => [Cell.Of(d.Text), Cell.Of(d.Value ?? "—", RunStyle.Bold),
                 Cell.Of(d.Reference is { } r ? $"{Iso(r.Value)} ({DescribeOrigin(r.Origin)})" : "absolute", d.Reference is null ? RunStyle.Muted : RunStyle.Plain),
-                Cell.Of(d.Value is null ? "no calendar date" : d.Reference?.Guessed == true ? "guessed" : d.Ambiguous ? "ambiguous" : "", RunStyle.Muted)],
+                Cell.Of(d.Reference?.Guessed == true ? "guessed" : d.Ambiguous ? "ambiguous" : "", RunStyle.Muted)],
             "No dates found."));
 
         blocks.Add(new HeadingBlock("Article text", 1));
