@@ -10,18 +10,13 @@ namespace Pipeline.Dates;
 /// </summary>
 public sealed class DatesStage(NumericOrder order = NumericOrder.MonthFirst) : IStage
 {
-    public static readonly StageDescriptor Descriptor = new(
+    public static readonly StageDescriptor<DatesOptions> Descriptor = new(
         "dates",
         "DATE mentions with calendar values; sets the document date when metadata lacks it",
-        [
-            new OptionSpec("numericOrder", OptionKind.String, "month-first", "how 9/3/2018 is read")
-            {
-                AllowedValues = ["month-first", "day-first"],
-            },
-        ],
-        s => new DatesStage(s.GetString("numericOrder") == "day-first" ? NumericOrder.DayFirst : NumericOrder.MonthFirst));
+        ArticleParts.Text, ArticleParts.Dates,
+        o => new DatesStage(o.NumericOrder));
 
-    public string Name => "dates";
+    StageDescriptor IStage.Descriptor => Descriptor;
 
     /// <summary>Lets tests fix "now" (dates after it are not taken as the latest past date).</summary>
     public Func<DateOnly> Today { get; init; } = () => DateOnly.FromDateTime(DateTime.Now);
@@ -29,7 +24,7 @@ public sealed class DatesStage(NumericOrder order = NumericOrder.MonthFirst) : I
     /// <summary>Lets tests fix the file modification time that is the last resort for the document date.</summary>
     public Func<string, DateTime?> FileTime { get; init; } = path => File.Exists(path) ? File.GetLastWriteTime(path) : null;
 
-    public Article Process(Article article)
+    public Article Process(Article article, CancellationToken cancellation = default)
     {
         var text = article.Text;
         var quotes = new QuotedSpans(text);
@@ -38,6 +33,7 @@ public sealed class DatesStage(NumericOrder order = NumericOrder.MonthFirst) : I
             .Where(m => m.From.Anchor == DateAnchor.Absolute || !quotes.InTitle(m.Start))
             .Where(m => !NameHeads.StartsAName(text, m))
             .ToList();
+        cancellation.ThrowIfCancellationRequested();
         var today = Today();
         var inferred = DocumentDateInference.Infer(article, mentions, quotes, today,
             () => DateOnly.FromDateTime(FileTime(article.Source.Path) ?? DateTime.Now));
@@ -87,4 +83,10 @@ public sealed class DatesStage(NumericOrder order = NumericOrder.MonthFirst) : I
         : r.Mention.From.Anchor == DateAnchor.Absolute ? 0.95
         : r.UsedReference ? 0.85
         : 0.9;
+}
+
+public sealed record DatesOptions
+{
+    [Option("how 9/3/2018 is read")]
+    public NumericOrder NumericOrder { get; init; } = NumericOrder.MonthFirst;
 }

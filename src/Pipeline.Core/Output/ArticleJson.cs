@@ -57,6 +57,11 @@ public static class ArticleJson
                 ["agreements"] = new JsonArray([.. t.Agreements.Select(x => (JsonNode)JsonValue.Create(x))]),
             })]),
             ["warnings"] = new JsonArray([.. article.Warnings.Select(w => (JsonNode)JsonValue.Create(w))]),
+            ["failures"] = new JsonArray([.. article.Failures.Select(f => (JsonNode)new JsonObject
+            {
+                ["stage"] = f.Stage,
+                ["reason"] = f.Reason,
+            })]),
         };
     }
 

@@ -35,7 +35,7 @@ public class RobustnessArticlesTests
     ];
 
     private static readonly Lazy<ArticlePipeline> Pipeline = new(() =>
-        ArticlePipeline.FromConfig(new ConfigLoader(StageCatalog.Default).Load(Path.Combine(TestPaths.RepoRoot, "pipeline.json"))));
+        PipelineBuilder.From(new ConfigLoader(StageCatalog.Default).Load(Path.Combine(TestPaths.RepoRoot, "pipeline.json"))).Build());
 
     private static readonly Dictionary<string, ScoreReport> Reports = new();
 
