@@ -278,7 +278,13 @@ internal sealed partial class DocumentDateClues
         // A range of days (2024年6月18日至20日, a visit) dates the text like a day; a range of years may be a plan.
         var rangeOfDays = m.IsRange && m.From.Precision == DatePrecision.Day;
         if (m.IsRange && !rangeOfDays || !m.From.HasExplicitYear || _quotes.InTitleOrQuote(m.Start)) return null;
-        if (NamesAPlan(m) || LooksAhead(m.Start) || FutureAfter(m) || StartsAValidity(m) || NamesAnEvent(m) || DescribesTheYear(m)) return null;
+        if (NamesAPlan(m) || LooksAhead(m.Start) || FutureAfter(m) || StartsAValidity(m) || NamesAnEvent(m)) return null;
+        if (DescribesTheYear(m) is { } described)
+        {
+            // 2024年是中巴建交50周年, 2024年是…的关键之年: the year the text is about, mostly its own.
+            if (described) Years.Add(new YearClue(m.From.Year, Show(m) + "是"));
+            return null;
+        }
         if (EventOfToday(m) is { } current)
         {
             Years.Add(current);
@@ -324,11 +330,16 @@ internal sealed partial class DocumentDateClues
         return false;
     }
 
-    /// <summary>1998年，是全面贯彻…的一年; 2020年是决胜之年: a statement about a year, mostly the one under way or ahead.</summary>
-    private bool DescribesTheYear(DateMention m)
+    /// <summary>
+    /// 2024年是中巴建交50周年, 1998年，是全面贯彻…的一年: a statement about a year, mostly the document's own (true); 1998年将是,
+    /// 1998年要: about a year ahead (false); null when the year is not described.
+    /// </summary>
+    private bool? DescribesTheYear(DateMention m)
     {
+        if (m.From.Precision != DatePrecision.Year) return null;
         var after = _text.AsSpan(m.End, Math.Min(3, _text.Length - m.End));
-        return after.StartsWith("是") || after.StartsWith("，是") || after.StartsWith(",是") || after.StartsWith("将是") || after.StartsWith("要");
+        if (after.StartsWith("将是") || after.StartsWith("要")) return false;
+        return after.StartsWith("是") || after.StartsWith("，是") || after.StartsWith(",是") ? true : null;
     }
 
     private static readonly string[] EventHeads =
@@ -401,8 +412,22 @@ internal sealed partial class DocumentDateClues
         while (s > 0 && _text[s - 1] == ' ') s--;
         var b = s;
         while (b > 0 && char.IsAsciiLetter(_text[b - 1])) b--;
-        return _text[b..s] is "by" or "until" or "till" or "before";
+        if (_text[b..s] is "by" or "until" or "till" or "before") return true;
+        // "before the deal's termination date of October 18, 2025", "the deadline of June 30": a limit, not an event.
+        for (var words = 0; words < 6 && b > 0; words++)
+        {
+            s = b;
+            while (s > 0 && !char.IsAsciiLetter(_text[s - 1]) && _text[s - 1] is not ('.' or '\n' or ';')) s--;
+            b = s;
+            while (b > 0 && char.IsAsciiLetter(_text[b - 1])) b--;
+            if (b == s) break;
+            if (DeadlineWords.Contains(_text[b..s])) return true;
+        }
+        return false;
     }
+
+    private static readonly HashSet<string> DeadlineWords = new(StringComparer.OrdinalIgnoreCase)
+        { "before", "until", "deadline", "expire", "expires", "expiry", "termination", "due", "scheduled", "planned", "upcoming" };
 
     /// <summary>自1998年1月1日起，我国将…; "in 2025 the bank will": the rest of the sentence speaks of the future.</summary>
     private bool FutureAfter(DateMention m)

@@ -66,7 +66,7 @@ public sealed partial class TimelineStage : IStage
             entries.Add((new TimelineEntry(date.Value!, sentence, Summarise(summarised, _summaryLength), organisations, agreements),
                 sentence.Start));
         }
-        entries.AddRange(AgreementEntries(article, entries.Select(e => e.Entry).ToList(), ref leftOut));
+        entries.AddRange(AgreementEntries(article, entries.Select(e => e.Entry).ToList()));
         var sorted = entries.OrderBy(e => SortKey(e.Entry.Date), StringComparer.Ordinal).ThenBy(e => e.Position)
             .Select(e => e.Entry).ToImmutableArray();
         var result = article with { Timeline = sorted };
@@ -79,21 +79,14 @@ public sealed partial class TimelineStage : IStage
     /// agreement record not yet on the timeline with its own date gets an entry of its own, summarised by the clause
     /// (between semicolons) that names it.
     /// </summary>
-    private List<(TimelineEntry Entry, int Position)> AgreementEntries(Article article, List<TimelineEntry> existing, ref int leftOut)
+    private List<(TimelineEntry Entry, int Position)> AgreementEntries(Article article, List<TimelineEntry> existing)
     {
         var text = article.Text;
         var added = new List<(TimelineEntry Entry, int Position)>();
-        var dates = article.EntitiesOf(EntityTypes.Date).Where(d => d.Value is not null).ToList();
+        // Agreement records never take a date counted from a guessed document date (see MentionEvidence).
         foreach (var record in article.Agreements)
         {
             if (record.Date is null || record.Mentions.IsDefaultOrEmpty) continue;
-            // The record's date is a value some DATE mention has; when every such mention counts from a guessed
-            // document date, so does the record.
-            if (dates.Any(d => d.Value == record.Date) && dates.Where(d => d.Value == record.Date).All(d => d.Reference?.Guessed == true))
-            {
-                leftOut++;
-                continue;
-            }
             if (existing.Any(e => e.Date == record.Date && e.Agreements.Contains(record.Canonical))) continue;
             var mention = record.Mentions.FirstOrDefault(m => article.SentenceAt(m.Start).Of(text) == record.Evidence);
             if (mention == default) mention = record.Mentions[0];
