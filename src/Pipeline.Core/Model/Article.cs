@@ -12,7 +12,7 @@ public sealed record Article
 {
     public required SourceFile Source { get; init; }
 
-    /// <summary>The decoded text, nothing stripped (ANNOTATION.md counts offsets into it).</summary>
+    /// <summary>The decoded text, nothing stripped (annotation offsets count into it: docs/annotation.md).</summary>
     public string Text { get; init; } = "";
 
     public ArticleMetadata Metadata { get; init; } = new();
