@@ -1,3 +1,4 @@
+using static Pipeline.Dates.TextProbe;
 namespace Pipeline.Dates;
 
 /// <summary>
@@ -87,14 +88,13 @@ internal static class ChineseFestivalParser
         return true;
     }
 
-    private static bool At(string t, int p, string word) => string.CompareOrdinal(t, p, word, 0, word.Length) == 0;
 
-    private static char CharAt(string t, int p) => p >= 0 && p < t.Length ? t[p] : '\0';
 
     private static bool TryFestival(string t, int p, bool afterYear, out int end, out DatePart part)
     {
         end = p;
         part = default;
+        if (p >= t.Length) return false;
         var c = t[p];
         foreach (var f in Festivals)
         {
