@@ -57,9 +57,6 @@ internal static class ChineseFestivalParser
         new("十一", 10, 1, false, Use.Strict),
     ];
 
-    /// <summary>Characters a festival or lunar date can start with (for the scanner's trigger set).</summary>
-    public const string FirstChars = "元春农除大端中重国劳五建七八妇三儿六圣十正腊冬";
-
     private static readonly string[] TimeWords =
     [
         "期间", "前夕", "前后", "假期", "长假", "小长假", "黄金周", "当天", "当日", "这天", "那天", "之际", "来临", "到来",

@@ -59,8 +59,6 @@ public readonly record struct DatePart(DateAnchor Anchor, int Shift, int Year, i
 public sealed record DateMention(int Start, int End, string Rule, DatePart From, DatePart? To = null)
 {
     public bool IsRange => To is not null;
-
-    public bool IsRelative => From.Anchor is not DateAnchor.Absolute;
 }
 
 /// <summary>
