@@ -50,7 +50,7 @@ internal static class EnglishTense
         while (i >= 0 && i < text.Length && distance <= MaxDistance)
         {
             var c = text[i];
-            if (c is '.' or '!' or '?' or ';' or '\n' or '。') return;
+            if (c is '!' or '?' or ';' or '\n' or '。' || c == '.' && EndsSentence(text, i)) return;
             if (c == ',') distance += CommaPenalty;
             if (!char.IsAsciiLetter(c))
             {
@@ -67,6 +67,19 @@ internal static class EnglishTense
             else if (!PrecededByBe(text, a) && IsPast(word)) past = Math.Min(past, distance);
             i = s + step;
         }
+    }
+
+    /// <summary>
+    /// A full stop, not a decimal point (3.2 percent), an initial or an abbreviation (U.S. companies, Oct. 5): the
+    /// next word starts with a capital, and the word before is more than one capital letter.
+    /// </summary>
+    private static bool EndsSentence(string text, int i)
+    {
+        if (i > 0 && i + 1 < text.Length && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1])) return false;
+        if (i > 0 && char.IsAsciiLetterUpper(text[i - 1]) && (i == 1 || !char.IsAsciiLetter(text[i - 2]))) return false;
+        var next = i + 1;
+        while (next < text.Length && text[next] == ' ') next++;
+        return next >= text.Length || !char.IsAsciiLetterLower(text[next]) && !char.IsAsciiDigit(text[next]);
     }
 
     internal static bool IsPast(string word) =>
