@@ -29,7 +29,36 @@ internal sealed record YearClue(int Year, string Evidence);
 /// Something the text reports as past, so the document is not older than it: an explicit date (<see cref="Point"/>),
 /// or a part of the document's own year (今年9月初 … 举办; 今年前三季度, whose figures exist from October).
 /// </summary>
-internal sealed record PastPoint(CalendarPoint Point, string Text);
+internal sealed record PastPoint(CalendarPoint Point, string Text)
+{
+    /// <summary>Figures for a whole year (2023年贸易额达到…, "in 2023 exports rose 5%"): they exist once that year is over.</summary>
+    public bool WholeYearFigures { get; init; }
+
+    /// <summary>
+    /// Written as a news text may write even its own year: a day in English ("on March 9, 2023"), or an item of a
+    /// chronological series of full dates (2017年11月，…；2018年7月，…), whose years are all written out.
+    /// </summary>
+    public bool FullByHabit { get; init; }
+}
+
+/// <summary>
+/// A date with its year that the text places ahead (将于2025年举办, "will meet in March 2025"), or a target (到2030年,
+/// "by 2035"): the document is older than its end, and upcoming events are mostly near.
+/// </summary>
+internal sealed record AheadPoint(CalendarPoint Point, bool Target, string Text);
+
+/// <summary>
+/// How plainly the text names its own time without a year (今年, 本月, yearless months such as 3月5日 or "in May"): news
+/// that does so writes the years in full only for other years. <see cref="Strength"/> is 0 (no sign), 0.5 (only
+/// 去年 or 明年 and the like) or 1.
+/// </summary>
+internal sealed record RelativeStyle(double Strength, string Evidence)
+{
+    public static readonly RelativeStyle None = new(0, "");
+}
+
+/// <summary>The weekday the lead of a dateline story gives ("STRESA, May 25 (Reuters) - … said on Saturday"): mostly the dateline's day.</summary>
+internal sealed record LeadWeekday(int Month, int Day, DayOfWeek Weekday, string Evidence);
 
 internal sealed record YearFloor(int Month, int Day, bool Written, string Text);
 
@@ -41,6 +70,10 @@ internal sealed partial class DocumentDateClues
     public List<YearClue> Years { get; } = [];
     public List<PastPoint> Past { get; } = [];
     public List<YearFloor> Floors { get; } = [];
+    public List<AheadPoint> Ahead { get; } = [];
+
+    public RelativeStyle Style { get; private set; } = RelativeStyle.None;
+    public LeadWeekday? Lead { get; private set; }
 
     /// <summary>The first day of a year the text greets as arriving (1998年新年, 在2020年来临之际).</summary>
     public List<(DateOnly Day, string Text)> Arrivals { get; } = [];
@@ -48,6 +81,7 @@ internal sealed partial class DocumentDateClues
     private readonly string _text;
     private readonly IReadOnlyList<DateMention> _mentions;
     private readonly QuotedSpans _quotes;
+    private int _yearlessDateline = -1;
 
     public DocumentDateClues(string text, IReadOnlyList<DateMention> mentions, QuotedSpans quotes, DateOnly today)
     {
@@ -57,19 +91,26 @@ internal sealed partial class DocumentDateClues
         for (var k = 0; k < mentions.Count; k++)
         {
             var m = mentions[k];
-            if (Dateline(m) is { } dateline) Days.Add(dateline);
+            if (Dateline(m) is { } dateline)
+            {
+                Days.Add(dateline);
+                if (!dateline.HasYear && _yearlessDateline < 0) _yearlessDateline = k;
+            }
             if (TodayIs(k) is { } todayIs) Days.Add(todayIs);
             if (Anchored(k) is { } anchored) Days.Add(anchored);
             if (WeekdayBeside(m) is { } weekday && m.From is { Precision: DatePrecision.Day, Lunar: false } p && !m.IsRange
                 && p.Anchor is DateAnchor.Absolute or DateAnchor.YearMissing)
                 Weekdays.Add(new WeekdayClue(p.Anchor == DateAnchor.Absolute ? p.Year : 0, p.Month, p.Day, weekday, Show(m) + " " + weekday));
             if (PastPointOf(m, today) is { } past) Past.Add(past);
+            else if (AheadPointOf(m) is { } ahead) Ahead.Add(ahead);
             if (Floor(m) is { } floor) Floors.Add(floor);
+            NoteStyle(m);
             // A year still to come (an anniversary ahead) is not the document's.
             if (StatedYear(k) is { } year && year.Year <= today.Year) Years.Add(year);
             if (Elapsed(k) is { } elapsed && elapsed.Year <= today.Year) Years.Add(elapsed);
         }
         if (DateAloneOnItsLine() is { } line) Days.Add(line);
+        Lead = WeekdayOfTheLead();
     }
 
     private string Show(DateMention m) => _text[m.Start..m.End];
@@ -299,11 +340,129 @@ internal sealed partial class DocumentDateClues
         // 一九九七年的最后一天: the day, not the year.
         if (point.Precision == DatePrecision.Year && LastOrFirstDayOfYear(m.End) is { } month)
             point = new CalendarPoint(point.Year, month, month == 12 ? 31 : 1, DatePrecision.Day);
-        return new PastPoint(point, Show(m));
+        return new PastPoint(point, Show(m))
+        {
+            WholeYearFigures = point.Precision == DatePrecision.Year && ReportsFigures(m),
+            FullByHabit = point.Precision >= DatePrecision.Week && !Show(m).Any(IsChinese) || ContinuesASeries(m),
+        };
+    }
+
+    private static bool IsChinese(char c) => c is >= '\u4e00' and <= '\u9fff';
+
+    /// <summary>2017年11月，…；2018年7月，…: a full date after another in the same sentence, not far back.</summary>
+    private bool ContinuesASeries(DateMention m)
+    {
+        for (var i = m.Start - 1; i >= Math.Max(0, m.Start - 120); i--)
+        {
+            if ("。！？\n".IndexOf(_text[i]) >= 0) return false;
+            if (_text[i] == '年' && i > 0 && Numerals.IsNumeral(_text[i - 1])) return true;
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"[0-9０-９][0-9０-９.．,，]*\s*(?:%|％|‰|亿|万|元|美元|吨|个百分点|倍|percent|per cent|billion|million|trillion)|同比|全年|增长|下降|总额|总值|取得|完成|实现|突破|累计|\b(?:grew|rose|fell|totall?ed)\b")]
+    private static partial Regex Figures();
+
+    /// <summary>2022年，贸易额达到702亿美元; 1997年，改革取得重大进展; "In 2023, exports rose 5%": the clause after a year sums it up.</summary>
+    private bool ReportsFigures(DateMention m)
+    {
+        var end = Math.Min(SentenceEnd(m.End), m.End + 60);
+        var semicolon = _text.IndexOfAny(['；', ';'], m.End, end - m.End);
+        return Figures().IsMatch(_text.AsSpan(m.End, (semicolon < 0 ? end : semicolon) - m.End));
+    }
+
+    /// <summary>The text gives a day of its own by a dateline (with or without its year).</summary>
+    public bool HasDatelineDay => Days.Any(d => d.Kind == DayClue.Dateline);
+
+    // ---- what the text places ahead ------------------------------------------------------------
+
+    private static readonly string[] PlainlyAheadZh = ["将于", "将在", "即将", "届时", "有望", "预计", "计划于", "计划在", "拟于", "拟在"];
+
+    /// <summary>
+    /// 将于2025年, 2025年将, 预计2024年, "will meet in March 2025"; or a bound: a plan for a year (1998年工作要点), a
+    /// deadline ("by 2035", "before the termination date of October 18, 2025"). 到1996年底 alone is no bound: Chinese
+    /// news also writes it for a state reached (到1996年底，累计发展沼气28万户).
+    /// </summary>
+    private AheadPoint? AheadPointOf(DateMention m)
+    {
+        if (!m.From.HasExplicitYear || m.From.Lunar || _quotes.InTitleOrQuote(m.Start) || NamesAnEvent(m)) return null;
+        if (DateResolver.Materialize(m.From, m.From.Year) is not { IsValid: true } point) return null;
+        if (NamesAPlan(m)) return m.IsRange ? null : new AheadPoint(point, true, Show(m));
+        if (PlainlyAhead(m)) return new AheadPoint(point, false, Show(m));
+        return LooksAhead(m.Start) && EnglishDeadline(m.Start) ? new AheadPoint(point, true, Show(m)) : null;
+    }
+
+    private bool EnglishDeadline(int start)
+    {
+        var s = start;
+        while (s > 0 && !char.IsAsciiLetter(_text[s - 1]) && _text[s - 1] is not ('.' or '\n')) s--;
+        return s > 0 && char.IsAsciiLetter(_text[s - 1]);
+    }
+
+    /// <summary>
+    /// Plain words for what is still to come, near the date: a bare 将 also marks the object of a verb (将关系提升为), so
+    /// it counts only right before the date or right after it.
+    /// </summary>
+    private bool PlainlyAhead(DateMention m)
+    {
+        var before = _text.AsSpan(Math.Max(0, m.Start - 4), Math.Min(4, m.Start));
+        if (before.Contains('将') || before.Contains('拟') || before.Contains("预计", StringComparison.Ordinal) || before.Contains("计划", StringComparison.Ordinal))
+            return true;
+        var after = _text.AsSpan(m.End, Math.Min(2, _text.Length - m.End));
+        if (after.StartsWith("将") || after.StartsWith("，将") || after.StartsWith("要")) return true;
+        var end = SentenceEnd(m.End);
+        var comma = _text.IndexOfAny(['，', ','], m.End, end - m.End);
+        var clause = _text.AsSpan(m.End, (comma < 0 ? end : comma) - m.End);
+        foreach (var w in PlainlyAheadZh)
+            if (clause.Contains(w, StringComparison.Ordinal)) return true;
+        return EnglishTense.Around(_text, m.Start, m.End) == Tense.Future;
+    }
+
+    // ---- how the text names its own time --------------------------------------------------------
+
+    /// <summary>
+    /// 今年, 本月, 3月5日, "this year", "on May 19": the text names its own time without a year. 去年 and 明年 show the
+    /// same habit in Chinese news, less surely; "last year" and "next year" are written as often beside full dates of
+    /// the same year in English releases.
+    /// </summary>
+    private void NoteStyle(DateMention m)
+    {
+        if (Style.Strength >= 1 || _quotes.InTitleOrQuote(m.Start)) return;
+        var p = m.From;
+        var own = p.Anchor == DateAnchor.YearRelative && p.Shift == 0 || p.Anchor == DateAnchor.MonthRelative
+                  || p.Anchor == DateAnchor.YearMissing && p.Month > 0 && !p.Lunar && Dateline(m) is null;
+        if (own) Style = new RelativeStyle(1, Show(m));
+        else if (p.Anchor == DateAnchor.YearRelative && Style.Strength == 0 && Show(m).Any(IsChinese))
+            Style = new RelativeStyle(0.5, Show(m));
+    }
+
+    /// <summary>"STRESA, Italy, May 25 (Reuters) - Finance ministers … said on Saturday": the first weekday of the lead.</summary>
+    private LeadWeekday? WeekdayOfTheLead()
+    {
+        if (_yearlessDateline < 0) return null;
+        var dateline = _mentions[_yearlessDateline];
+        var start = dateline.End;
+        while (start < _text.Length && (char.IsWhiteSpace(_text[start]) || _text[start] is '(' or ')' or '-' or '—' or '–' || char.IsAsciiLetter(_text[start]) && InBrackets(start)))
+            start++;
+        var end = _text.IndexOf('\n', start);
+        if (end < 0) end = _text.Length;
+        for (var j = _yearlessDateline + 1; j < _mentions.Count && _mentions[j].Start < end; j++)
+        {
+            var w = _mentions[j];
+            if (w.From is { Anchor: DateAnchor.Weekday, Shift: 0 } && _quotes.QuotationAt(w.Start) is null)
+                return new LeadWeekday(dateline.From.Month, dateline.From.Day, (DayOfWeek)(w.From.Day % 7), Show(dateline) + " … " + Show(w));
+        }
+        return null;
+    }
+
+    private bool InBrackets(int i)
+    {
+        var open = _text.LastIndexOf('(', i);
+        return open >= 0 && _text.IndexOf(')', open) is var close && close > i;
     }
 
     private static readonly string[] ArrivalAfter = ["新年", "来临", "到来", "之际", "伊始", "即将", "前夕", "第一"];
-    private static readonly string[] ArrivalBefore = ["进入", "迎来", "迎接", "迈向", "迈进", "跨入", "喜迎", "走进", "翻到", "步入"];
+    private static readonly string[] ArrivalBefore = ["进入", "迎来", "迎接", "迈向", "迈进", "跨入", "喜迎", "走进", "翻到", "步入", "踏进", "踏入"];
 
     /// <summary>
     /// 1998年新年讲话, 在2020年来临之际, 迎来了2016年, 2019年元旦前夕: a new year arriving. The text is written within days
@@ -457,6 +616,11 @@ internal sealed partial class DocumentDateClues
     {
         if (m.From is not { Anchor: DateAnchor.YearRelative, Shift: 0 } p || _quotes.InTitleOrQuote(m.Start) || FutureAfter(m) || LooksAhead(m.Start))
             return null;
+        // 今年1—7月 with its figures: the period is over; without them it has at least begun.
+        if (m.To is { Month: > 0, Lunar: false } to && !p.Lunar && to.Anchor is DateAnchor.YearRelative or DateAnchor.YearMissing)
+            return ReportsFigures(m) && to.Precision == DatePrecision.Month
+                ? to.Month < 12 ? new YearFloor(to.Month + 1, 1, false, Show(m)) : null
+                : new YearFloor(to.Month, Math.Max(1, to.Day), true, Show(m));
         if (p.Month > 0 && !p.Lunar) return new YearFloor(p.Month, Math.Max(1, p.Day), true, Show(m));
         var words = Show(m);
         foreach (var (period, month) in ReportPeriods)
@@ -482,7 +646,7 @@ internal sealed partial class DocumentDateClues
         return new YearClue(y.Year - p.Shift, Show(m) + (bracketed ? "（" : "是") + Show(next));
     }
 
-    [GeneratedRegex(@"^([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:年来|年以来|周年)")]
+    [GeneratedRegex(@"^([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}|两)(?:年来|年以来|周年)")]
     private static partial Regex ChineseElapsed();
 
     [GeneratedRegex(@"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\s+years\s+(?:ago|since|after|later|on)\b")]
@@ -514,20 +678,25 @@ internal sealed partial class DocumentDateClues
         for (var i = m.End; i < limit; i++)
         {
             var c = _text[i];
-            if (Numerals.Arabic(c) < 0 && !Numerals.IsChineseNumeral(c) && c is not ('o' or 't' or 'f' or 's' or 'e' or 'n')) continue;
+            if (Numerals.Arabic(c) < 0 && !Numerals.IsChineseNumeral(c) && c is not ('两' or 'o' or 't' or 'f' or 's' or 'e' or 'n')) continue;
             if (i > 0 && (Numerals.IsNumeral(_text[i - 1]) || _text[i - 1] is '近' or '多' or '几' or '第' || char.IsAsciiLetter(_text[i - 1]))) continue;
             var zh = ChineseElapsed().Match(_text, i, Math.Min(8, _text.Length - i));
-            if (zh.Success && Numerals.TryRead(zh.Groups[1].Value, 0, out var n) && n.Length == zh.Groups[1].Length && n.Value is >= 1 and <= 200
-                && !(zh.Value.EndsWith("周年") && AnniversaryOfAnotherYear(i)))
-                return new YearClue(m.From.Year + n.Value, Show(m) + " … " + zh.Value);
+            var count = zh.Groups[1].Value == "两" ? 2 : Numerals.TryRead(zh.Groups[1].Value, 0, out var n) && n.Length == zh.Groups[1].Length ? n.Value : 0;
+            if (zh.Success && count is >= 1 and <= 200)
+            {
+                // 1999年建交 … 明年是建交25周年: the anniversary year is 2024, so the document's is 2023.
+                var shift = zh.Value.EndsWith("周年") ? AnniversaryShift(i) : 0;
+                if (shift is { } s) return new YearClue(m.From.Year + count - s, Show(m) + " … " + zh.Value);
+                continue;
+            }
             var en = EnglishElapsed().Match(_text, i, Math.Min(24, _text.Length - i));
             if (en.Success && en.Index == i)
             {
                 var word = en.Groups[1].Value;
-                var count = int.TryParse(word, out var v) ? v
+                var years = int.TryParse(word, out var v) ? v
                     : Array.IndexOf(EnglishNumbers, word) is var small and > 0 ? small
                     : word switch { "twenty" => 20, "thirty" => 30, "forty" => 40, "fifty" => 50, _ => 0 };
-                if (count is >= 1 and <= 200) return new YearClue(m.From.Year + count, Show(m) + " … " + en.Value);
+                if (years is >= 1 and <= 200) return new YearClue(m.From.Year + years, Show(m) + " … " + en.Value);
             }
         }
         return null;
@@ -548,15 +717,23 @@ internal sealed partial class DocumentDateClues
         return false;
     }
 
-    /// <summary>明年是建交30周年, 去年是…: the anniversary falls in another year than the document's.</summary>
-    private bool AnniversaryOfAnotherYear(int at)
+    /// <summary>
+    /// 明年是建交30周年, 去年是…: the anniversary falls in another year than the document's, by this many years; null
+    /// when the sentence names two of them (去年…明年).
+    /// </summary>
+    private int? AnniversaryShift(int at)
     {
         var start = at;
         while (start > 0 && "。！？\n".IndexOf(_text[start - 1]) < 0) start--;
         var clause = _text.AsSpan(start, at - start);
-        return clause.Contains("明年", StringComparison.Ordinal) || clause.Contains("去年", StringComparison.Ordinal)
-            || clause.Contains("后年", StringComparison.Ordinal) || clause.Contains("前年", StringComparison.Ordinal);
+        int? shift = 0;
+        foreach (var (word, years) in OtherYears)
+            if (clause.Contains(word, StringComparison.Ordinal))
+                shift = shift == 0 ? years : null;
+        return shift;
     }
+
+    private static readonly (string Word, int Years)[] OtherYears = [("明年", 1), ("去年", -1), ("后年", 2), ("前年", -2)];
 
     private int SentenceEnd(int from)
     {
@@ -579,3 +756,4 @@ internal static class DocumentDateMath
         return n < DateOnly.MinValue.DayNumber || n > DateOnly.MaxValue.DayNumber ? null : DateOnly.FromDayNumber((int)n);
     }
 }
+
