@@ -90,8 +90,19 @@ public partial class DocumentDateCorpusTests
         var dated = Read(Conll).Select(x => (x.Text, Match: ReutersDateline().Match(x.Text))).Where(x => x.Match.Success).ToList();
         var figures = Measure(dated.Select(x => (x.Text, DateOnly.Parse(x.Match.Groups[1].Value))));
         var masked = Measure(dated.Select(x => (x.Text.Remove(x.Match.Groups[1].Index, 10), DateOnly.Parse(x.Match.Groups[1].Value))));
+        // "BRUSSELS, August 22 (Reuters) - The Commission said on Thursday …": the wire's own form, without the year.
+        var yearless = Measure(dated.Select(x => (WithoutYear(x.Text, x.Match), DateOnly.Parse(x.Match.Groups[1].Value))));
         TestContext.Out.WriteLine("conll2003 with datelines: " + figures);
         TestContext.Out.WriteLine("conll2003, dateline removed: " + masked);
+        TestContext.Out.WriteLine("conll2003, dateline without its year: " + yearless);
         Assert.That(figures.Share(figures.Exact), Is.GreaterThanOrEqualTo(0.99));
+    }
+
+    private static string WithoutYear(string text, Match dateline)
+    {
+        var day = DateOnly.Parse(dateline.Groups[1].Value);
+        var place = text.Substring(dateline.Index, dateline.Groups[1].Index - dateline.Index).TrimEnd();
+        var rest = text[(dateline.Index + dateline.Length)..].TrimStart('\n', '\r');
+        return text[..dateline.Index] + $"{place}, {day:MMMM d} (Reuters) - " + rest;
     }
 }
