@@ -77,7 +77,8 @@ public partial class DocumentDateCorpusTests
         Assert.Multiple(() =>
         {
             Assert.That(figures.Share(figures.Within31Days), Is.GreaterThanOrEqualTo(0.06));
-            Assert.That(withYears.Share(withYears.SameYear), Is.GreaterThanOrEqualTo(0.15));
+            // 0.204 while the latest written year was taken as the document's; 0.318 once the year after it is weighed.
+            Assert.That(withYears.Share(withYears.SameYear), Is.GreaterThanOrEqualTo(0.30));
             // Every article whose date rests on the file time says so.
             Assert.That(figures.Guessed, Is.GreaterThan(0));
         });
@@ -95,7 +96,12 @@ public partial class DocumentDateCorpusTests
         TestContext.Out.WriteLine("conll2003 with datelines: " + figures);
         TestContext.Out.WriteLine("conll2003, dateline removed: " + masked);
         TestContext.Out.WriteLine("conll2003, dateline without its year: " + yearless);
-        Assert.That(figures.Share(figures.Exact), Is.GreaterThanOrEqualTo(0.99));
+        Assert.Multiple(() =>
+        {
+            Assert.That(figures.Share(figures.Exact), Is.GreaterThanOrEqualTo(0.99));
+            // 0.031 before the lead's weekday ("said on Thursday") was read; most of these texts write no year at all.
+            Assert.That(yearless.Share(yearless.Exact), Is.GreaterThanOrEqualTo(0.055));
+        });
     }
 
     private static string WithoutYear(string text, Match dateline)
