@@ -62,6 +62,7 @@ public sealed class EvaluateCommand : ICommand
         if (args.Has("show-errors"))
             foreach (var e in report.Errors.OrderBy(e => e.Doc, StringComparer.Ordinal).ThenBy(e => e.Kind, StringComparer.Ordinal))
                 context.Error.WriteLine($"{e.Kind}\t{e.Doc}\t{e.Type}\t{e.Text}\t{e.Detail}");
+        if (context.Cancellation.IsCancellationRequested) return ExitCodes.Stopped;
         return failed == 0 ? ExitCodes.Success : ExitCodes.ArticlesFailed;
     }
 

@@ -25,6 +25,7 @@ public sealed class ExtractCommand : ICommand
         {
             foreach (var line in Output.EntityJson.Lines(article)) context.Out.WriteLine(line);
         });
+        if (context.Cancellation.IsCancellationRequested) return ExitCodes.Stopped;
         return failed == 0 ? ExitCodes.Success : ExitCodes.ArticlesFailed;
     }
 }

@@ -1,4 +1,5 @@
 using Pipeline.Configuration;
+using Pipeline.Running;
 using Pipeline.Model;
 using Pipeline.Stages;
 
@@ -16,6 +17,8 @@ public sealed class ExtractionSession
     private readonly ArticlePipeline _pipeline;
     private readonly ArticlePipeline _textPipeline; // for texts already in memory: every stage but ingest
     private readonly int _jobs;
+    private readonly WatchdogOptions _watchdog;
+    private readonly Ingest.SymlinkPolicy _symlinks;
 
     public ExtractionSession(CommandArgs args)
     {
@@ -31,19 +34,31 @@ public sealed class ExtractionSession
         _pipeline = ArticlePipeline.FromConfig(config);
         _textPipeline = new ArticlePipeline(_pipeline.Stages.Where(s => s.Name != Ingest.IngestStage.Descriptor.Name));
         _jobs = args.GetInt("jobs", 1) ?? config.Jobs;
+        _watchdog = config.Watchdog;
+        _symlinks = _pipeline.Stages.OfType<Ingest.IngestStage>().FirstOrDefault()?.Symlinks ?? Ingest.SymlinkPolicy.InsideFolder;
     }
 
-    /// <summary>Files as given, and the article files of folders (sidecars, hidden and temporary files skipped).</summary>
-    public static List<string> ArticlePaths(IEnumerable<string> paths)
+    /// <summary>
+    /// Files as given, and the article files of folders (sidecars, hidden and temporary files skipped);
+    /// entries that are not regular files (FIFOs, devices, symlinks not followed) are refused unopened.
+    /// </summary>
+    public (List<string> Files, List<Ingest.RefusedFile> Refused) ArticlePaths(IEnumerable<string> paths)
     {
-        var result = new List<string>();
+        var files = new List<string>();
+        var refused = new List<Ingest.RefusedFile>();
         foreach (var p in paths)
         {
-            if (Directory.Exists(p)) result.AddRange(Ingest.ArticleFiles.Enumerate(p));
-            else if (File.Exists(p)) result.Add(p);
-            else throw new UsageException($"no such file or folder: {p}");
+            if (Directory.Exists(p))
+            {
+                var scan = Ingest.ArticleFiles.Scan(p, _symlinks);
+                files.AddRange(scan.Articles);
+                refused.AddRange(scan.Refused);
+            }
+            else if (Ingest.UnixFiles.Lstat(p).Kind == Ingest.FileKind.Missing) throw new UsageException($"no such file or folder: {p}");
+            else if (Ingest.InputFile.Refusal(p, _symlinks) is { } reason) refused.Add(new Ingest.RefusedFile(p, reason));
+            else files.Add(p);
         }
-        return result;
+        return (files, refused);
     }
 
     /// <summary>Runs the stages after ingest over texts that are already decoded (an annotated corpus).</summary>
@@ -57,42 +72,39 @@ public sealed class ExtractionSession
     }
 
     /// <summary>
-    /// Processes the articles at <paramref name="paths"/> (files or folders), hands each one to
-    /// <paramref name="onArticle"/> in input order and reports each failure on stderr; returns how many failed.
+    /// Processes the articles at <paramref name="paths"/> (files or folders), each under the watchdog, and
+    /// hands each one to <paramref name="onArticle"/> as soon as it is done (one at a time); reports each
+    /// failure on stderr as it happens. Returns how many failed or were refused.
     /// </summary>
     public int ProcessEach(IEnumerable<string> paths, CommandContext context, Action<Article> onArticle)
     {
-        var failed = 0;
-        foreach (var (path, article, error) in Process(ArticlePaths(paths), context.Cancellation))
+        var (files, refused) = ArticlePaths(paths);
+        var failed = refused.Count;
+        var output = new Lock();
+        foreach (var r in refused) context.Error.WriteLine($"pipeline: {r.Path}: {r.Reason}");
+        using var watchdog = new ArticleWatchdog(_watchdog, context.Cancellation);
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _jobs) }, i =>
         {
-            if (article is null)
+            if (context.Cancellation.IsCancellationRequested) return;
+            var path = files[i];
+            var outcome = watchdog.Run(Path.GetFileName(path), Ingest.UnixFiles.Stat(path).Size,
+                token => _pipeline.ProcessFile(path, token));
+            if (context.Cancellation.IsCancellationRequested) return;
+            lock (output)
             {
+                if (outcome is { Stopped: false, Error: null, Result: { } article })
+                {
+                    onArticle(article);
+                    context.Out.Flush();
+                    return;
+                }
                 failed++;
-                context.Error.WriteLine($"pipeline: {path}: {error}");
-                continue;
+                var reason = outcome.Stopped ? outcome.StopReason
+                    : outcome.Error is ArticleException ? outcome.Error.Message
+                    : $"{outcome.Error!.GetType().Name}: {outcome.Error.Message}";
+                context.Error.WriteLine($"pipeline: {path}: {reason}");
             }
-            onArticle(article);
-        }
+        });
         return failed;
-    }
-
-    /// <summary>Processes every path; results keep the input order. Failures carry the message instead of an article.</summary>
-    public IReadOnlyList<(string Path, Article? Article, string? Error)> Process(IReadOnlyList<string> paths,
-        CancellationToken cancellation)
-    {
-        var results = new (string, Article?, string?)[paths.Count];
-        Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = _jobs, CancellationToken = cancellation },
-            i =>
-            {
-                try
-                {
-                    results[i] = (paths[i], _pipeline.ProcessFile(paths[i], cancellation), null);
-                }
-                catch (ArticleException e)
-                {
-                    results[i] = (paths[i], null, e.Message);
-                }
-            });
-        return results;
     }
 }

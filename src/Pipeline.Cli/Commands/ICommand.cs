@@ -17,6 +17,8 @@ public static class ExitCodes
     public const int Success = 0;
     public const int ArticlesFailed = 1;
     public const int UsageOrConfig = 2;
+    /// <summary>Stopped by Ctrl+C or SIGTERM, as shells report a SIGINT.</summary>
+    public const int Stopped = 130;
 }
 
 /// <summary>Where a command writes and how it is stopped (Ctrl+C / SIGTERM cancel the token).</summary>

@@ -52,6 +52,7 @@ public sealed class StageSettings
 
     public string? GetString(string name) => Get(name, e => e.GetString(), v => (string?)v);
     public int GetInt(string name) => Get(name, e => e.GetInt32(), v => Convert.ToInt32(v));
+    public long GetLong(string name) => Get(name, e => e.GetInt64(), v => Convert.ToInt64(v));
     public double GetDouble(string name) => Get(name, e => e.GetDouble(), v => Convert.ToDouble(v));
     public bool GetBool(string name) => Get(name, e => e.GetBoolean(), v => (bool)v!);
 

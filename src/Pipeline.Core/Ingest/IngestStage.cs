@@ -9,37 +9,40 @@ namespace Pipeline.Ingest;
 /// Every reason a file cannot be read becomes an <see cref="ArticleException"/> that says why;
 /// the batch runner names the file and goes on with the others.
 /// </summary>
-public sealed class IngestStage(long maxFileBytes = IngestStage.DefaultMaxFileBytes) : IStage
+public sealed class IngestStage(long maxFileBytes = IngestStage.DefaultMaxFileBytes,
+    SymlinkPolicy symlinks = SymlinkPolicy.InsideFolder) : IStage, ICancellableStage
 {
     public const long DefaultMaxFileBytes = 20L * 1024 * 1024;
 
     public static readonly StageDescriptor Descriptor = new(
         "ingest", "reads .txt .md .html .docx .pdf files (and NAME.meta.json sidecars) into articles",
         [
+            // An article is held in memory whole: one array, so never more than .NET's largest.
             new OptionSpec("maxFileBytes", OptionKind.Integer, DefaultMaxFileBytes, "larger files are refused")
-                { Minimum = 1 },
+                { Minimum = 1, Maximum = Array.MaxLength - 1 },
+            new OptionSpec("symlinks", OptionKind.String, SymlinkPolicies.Names[0],
+                "which symlinks are followed: inside-folder (to a regular file in the same folder), anywhere, never")
+                { AllowedValues = [.. SymlinkPolicies.Names] },
         ],
-        s => new IngestStage(s.GetInt("maxFileBytes")));
+        s => new IngestStage(s.GetLong("maxFileBytes"), SymlinkPolicies.Parse(s.GetString("symlinks"))));
 
     public string Name => "ingest";
 
     public long MaxFileBytes { get; } = maxFileBytes;
 
-    public Article Process(Article article)
+    public SymlinkPolicy Symlinks { get; } = symlinks;
+
+    public Article Process(Article article) => Process(article, CancellationToken.None);
+
+    public Article Process(Article article, CancellationToken cancellation)
     {
         var path = article.Source.Path;
-        var bytes = ReadStable(path);
-        var ingested = article.Source.Extension switch
-        {
-            ".txt" => PlainTextReader.Read(bytes),
-            ".md" => MarkdownReader.Read(bytes),
-            ".html" or ".htm" => HtmlReader.Read(bytes),
-            ".docx" => DocxReader.Read(bytes),
-            ".pdf" => PdfReader.Read(bytes),
-            var ext => throw new ArticleException($"unsupported file type '{ext}' (supported: {string.Join(" ", ArticleFiles.Extensions)})"),
-        };
-        var sidecar = Sidecar.ReadFor(path);
-        return article with { Text = ingested.Text, Metadata = Metadata(ingested, sidecar) };
+        var bytes = InputFile.ReadAll(path, MaxFileBytes, Symlinks, cancellation);
+        var ingested = FormatReaders.Read(article.Source.Extension, bytes, cancellation);
+        var sidecar = Sidecar.ReadFor(path, Symlinks, cancellation);
+        article = article with { Text = ingested.Text, Metadata = Metadata(ingested, sidecar) };
+        foreach (var warning in ingested.Warnings) article = article.AddWarning(warning);
+        return article;
     }
 
     private static ArticleMetadata Metadata(IngestedText file, Sidecar? sidecar)
@@ -78,40 +81,5 @@ public sealed class IngestStage(long maxFileBytes = IngestStage.DefaultMaxFileBy
             else if (char.IsLetter(c)) letters++;
         }
         return letters > 0 && cjk * 5 >= letters ? "zh" : "en";
-    }
-
-    /// <summary>
-    /// Reads the whole file and makes sure it did not change meanwhile (a copy still in progress,
-    /// an editor saving): size and modification time must be the same before and after.
-    /// </summary>
-    private byte[] ReadStable(string path)
-    {
-        try
-        {
-            var before = new FileInfo(path);
-            if (!before.Exists) throw new ArticleException("file not found (deleted before it could be read)");
-            if (before.Length == 0) throw new ArticleException("empty file");
-            if (before.Length > MaxFileBytes)
-                throw new ArticleException($"file too large ({before.Length:N0} bytes; the limit, maxFileBytes, is {MaxFileBytes:N0})");
-            var stamp = (before.Length, before.LastWriteTimeUtc);
-            var bytes = File.ReadAllBytes(path);
-            var after = new FileInfo(path);
-            if (!after.Exists) throw new ArticleException("file deleted while it was being read");
-            if (bytes.Length != stamp.Length || (after.Length, after.LastWriteTimeUtc) != stamp)
-                throw new ArticleException("file changed while it was being read (still being copied or saved?)");
-            return bytes;
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ArticleException("file not found (deleted before it could be read)", e);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new ArticleException($"file cannot be read: {e.Message}", e);
-        }
-        catch (IOException e)
-        {
-            throw new ArticleException($"file cannot be read: {e.Message}", e);
-        }
     }
 }

@@ -52,6 +52,7 @@ public sealed record RunSummary(
     public int Failed => Articles.Count(a => a.Status == RunStatus.Failed);
     public int Skipped => Articles.Count(a => a.Status == RunStatus.Skipped);
     public int NotRun => Articles.Count(a => a.Status == RunStatus.Cancelled);
+    public int Refused => Articles.Count(a => a.Status == RunStatus.Refused);
 
     /// <summary>0 when the batch is as good as --fail-on demands, 1 otherwise; a stopped run is 130 (as for SIGINT).</summary>
     public int ExitCode(FailOn failOn)
@@ -60,13 +61,14 @@ public sealed record RunSummary(
         return failOn switch
         {
             FailOn.Never => 0,
-            FailOn.Warning => Failed > 0 || !OverviewErrors.IsEmpty || Articles.Any(a => !a.Warnings.IsEmpty) ? 1 : 0,
-            _ => Failed > 0 || !OverviewErrors.IsEmpty ? 1 : 0,
+            FailOn.Warning => Failed + Refused > 0 || !OverviewErrors.IsEmpty || Articles.Any(a => !a.Warnings.IsEmpty) ? 1 : 0,
+            _ => Failed + Refused > 0 || !OverviewErrors.IsEmpty ? 1 : 0,
         };
     }
 
     public string OneLine() =>
         $"{Articles.Length} articles: {Succeeded} processed, {Skipped} unchanged, {Failed} failed"
+        + (Refused > 0 ? $", {Refused} refused (not regular files)" : "")
         + (NotRun > 0 ? $", {NotRun} not run (stopped)" : "")
         + $" in {(Ended - Started).TotalSeconds:0.0} s; output in {OutputDirectory}";
 
@@ -87,6 +89,7 @@ public sealed record RunSummary(
                 ["failed"] = Failed,
                 ["skipped_unchanged"] = Skipped,
                 ["not_run"] = NotRun,
+                ["refused"] = Refused,
             },
             ["overview_errors"] = new JsonArray([.. OverviewErrors.Select(e => (JsonNode)JsonValue.Create(e))]),
             ["articles"] = new JsonArray([.. Articles.Select(a => (JsonNode)new JsonObject

@@ -25,7 +25,7 @@ public sealed class ArticlePipeline
             cancellation.ThrowIfCancellationRequested();
             try
             {
-                article = stage.Process(article);
+                article = stage is ICancellableStage cancellable ? cancellable.Process(article, cancellation) : stage.Process(article);
             }
             catch (ArticleException)
             {
