@@ -123,18 +123,24 @@ public static class DocxReader
                 DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 1024 * 1024,
                 IgnoreComments = true, IgnoreProcessingInstructions = true,
             });
-            while (reader.Read())
+            reader.Read();
+            while (!reader.EOF)
             {
-                if (reader.NodeType != XmlNodeType.Element || reader.IsEmptyElement) continue;
-                if (reader is { LocalName: "title", NamespaceURI: DublinCore } && title is null)
-                    title = reader.ReadElementContentAsString().Trim() is { Length: > 0 } t ? t : null;
-                else if (reader is { LocalName: "created", NamespaceURI: DublinCoreTerms } && date is null)
+                // Reading an element's content moves past it: only other nodes need a Read.
+                if (reader is { NodeType: XmlNodeType.Element, IsEmptyElement: false, LocalName: "title", NamespaceURI: DublinCore })
                 {
                     var value = reader.ReadElementContentAsString().Trim();
-                    date = IsoDate.TryParse(value);
-                    if (date is null && value.Length > 0)
-                        warnings.Add($"docx property 'created' is not a date ('{Shorten(value)}'): ignored");
+                    if (title is null && value.Length > 0) title = value;
                 }
+                else if (reader is { NodeType: XmlNodeType.Element, IsEmptyElement: false, LocalName: "created", NamespaceURI: DublinCoreTerms })
+                {
+                    var value = reader.ReadElementContentAsString().Trim();
+                    var parsed = IsoDate.TryParse(value);
+                    if (parsed is null && value.Length > 0)
+                        warnings.Add($"docx property 'created' is not a date ('{Shorten(value)}'): ignored");
+                    date ??= parsed;
+                }
+                else reader.Read();
             }
         }
         catch (Exception e) when (e is XmlException or IOException or InvalidOperationException)
