@@ -33,6 +33,7 @@ public static class Program
         var context = new CommandContext(Console.Out, Console.Error, cts.Token)
         {
             ErrorIsTerminal = !Console.IsErrorRedirected,
+            OwnsProcess = true,
         };
         return Run(args, context);
     }

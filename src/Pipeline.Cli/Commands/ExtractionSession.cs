@@ -78,6 +78,7 @@ public sealed class ExtractionSession
     /// </summary>
     public int ProcessEach(IEnumerable<string> paths, CommandContext context, Action<Article> onArticle)
     {
+        if (context.OwnsProcess) ArticleWatchdog.LimitProcessHeap(_watchdog);
         var (files, refused) = ArticlePaths(paths);
         var failed = refused.Count;
         var output = new Lock();

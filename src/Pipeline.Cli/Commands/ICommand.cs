@@ -25,6 +25,12 @@ public static class ExitCodes
 public sealed record CommandContext(TextWriter Out, TextWriter Error, CancellationToken Cancellation)
 {
     public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>
+    /// True when the command is the whole process (the `pipeline` executable), not a call from a test or
+    /// host: then it may set process-wide limits such as the managed heap cap.
+    /// </summary>
+    public bool OwnsProcess { get; init; }
 }
 
 /// <summary>Thrown for a usage error: the message is printed with the command's usage, exit code 2.</summary>

@@ -35,6 +35,7 @@ public sealed class RunCommand : ICommand
         var options = new RunOptions { Force = a.Has("force"), Jobs = a.GetInt("jobs", 1), FailOn = failOn };
 
         var config = new ConfigLoader(StageCatalog.Default).Load(a.Get("config") ?? "pipeline.json");
+        if (context.OwnsProcess) ArticleWatchdog.LimitProcessHeap(config.Watchdog);
         using var runner = new BatchRunner(config, ArticlePipeline.FromConfig(config), ReportWriters.All, options);
         var summary = runner.Run(IRunProgress.For(context.Error, context.ErrorIsTerminal), context.Cancellation);
         context.Out.WriteLine(summary.OneLine());

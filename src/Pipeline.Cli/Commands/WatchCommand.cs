@@ -30,6 +30,7 @@ public sealed class WatchCommand : ICommand
         var interval = TimeSpan.FromMilliseconds(a.GetInt("interval", 50) ?? 1000);
         var config = new ConfigLoader(StageCatalog.Default).Load(a.Get("config") ?? "pipeline.json");
         var options = new RunOptions { Jobs = a.GetInt("jobs", 1), RetryFailed = false };
+        if (context.OwnsProcess) ArticleWatchdog.LimitProcessHeap(config.Watchdog);
         using var runner = new BatchRunner(config, ArticlePipeline.FromConfig(config), ReportWriters.All, options);
         runner.InputFiles(); // a missing input folder is a configuration error, before watching starts
 

@@ -45,5 +45,5 @@ public sealed record WatchdogOptions
     public long? MemoryBytes { get; init; } = DefaultMemoryMiB * 1024L * 1024;
 
     /// <summary>How long a stopped article has to notice before the batch goes on without it (Ctrl+C must stop within a second).</summary>
-    public TimeSpan Grace { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan Grace { get; init; } = TimeSpan.FromMilliseconds(250);
 }

@@ -41,6 +41,20 @@ public sealed class ArticleWatchdog : IDisposable
 
     public WatchdogOptions Options => _options;
 
+    /// <summary>
+    /// The backstop for an article left behind: its thread may go on allocating, and nothing can stop
+    /// it from outside, so the managed heap of the whole process is capped at the memory budget. The
+    /// thread that then cannot allocate (almost always the one allocating without pause) fails with
+    /// OutOfMemoryException, which its article thread catches. Process-wide: only the command line
+    /// sets it, never a library caller or a test host.
+    /// </summary>
+    public static void LimitProcessHeap(WatchdogOptions options)
+    {
+        if (options.MemoryBytes is not { } budget) return;
+        AppContext.SetData("GCHeapHardLimit", (ulong)budget);
+        GC.RefreshMemoryLimit();
+    }
+
     /// <summary>The process's resident memory, as /usr/bin/time and the kernel's OOM killer count it.</summary>
     public static long ResidentBytes()
     {
