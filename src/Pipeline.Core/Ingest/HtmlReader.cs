@@ -16,8 +16,8 @@ public static class HtmlReader
     /// <summary>Chromium's parser stops nesting at 512 elements, so no page a browser shows needs more.</summary>
     public const int MaxDepth = 512;
 
-    /// <summary>Long news pages have a few thousand elements; a quarter of a million is not an article.</summary>
-    public const int MaxElements = 250_000;
+    /// <summary>Long news pages have a few thousand elements; a hundred thousand is not an article.</summary>
+    public const int MaxElements = 100_000;
 
     // Page furniture that is not part of the article.
     private const string Furniture =
@@ -99,9 +99,9 @@ public static class HtmlReader
                     throw new Stages.ArticleException($"HTML page has more than {MaxElements:N0} elements: not an article page");
                 if (previous is not null && DepthReaches(previous, MaxDepth)) throw TooDeep();
                 previous = element;
-                if ((created & 1023) == 0) cancellation.ThrowIfCancellationRequested();
+                // Per element, not per token: a token callback would turn off AngleSharp's fast tokenizer path.
+                if ((created & 255) == 0) cancellation.ThrowIfCancellationRequested();
             },
-            OnToken = (_, _) => cancellation.ThrowIfCancellationRequested(),
         };
         return new HtmlParser(options).ParseDocument(html);
     }
@@ -126,7 +126,7 @@ public static class HtmlReader
         while (pending.Count > 0)
         {
             var (node, depth, closing) = pending.Pop();
-            if ((++visited & 1023) == 0) cancellation.ThrowIfCancellationRequested();
+            if ((visited++ & 1023) == 0) cancellation.ThrowIfCancellationRequested();
             if (node is IText t)
             {
                 AppendCollapsed(line, t.Data);
