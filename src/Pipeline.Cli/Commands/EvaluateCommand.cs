@@ -1,69 +1,84 @@
+using System.CommandLine;
 using Pipeline.Evaluation;
 using Pipeline.Model;
 
 namespace Pipeline.Cli.Commands;
 
-/// <summary>`pipeline evaluate --gold GOLD PATH...`: extracts, then scores exactly as ../shared/spec/score.py does.</summary>
-public sealed class EvaluateCommand : ICommand
+/// <summary>`pipeline evaluate --gold GOLD PATH...`: extracts, then scores exactly as the reference scorer does.</summary>
+public sealed class EvaluateCommand : CliCommand
 {
-    public string Name => "evaluate";
-    public string Summary => "extract and score against gold (same numbers as score.py)";
+    public override string Name => "evaluate";
+    public override string Summary => "extract and score against gold (the same numbers as score.py)";
 
-    public string Usage => """
-        usage: pipeline evaluate --gold GOLD [--relaxed] [--no-ml] [--json] [--show-errors] [--types T,...] PATH...
-               pipeline evaluate --corpus FILE.jsonl.gz [--split heldout|train|all] [--relaxed] [--no-ml] ...
-          --gold         a .jsonl gold file or a folder of them (ANNOTATION.md format)
-          --corpus       an annotated corpus, one {"doc","text","entities"} a line (.jsonl or .jsonl.gz, such as
-                         ../shared/data/pd1998-train.jsonl.gz): its texts are extracted and its entities are the gold
-          --split        which documents of the corpus: heldout (default: the ones `pipeline train` never trains on),
-                         train, or all
-          --relaxed      an overlapping prediction also counts (one to one, exact matches first)
-          --no-ml        rules only, to measure what the model adds
-          --json         print score.py's --json object instead of the table
-          --show-errors  list FP / FN / NORM errors on stderr
-          --types        types to score (default DATE,ORG,AGREEMENT)
-          --config FILE, --jobs N as for extract
+    protected override string Details => """
+        Either --gold with the article files or folders to extract from, or --corpus: an annotated
+        corpus, one {"doc","text","entities"} a line (.jsonl or .jsonl.gz), whose texts are extracted and
+        whose entities are the gold.
         """;
 
-    public int Execute(string[] argv, CommandContext context)
+    private readonly Option<string?> _gold = new("--gold") { Description = "a .jsonl gold file or a folder of them", HelpName = "GOLD" };
+    private readonly Option<string?> _corpus = new("--corpus")
     {
-        var args = new CommandArgs(argv, [.. ExtractionSession.ValueOptions, "gold", "types", "corpus", "split"],
-            [.. ExtractionSession.FlagOptions, "relaxed", "json", "show-errors"]);
-        var types = args.Get("types")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        Description = "an annotated corpus such as ../shared/data/pd1998-train.jsonl.gz", HelpName = "FILE",
+    };
+    private readonly Option<string?> _split = new("--split")
+    {
+        Description = "documents of the corpus: heldout (default: the ones `pipeline train` never trains on), train, or all",
+        HelpName = "heldout|train|all",
+    };
+    private readonly Option<bool> _relaxed = new("--relaxed") { Description = "an overlapping prediction also counts (one to one, exact matches first)" };
+    private readonly Option<bool> _noMl = CommonOptions.NoMl();
+    private readonly Option<bool> _json = new("--json") { Description = "print score.py's --json object instead of the table" };
+    private readonly Option<bool> _showErrors = new("--show-errors") { Description = "list FP / FN / NORM errors on stderr" };
+    private readonly Option<string?> _types = new("--types") { Description = "types to score (default DATE,ORG,AGREEMENT)", HelpName = "T,..." };
+    private readonly Option<string?> _config = CommonOptions.Config();
+    private readonly Option<int?> _jobs = CommonOptions.Jobs();
+    private readonly Argument<string[]> _paths = CommonOptions.Paths("article files or folders (with --gold)", ArgumentArity.ZeroOrMore);
+
+    protected override IEnumerable<Symbol> Symbols() =>
+        [_gold, _corpus, _split, _relaxed, _noMl, _json, _showErrors, _types, _config, _jobs, _paths];
+
+    protected override ExitCode Execute(ParseResult parse, CommandContext context)
+    {
+        var types = parse.GetValue(_types)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     ?? [.. Scorer.DefaultTypes];
-        var session = new ExtractionSession(args);
-        var predictions = new List<ScoredEntity>();
-        if (args.Get("corpus") is { } corpusPath)
+        var paths = parse.GetValue(_paths) ?? [];
+        var relaxed = parse.GetValue(_relaxed);
+        if (parse.GetValue(_corpus) is { } corpusPath)
         {
-            if (args.Get("gold") is not null || args.Positionals.Count > 0)
+            if (parse.GetValue(_gold) is not null || paths.Length > 0)
                 throw new UsageException("--corpus brings its own texts and gold: name no --gold and no PATH");
             if (!File.Exists(corpusPath)) throw new UsageException($"no such corpus file: {corpusPath}");
-            var split = AnnotatedCorpus.ParseSplit(args.Get("split"))
-                        ?? throw new UsageException($"--split must be heldout, train or all (got '{args.Get("split")}')");
+            var split = AnnotatedCorpus.ParseSplit(parse.GetValue(_split))
+                        ?? throw new UsageException($"--split must be heldout, train or all (got '{parse.GetValue(_split)}')");
+            var session = Session(parse);
             var documents = AnnotatedCorpus.Read(corpusPath, split).ToList();
+            var predictions = new List<ScoredEntity>();
             foreach (var article in session.ProcessTexts([.. documents.Select(d => (d.Id, d.Text))], context.Cancellation))
                 predictions.AddRange(ToScored(article));
             var corpusGold = documents.SelectMany(d => d.Gold).ToList();
-            return Report(args, context, Scorer.Score(corpusGold, predictions, types, args.Has("relaxed")), failed: 0);
+            return Report(parse, context, Scorer.Score(corpusGold, predictions, types, relaxed), failed: 0);
         }
 
-        var goldPath = args.Get("gold") ?? throw new UsageException("--gold (or --corpus) is required");
+        var goldPath = parse.GetValue(_gold) ?? throw new UsageException("--gold (or --corpus) is required");
         if (!File.Exists(goldPath) && !Directory.Exists(goldPath)) throw new UsageException($"no such gold file or folder: {goldPath}");
-        if (args.Positionals.Count == 0) throw new UsageException("name the article files or folders to extract from");
+        if (paths.Length == 0) throw new UsageException("name the article files or folders to extract from");
         var gold = Scorer.Load(goldPath);
-        var failed = session.ProcessEach(args.Positionals, context, article => predictions.AddRange(ToScored(article)));
-
-        return Report(args, context, Scorer.Score(gold, predictions, types, args.Has("relaxed")), failed);
+        var found = new List<ScoredEntity>();
+        var failed = Session(parse).ProcessEach(paths, context, article => found.AddRange(ToScored(article)));
+        return Report(parse, context, Scorer.Score(gold, found, types, relaxed), failed);
     }
 
-    private static int Report(CommandArgs args, CommandContext context, ScoreReport report, int failed)
+    private ExtractionSession Session(ParseResult parse) =>
+        new(parse.GetValue(_config), parse.GetValue(_jobs), parse.GetValue(_noMl));
+
+    private ExitCode Report(ParseResult parse, CommandContext context, ScoreReport report, int failed)
     {
-        context.Out.Write(args.Has("json") ? Scorer.ToJson(report) + "\n" : Scorer.Format(report));
-        if (args.Has("show-errors"))
+        context.Out.Write(parse.GetValue(_json) ? Scorer.ToJson(report) + "\n" : Scorer.Format(report));
+        if (parse.GetValue(_showErrors))
             foreach (var e in report.Errors.OrderBy(e => e.Doc, StringComparer.Ordinal).ThenBy(e => e.Kind, StringComparer.Ordinal))
                 context.Error.WriteLine($"{e.Kind}\t{e.Doc}\t{e.Type}\t{e.Text}\t{e.Detail}");
-        if (context.Cancellation.IsCancellationRequested) return ExitCodes.Stopped;
-        return failed == 0 ? ExitCodes.Success : ExitCodes.ArticlesFailed;
+        return failed == 0 ? ExitCode.Success : ExitCode.ArticlesFailed;
     }
 
     public static IEnumerable<ScoredEntity> ToScored(Article article)

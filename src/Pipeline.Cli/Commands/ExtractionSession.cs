@@ -1,4 +1,5 @@
 using Pipeline.Configuration;
+using Pipeline.Ingest;
 using Pipeline.Running;
 using Pipeline.Model;
 using Pipeline.Stages;
@@ -11,51 +12,44 @@ namespace Pipeline.Cli.Commands;
 /// </summary>
 public sealed class ExtractionSession
 {
-    public static readonly string[] ValueOptions = ["config", "jobs"];
-    public static readonly string[] FlagOptions = ["no-ml"];
-
     private readonly ArticlePipeline _pipeline;
     private readonly ArticlePipeline _textPipeline; // for texts already in memory: every stage but ingest
     private readonly int _jobs;
     private readonly WatchdogOptions _watchdog;
-    private readonly Ingest.SymlinkPolicy _symlinks;
+    private readonly SymlinkPolicy _symlinks;
 
-    public ExtractionSession(CommandArgs args)
+    /// <param name="configPath">null: ./pipeline.json when there is one, else the default stages.</param>
+    public ExtractionSession(string? configPath, int? jobs, bool noMl)
     {
-        var configPath = args.Get("config") ?? "pipeline.json";
         var loader = new ConfigLoader(StageCatalog.Default);
-        var noMl = args.Has("no-ml");
-        PipelineConfig config;
-        if (args.Get("config") is null && !File.Exists(configPath))
-            config = loader.Parse(System.Text.Json.JsonDocument.Parse("{}").RootElement,
-                Path.GetFullPath("pipeline.json"), noMl);
-        else
-            config = loader.Load(configPath, noMl);
-        _pipeline = ArticlePipeline.FromConfig(config);
-        _textPipeline = new ArticlePipeline(_pipeline.Stages.Where(s => s.Name != Ingest.IngestStage.Descriptor.Name));
-        _jobs = args.GetInt("jobs", 1) ?? config.Jobs;
+        var config = configPath is null && !File.Exists("pipeline.json")
+            ? loader.Parse(System.Text.Json.JsonDocument.Parse("{}").RootElement, Path.GetFullPath("pipeline.json"))
+            : loader.Load(configPath ?? "pipeline.json");
+        _pipeline = PipelineBuilder.From(config).DisableMachineLearning(noMl).Build();
+        _textPipeline = _pipeline.ForLoadedText();
+        _jobs = jobs ?? config.Jobs;
         _watchdog = config.Watchdog;
-        _symlinks = _pipeline.Stages.OfType<Ingest.IngestStage>().FirstOrDefault()?.Symlinks ?? Ingest.SymlinkPolicy.InsideFolder;
+        _symlinks = _pipeline.Stages.OfType<IngestStage>().FirstOrDefault()?.Symlinks ?? SymlinkPolicy.InsideFolder;
     }
 
     /// <summary>
     /// Files as given, and the article files of folders (sidecars, hidden and temporary files skipped);
     /// entries that are not regular files (FIFOs, devices, symlinks not followed) are refused unopened.
     /// </summary>
-    public (List<string> Files, List<Ingest.RefusedFile> Refused) ArticlePaths(IEnumerable<string> paths)
+    public (List<string> Files, List<RefusedFile> Refused) ArticlePaths(IEnumerable<string> paths)
     {
         var files = new List<string>();
-        var refused = new List<Ingest.RefusedFile>();
+        var refused = new List<RefusedFile>();
         foreach (var p in paths)
         {
             if (Directory.Exists(p))
             {
-                var scan = Ingest.ArticleFiles.Scan(p, _symlinks);
+                var scan = ArticleFiles.Scan(p, _symlinks);
                 files.AddRange(scan.Articles);
                 refused.AddRange(scan.Refused);
             }
-            else if (Ingest.UnixFiles.Lstat(p).Kind == Ingest.FileKind.Missing) throw new UsageException($"no such file or folder: {p}");
-            else if (Ingest.InputFile.Refusal(p, _symlinks) is { } reason) refused.Add(new Ingest.RefusedFile(p, reason));
+            else if (UnixFiles.Lstat(p).Kind == FileKind.Missing) throw new UsageException($"no such file or folder: {p}");
+            else if (InputFile.Refusal(p, _symlinks) is { } reason) refused.Add(new RefusedFile(p, reason));
             else files.Add(p);
         }
         return (files, refused);
@@ -66,15 +60,14 @@ public sealed class ExtractionSession
     {
         var results = new Article[texts.Count];
         Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = _jobs, CancellationToken = cancellation },
-            i => results[i] = _textPipeline.Process(
-                new Article { Source = new SourceFile(texts[i].Id, texts[i].Id), Text = texts[i].Text }, cancellation));
+            i => results[i] = _textPipeline.Process(Article.FromText(texts[i].Id, texts[i].Text), cancellation));
         return results;
     }
 
     /// <summary>
     /// Processes the articles at <paramref name="paths"/> (files or folders), each under the watchdog, and
-    /// hands each one to <paramref name="onArticle"/> as soon as it is done (one at a time); reports each
-    /// failure on stderr as it happens. Returns how many failed or were refused.
+    /// hands each one to <paramref name="onArticle"/> as soon as it is done, one at a time; reports each
+    /// failure on stderr as it happens. Returns how many failed (wholly, or in a stage) or were refused.
     /// </summary>
     public int ProcessEach(IEnumerable<string> paths, CommandContext context, Action<Article> onArticle)
     {
@@ -88,13 +81,15 @@ public sealed class ExtractionSession
         {
             if (context.Cancellation.IsCancellationRequested) return;
             var path = files[i];
-            var outcome = watchdog.Run(Path.GetFileName(path), Ingest.UnixFiles.Stat(path).Size,
-                token => _pipeline.ProcessFile(path, token));
+            var outcome = watchdog.Run(Path.GetFileName(path), UnixFiles.Stat(path).Size, token => _pipeline.ProcessFile(path, token));
             if (context.Cancellation.IsCancellationRequested) return;
             lock (output)
             {
                 if (outcome is { Stopped: false, Error: null, Result: { } article })
                 {
+                    // A stage that failed cost only its findings: the rest is printed, the failure named.
+                    foreach (var failure in article.Failures) context.Error.WriteLine($"pipeline: {path}: {failure}");
+                    if (!article.Failures.IsEmpty) failed++;
                     onArticle(article);
                     context.Out.Flush();
                     return;

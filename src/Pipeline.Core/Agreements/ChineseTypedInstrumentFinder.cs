@@ -37,7 +37,7 @@ public static partial class ChineseTypedInstrumentFinder
 
     /// <summary>A typed name without a title ("引渡条约", "自贸协定", "联合公报", "extradition treaty", "joint communiqué").</summary>
     public static bool IsGeneric(string name) =>
-        TitleText.HasCjk(name)
+        Scripts.HasHan(name)
             ? TypedTreaty().Match(name) is { Success: true } t && t.Length == name.Length
               || TypedAccord().Match(name) is { Success: true } a && a.Length == name.Length
               || JointDocument().Match(name) is { Success: true } j && j.Length == name.Length

@@ -33,7 +33,7 @@ public sealed partial class EvidenceReader
     {
         _article = article;
         _text = article.Text;
-        _chinese = AgreementsStage.IsChinese(article);
+        _chinese = article.Language == DocumentLanguage.Chinese;
         _agreementSpans = agreementSpans.ToList();
         _dates = article.EntitiesOf(EntityTypes.Date)
             .Where(d => !string.IsNullOrEmpty(d.Value) && !_agreementSpans.Any(a => a.Overlaps(d.Span)))
@@ -257,7 +257,9 @@ public sealed partial class EvidenceReader
         if (previous == default) return null;
         var names = Countries.FindIn(_text, previous.Start, previous.End, chinese: true).Select(c => (c.Start, c.End, Name: c.Name))
             .Concat(_orgs.Where(o => o.Start >= previous.Start && o.End <= previous.End).Select(o => (o.Start, o.End, Name: Name(o))))
-            .OrderBy(x => x.Start).ToList();
+            .OrderBy(x => x.Start).ThenByDescending(x => x.End).ToList();
+        // A country inside a body's name (秘鲁经济部) is part of that name, not a name of its own.
+        names = names.Where((x, i) => !names.Take(i).Any(earlier => earlier.End > x.Start)).ToList();
         for (var i = 0; i + 1 < names.Count; i++)
             if (_text[names[i].End..names[i + 1].Start] is "与" or "同" or "和" && names[i].Name != names[i + 1].Name)
                 return [names[i].Name, names[i + 1].Name];

@@ -10,23 +10,18 @@ namespace Pipeline.Dates;
 /// </summary>
 public sealed class DatesStage(NumericOrder order = NumericOrder.MonthFirst) : IStage
 {
-    public static readonly StageDescriptor Descriptor = new(
+    public static readonly StageDescriptor<DatesOptions> Descriptor = new(
         "dates",
         "DATE mentions with calendar values; sets the document date when metadata lacks it",
-        [
-            new OptionSpec("numericOrder", OptionKind.String, "month-first", "how 9/3/2018 is read")
-            {
-                AllowedValues = ["month-first", "day-first"],
-            },
-        ],
-        s => new DatesStage(s.GetString("numericOrder") == "day-first" ? NumericOrder.DayFirst : NumericOrder.MonthFirst));
+        ArticleParts.Text, ArticleParts.Dates,
+        o => new DatesStage(o.NumericOrder));
 
-    public string Name => "dates";
+    StageDescriptor IStage.Descriptor => Descriptor;
 
     /// <summary>Lets tests fix "now" (dates after it are not taken as the latest past date).</summary>
     public Func<DateOnly> Today { get; init; } = () => DateOnly.FromDateTime(DateTime.Now);
 
-    public Article Process(Article article)
+    public Article Process(Article article, CancellationToken cancellation = default)
     {
         var text = article.Text;
         var quotes = new QuotedSpans(text);
@@ -58,4 +53,10 @@ public sealed class DatesStage(NumericOrder order = NumericOrder.MonthFirst) : I
         : r.Mention.From.Anchor == DateAnchor.Absolute ? 0.95
         : r.UsedReference ? 0.85
         : 0.9;
+}
+
+public sealed record DatesOptions
+{
+    [Option("how 9/3/2018 is read")]
+    public NumericOrder NumericOrder { get; init; } = NumericOrder.MonthFirst;
 }

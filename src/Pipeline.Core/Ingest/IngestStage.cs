@@ -10,37 +10,30 @@ namespace Pipeline.Ingest;
 /// the batch runner names the file and goes on with the others.
 /// </summary>
 public sealed class IngestStage(long maxFileBytes = IngestStage.DefaultMaxFileBytes,
-    SymlinkPolicy symlinks = SymlinkPolicy.InsideFolder) : IStage, ICancellableStage
+    SymlinkPolicy symlinks = SymlinkPolicy.InsideFolder) : IStage
 {
     public const long DefaultMaxFileBytes = 20L * 1024 * 1024;
 
-    public static readonly StageDescriptor Descriptor = new(
-        "ingest", "reads .txt .md .html .docx .pdf files (and NAME.meta.json sidecars) into articles",
-        [
-            // An article is held in memory whole: one array, so never more than .NET's largest.
-            new OptionSpec("maxFileBytes", OptionKind.Integer, DefaultMaxFileBytes, "larger files are refused")
-                { Minimum = 1, Maximum = Array.MaxLength - 1 },
-            new OptionSpec("symlinks", OptionKind.String, SymlinkPolicies.Names[0],
-                "which symlinks are followed: inside-folder (to a regular file in the same folder), anywhere, never")
-                { AllowedValues = [.. SymlinkPolicies.Names] },
-        ],
-        s => new IngestStage(s.GetLong("maxFileBytes"), SymlinkPolicies.Parse(s.GetString("symlinks"))));
+    public static readonly StageDescriptor<IngestOptions> Descriptor = new(
+        "ingest", "reads .txt .md .html .docx .pdf files (and NAME.meta.json sidecars) into articles; decides the language",
+        ArticleParts.None, ArticleParts.Text,
+        o => new IngestStage(o.MaxFileBytes, o.Symlinks));
 
-    public string Name => "ingest";
+    StageDescriptor IStage.Descriptor => Descriptor;
 
     public long MaxFileBytes { get; } = maxFileBytes;
 
     public SymlinkPolicy Symlinks { get; } = symlinks;
 
-    public Article Process(Article article) => Process(article, CancellationToken.None);
-
-    public Article Process(Article article, CancellationToken cancellation)
+    public Article Process(Article article, CancellationToken cancellation = default)
     {
         var path = article.Source.Path;
         var bytes = InputFile.ReadAll(path, MaxFileBytes, Symlinks, cancellation);
         var ingested = FormatReaders.Read(article.Source.Extension, bytes, cancellation);
         var sidecar = Sidecar.ReadFor(path, Symlinks, cancellation);
-        article = article with { Text = ingested.Text, Metadata = Metadata(ingested, sidecar) };
+        var metadata = Metadata(ingested, sidecar);
+        var (language, _) = Languages.Decide(metadata.Language?.Value, ingested.Text);
+        article = article with { Text = ingested.Text, Metadata = metadata, Language = language };
         foreach (var warning in ingested.Warnings) article = article.AddWarning(warning);
         return article;
     }
@@ -54,7 +47,8 @@ public sealed class IngestStage(long maxFileBytes = IngestStage.DefaultMaxFileBy
         Sourced<DateOnly>? date = sidecar?.Date is { } sd ? new(sd, DateOrigins.Sidecar)
             : file.Date is { } fd ? new(fd, DateOrigins.FrontMatter) : null;
 
-        var language = Pick(sidecar?.Language, file.Language) ?? new Sourced<string>(LanguageOf(file.Text), "script");
+        var language = Pick(sidecar?.Language, file.Language)
+                       ?? new Sourced<string>(Languages.CodeOf(Languages.Detect(file.Text)), "script");
         return new ArticleMetadata
         {
             Title = Pick(sidecar?.Title, file.Title),
@@ -66,20 +60,14 @@ public sealed class IngestStage(long maxFileBytes = IngestStage.DefaultMaxFileBy
             Format = file.Format,
         };
     }
+}
 
-    /// <summary>"zh" when at least a fifth of the letters are Chinese characters, else "en".</summary>
-    public static string LanguageOf(string text)
-    {
-        int cjk = 0, letters = 0;
-        foreach (var c in text)
-        {
-            if (c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF')
-            {
-                cjk++;
-                letters++;
-            }
-            else if (char.IsLetter(c)) letters++;
-        }
-        return letters > 0 && cjk * 5 >= letters ? "zh" : "en";
-    }
+public sealed record IngestOptions
+{
+    // An article is held in memory whole, in one array: never more than .NET's largest.
+    [Option("larger files are refused (counted on the bytes read, not on the size a file claims)", Minimum = 1, Maximum = 2_147_483_590)]
+    public long MaxFileBytes { get; init; } = IngestStage.DefaultMaxFileBytes;
+
+    [Option("which symlinks among the article files are followed: inside-folder (to a regular file in the same folder), anywhere, never")]
+    public SymlinkPolicy Symlinks { get; init; } = SymlinkPolicy.InsideFolder;
 }

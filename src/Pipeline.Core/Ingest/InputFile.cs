@@ -15,21 +15,6 @@ public enum SymlinkPolicy
     Never,
 }
 
-public static class SymlinkPolicies
-{
-    public static readonly string[] Names = ["inside-folder", "anywhere", "never"];
-
-    public static SymlinkPolicy Parse(string? name) => name switch
-    {
-        null or "inside-folder" => SymlinkPolicy.InsideFolder,
-        "anywhere" => SymlinkPolicy.Anywhere,
-        "never" => SymlinkPolicy.Never,
-        _ => throw new ArgumentException($"unknown symlink policy '{name}'"),
-    };
-
-    public static string Name(this SymlinkPolicy policy) => Names[(int)policy];
-}
-
 /// <summary>A file of the input folder that is not read, and why (it is never opened).</summary>
 public sealed record RefusedFile(string Path, string Reason)
 {

@@ -12,10 +12,13 @@ public sealed record Article
 {
     public required SourceFile Source { get; init; }
 
-    /// <summary>The decoded text, nothing stripped (ANNOTATION.md counts offsets into it).</summary>
+    /// <summary>The decoded text, nothing stripped (annotation offsets count into it: docs/annotation.md).</summary>
     public string Text { get; init; } = "";
 
     public ArticleMetadata Metadata { get; init; } = new();
+
+    /// <summary>Decided once, by ingest (or <see cref="FromText"/>): every stage reads it from here.</summary>
+    public DocumentLanguage Language { get; init; }
 
     public ImmutableArray<TextSpan> Paragraphs { get; init; } = [];
     public ImmutableArray<TextSpan> Sentences { get; init; } = [];
@@ -32,9 +35,32 @@ public sealed record Article
     /// <summary>Non-fatal findings worth telling the user (e.g. "document date guessed from file time").</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
 
+    /// <summary>Stages that failed on this article: their findings are missing, the rest stands.</summary>
+    public ImmutableArray<StageFailure> Failures { get; init; } = [];
+
+    /// <summary>The parts the pipeline produced for this article (see <see cref="ArticleParts"/>).</summary>
+    public ArticleParts Produced { get; init; }
+
+    /// <summary>True when the pipeline produced <paramref name="part"/>: an empty list then means "none found".</summary>
+    public bool Has(ArticleParts part) => Produced.HasFlag(part);
+
     public string Id => Source.FileName;
 
     public static Article FromFile(string path) => new() { Source = SourceFile.FromPath(path) };
+
+    /// <summary>An article whose text is already in memory (an annotated corpus), its language decided like ingest does.</summary>
+    public static Article FromText(string id, string text, string? declaredLanguage = null)
+    {
+        var (language, code) = Languages.Decide(declaredLanguage, text);
+        return new Article
+        {
+            Source = new SourceFile(id, id),
+            Text = text,
+            Language = language,
+            Metadata = new ArticleMetadata { Language = new Sourced<string>(code, declaredLanguage is null ? "script" : "given") },
+            Produced = ArticleParts.Text,
+        };
+    }
 
     public Article AddEntities(IEnumerable<Entity> entities) =>
         this with { Entities = Entities.AddRange(entities).Sort(Entity.ByPosition) };
@@ -43,6 +69,8 @@ public sealed record Article
         this with { Candidates = Candidates.AddRange(candidates) };
 
     public Article AddWarning(string warning) => this with { Warnings = Warnings.Add(warning) };
+
+    public Article AddFailure(StageFailure failure) => this with { Failures = Failures.Add(failure) };
 
     public IEnumerable<Entity> EntitiesOf(string type) => Entities.Where(e => e.Type == type);
 
@@ -61,6 +89,12 @@ public sealed record Article
         }
         return new TextSpan(0, Text.Length);
     }
+}
+
+/// <summary>A stage that failed on one article, and why.</summary>
+public sealed record StageFailure(string Stage, string Reason)
+{
+    public override string ToString() => $"stage '{Stage}' failed: {Reason}";
 }
 
 public readonly record struct TextSpan(int Start, int End)

@@ -15,6 +15,9 @@ public static class EntityTypes
     public const string None = "NONE";
 
     public static readonly ImmutableArray<string> Scored = [Date, Org, Agreement];
+
+    /// <summary>Every type an entity may have, scored ones first.</summary>
+    public static readonly ImmutableArray<string> Emitted = [Date, Org, Agreement, Law, Event, Media, Publication];
 }
 
 /// <summary>A decided mention. Start/End are UTF-16 indices, End exclusive.</summary>

@@ -1,7 +1,7 @@
 namespace Pipeline.Model;
 
 /// <summary>
-/// ANNOTATION.md counts Unicode code points; .NET strings count UTF-16 units.
+/// The annotation rules (docs/annotation.md) count Unicode code points; .NET strings count UTF-16 units.
 /// They differ only after a character outside the BMP, so the common case is free.
 /// </summary>
 public sealed class TextOffsets

@@ -3,9 +3,15 @@ using Pipeline.Model;
 
 namespace Pipeline.Output;
 
-/// <summary>entities.json: everything the pipeline learned about one article, machine-readable.</summary>
+/// <summary>
+/// entities.json: everything the pipeline learned about one article, machine-readable. Its shape is the
+/// contract in schemas/entities.schema.json; <see cref="SchemaVersion"/> changes whenever a field changes
+/// meaning or goes away (new fields may appear within a version).
+/// </summary>
 public static class ArticleJson
 {
+    public const int SchemaVersion = 1;
+
     public static JsonObject ToJson(Article article)
     {
         var offsets = new TextOffsets(article.Text);
@@ -16,6 +22,7 @@ public static class ArticleJson
 
         return new JsonObject
         {
+            ["schemaVersion"] = SchemaVersion,
             ["doc"] = article.Id,
             ["metadata"] = new JsonObject
             {
@@ -29,12 +36,8 @@ public static class ArticleJson
                 ["encoding"] = m.Encoding,
                 ["characters"] = offsets.ToCodePoint(article.Text.Length),
             },
-            ["counts"] = new JsonObject
-            {
-                ["DATE"] = article.EntitiesOf(EntityTypes.Date).Count(),
-                ["ORG"] = article.EntitiesOf(EntityTypes.Org).Count(),
-                ["AGREEMENT"] = article.EntitiesOf(EntityTypes.Agreement).Count(),
-            },
+            ["counts"] = new JsonObject([.. EntityTypes.Emitted.Select(t =>
+                KeyValuePair.Create(t, (JsonNode?)article.EntitiesOf(t).Count()))]),
             ["entities"] = new JsonArray([.. article.Entities.Select(e => (JsonNode)EntityJson.ToJson(e, article.Id, offsets))]),
             ["agreements"] = new JsonArray([.. article.Agreements.Select(a => (JsonNode)new JsonObject
             {
@@ -57,6 +60,11 @@ public static class ArticleJson
                 ["agreements"] = new JsonArray([.. t.Agreements.Select(x => (JsonNode)JsonValue.Create(x))]),
             })]),
             ["warnings"] = new JsonArray([.. article.Warnings.Select(w => (JsonNode)JsonValue.Create(w))]),
+            ["failures"] = new JsonArray([.. article.Failures.Select(f => (JsonNode)new JsonObject
+            {
+                ["stage"] = f.Stage,
+                ["reason"] = f.Reason,
+            })]),
         };
     }
 

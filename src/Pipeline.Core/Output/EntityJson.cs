@@ -6,7 +6,7 @@ using Pipeline.Model;
 namespace Pipeline.Output;
 
 /// <summary>
-/// The entity line of ANNOTATION.md (what `extract` prints and score.py reads):
+/// The entity line of docs/annotation.md (what `extract` prints and score.py reads):
 /// offsets in code points, `value` for DATE, `canonical` for ORG and AGREEMENT.
 /// </summary>
 public static class EntityJson

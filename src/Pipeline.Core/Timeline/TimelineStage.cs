@@ -14,21 +14,21 @@ public sealed partial class TimelineStage : IStage
 {
     public const int DefaultSummaryLength = 80;
 
-    public static readonly StageDescriptor Descriptor = new(
+    public static readonly StageDescriptor<TimelineOptions> Descriptor = new(
         "timeline", "dated events, one entry per sentence, sorted by date",
-        [new OptionSpec("summaryLength", OptionKind.Integer, DefaultSummaryLength, "longest summary, in characters") { Minimum = 20, Maximum = 400 }],
-        settings => new TimelineStage(settings.GetInt("summaryLength")));
+        ArticleParts.Dates | ArticleParts.Sentences, ArticleParts.Timeline,
+        o => new TimelineStage(o.SummaryLength));
 
     private readonly int _summaryLength;
 
     public TimelineStage(int summaryLength = DefaultSummaryLength) => _summaryLength = summaryLength;
 
-    public string Name => "timeline";
+    StageDescriptor IStage.Descriptor => Descriptor;
 
     [GeneratedRegex(@"会议|峰会|论坛|全会|大会|会晤|会谈|会见|博览会|举行|举办|召开|出席|通过|签署|签订|发表|发布|批准|生效|访问|讲话|致辞|演讲|指出|强调|提出|宣布|启动|成立|采访|审议|主持|\b(?:meet|meets|met|meeting|summit|conference|dialogue|forum|session|held|hosted|took\s+place|convened|signed|adopted|announced|issued|ratified|approved|entered\s+into\s+force|visit|visits|visited|speech|remarks|launched|established|transmitted|agreed|Summit|Meeting|Conference|Dialogue)\b")]
     private static partial Regex EventWord();
 
-    public Article Process(Article article)
+    public Article Process(Article article, CancellationToken cancellation = default)
     {
         var text = article.Text;
         var sentences = article.Sentences.IsDefaultOrEmpty ? [new TextSpan(0, text.Length)] : article.Sentences;
@@ -36,6 +36,7 @@ public sealed partial class TimelineStage : IStage
         var entries = new List<(TimelineEntry Entry, int Position)>();
         foreach (var sentence in sentences)
         {
+            cancellation.ThrowIfCancellationRequested();
             // A year inside a title ("行动计划（2019—2021年）") dates the plan's span, not an event of the sentence.
             // An ambiguous date (a quoted 今天 whose speech date is unknown) would put a false event on the timeline.
             var date = article.EntitiesOf(EntityTypes.Date)
@@ -130,4 +131,10 @@ public sealed partial class TimelineStage : IStage
         if (cut > 0 && char.IsHighSurrogate(s[cut - 1])) cut--;
         return s[..cut].TrimEnd(' ', '，', '；', '：', ',', ';', ':') + "…";
     }
+}
+
+public sealed record TimelineOptions
+{
+    [Option("longest summary, in characters", Minimum = 20, Maximum = 400)]
+    public int SummaryLength { get; init; } = TimelineStage.DefaultSummaryLength;
 }

@@ -1,3 +1,4 @@
+using Pipeline.Stages;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Pipeline.Configuration;
@@ -131,7 +132,10 @@ public class DatesStageTests
     public void Descriptor_builds_the_stage_from_its_numeric_order_option(string order, string expected)
     {
         var values = ImmutableDictionary<string, JsonElement>.Empty.Add("numericOrder", JsonDocument.Parse($"\"{order}\"").RootElement);
-        var stage = DatesStage.Descriptor.Create(new StageSettings("dates", values, DatesStage.Descriptor.Options, "."));
+        var errors = new List<string>();
+        var options = DatesStage.Descriptor.BindOptions(values, ".", errors);
+        Assert.That(errors, Is.Empty);
+        var stage = new PipelineBuilder().Use(DatesStage.Descriptor, options).Build(ArticleParts.Text).Stages.Single();
         Assert.That(stage.Name, Is.EqualTo("dates"));
         var a = stage.Process(new Article
         {
