@@ -64,8 +64,7 @@ public sealed class IngestStage(long maxFileBytes = IngestStage.DefaultMaxFileBy
 
 public sealed record IngestOptions
 {
-    // An article is held in memory whole, in one array: never more than .NET's largest.
-    [Option("larger files are refused (counted on the bytes read, not on the size a file claims)", Minimum = 1, Maximum = 2_147_483_590)]
+    [Option("larger files are refused (counted on the bytes read, not on the size a file claims)", Minimum = 1)]
     public long MaxFileBytes { get; init; } = IngestStage.DefaultMaxFileBytes;
 
     [Option("which symlinks among the article files are followed: inside-folder (to a regular file in the same folder), anywhere, never")]

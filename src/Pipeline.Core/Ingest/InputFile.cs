@@ -82,6 +82,8 @@ public static class InputFile
     /// </summary>
     public static byte[] ReadAll(string path, long maxBytes, SymlinkPolicy policy, CancellationToken cancellation = default)
     {
+        // An article is held in memory whole, in one array: a larger limit cannot be honoured.
+        maxBytes = Math.Min(maxBytes, MaxArticleBytes);
         using var file = OpenChecked(path, maxBytes, policy);
         var length = file.Before.Size;
         var bytes = new byte[(int)Math.Min(Math.Max(length, 0) + 1, Math.Min(maxBytes + 1, Array.MaxLength))];
@@ -124,8 +126,12 @@ public static class InputFile
         hash.AppendData(BitConverter.GetBytes(file.Before.Size));
     }
 
+    /// <summary>The largest byte array .NET makes, less the byte that detects a file over the limit.</summary>
+    public const long MaxArticleBytes = 0x7FFFFFC7 - 1;
+
     private static ArticleException TooLarge(long maxBytes, string what) =>
-        new($"file too large ({what}; the limit, maxFileBytes, is {maxBytes:N0})");
+        new($"file too large ({what}; the limit, maxFileBytes, is {maxBytes:N0}"
+            + (maxBytes == MaxArticleBytes ? ", the most one article can hold)" : ")"));
 
     private static OpenFile OpenChecked(string path, long maxBytes, SymlinkPolicy policy)
     {
