@@ -95,9 +95,7 @@ public sealed class ExtractionSession
                     return;
                 }
                 failed++;
-                var reason = outcome.Stopped ? outcome.StopReason
-                    : outcome.Error is ArticleException ? outcome.Error.Message
-                    : $"{outcome.Error!.GetType().Name}: {outcome.Error.Message}";
+                var reason = watchdog.Reason(outcome);
                 context.Error.WriteLine($"pipeline: {path}: {reason}");
             }
         });

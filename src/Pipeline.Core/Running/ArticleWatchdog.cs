@@ -24,6 +24,7 @@ public sealed class ArticleWatchdog : IDisposable
     private readonly Func<long> _memory;
     private readonly Lock _lock = new();
     private readonly List<WatchedArticle> _running = [];
+    private readonly List<ManualResetEventSlim> _leftBehind = []; // the end signals of work that did not stop
     private readonly Thread _monitor;
     private readonly CancellationTokenSource _disposed = new();
     private DateTime _lastCollection = DateTime.MinValue;
@@ -94,7 +95,11 @@ public sealed class ArticleWatchdog : IDisposable
             thread.Start();
             WaitHandle.WaitAny([done.WaitHandle, watched.Token.WaitHandle]);
             ended = done.Wait(watched.Token.IsCancellationRequested ? _options.Grace : Timeout.InfiniteTimeSpan);
-            if (!ended) return new WatchOutcome<T>(default, null, watched.StopReason ?? StoppedByRun, Abandoned: true);
+            if (!ended)
+            {
+                lock (_lock) _leftBehind.Add(done);
+                return new WatchOutcome<T>(default, null, watched.StopReason ?? StoppedByRun, Abandoned: true);
+            }
             if (error is OperationCanceledException && watched.Token.IsCancellationRequested)
                 return new WatchOutcome<T>(default, null, watched.StopReason ?? StoppedByRun, Abandoned: false);
             return new WatchOutcome<T>(result, error, null, Abandoned: false);
@@ -112,6 +117,21 @@ public sealed class ArticleWatchdog : IDisposable
         }
     }
 
+    /// <summary>Why a watched article did not give a result, in the words run-summary.json and stderr use.</summary>
+    public string Reason<T>(WatchOutcome<T> outcome)
+    {
+        if (outcome.Stopped)
+            return outcome.StopReason + (outcome.Abandoned ? $" (it did not stop within {_options.Grace.TotalSeconds:0.##} s and was left behind)" : "");
+        return outcome.Error switch
+        {
+            null => "no result",
+            Stages.ArticleException e => e.Message,
+            OutOfMemoryException when _options.MemoryBytes is { } budget =>
+                $"stopped by the watchdog: out of memory (the process reached its memory budget of {budget / Mib:N0} MiB, pipeline.json: watchdog.memoryMiB)",
+            var e => $"{e.GetType().Name}: {e.Message}",
+        };
+    }
+
     /// <summary>The reason given when the run itself was stopped (Ctrl+C, SIGTERM), not the watchdog.</summary>
     public const string StoppedByRun = "stopped with the run (Ctrl+C or SIGTERM)";
 
@@ -119,16 +139,36 @@ public sealed class ArticleWatchdog : IDisposable
     {
         while (!_disposed.Token.WaitHandle.WaitOne(Tick))
         {
-            List<WatchedArticle> running;
-            lock (_lock) running = [.. _running.Where(w => !w.Token.IsCancellationRequested)];
-            if (running.Count == 0) continue;
-            if (_options.ArticleTime is { } limit)
-                foreach (var w in running.Where(w => w.Elapsed > limit))
-                    w.Stop($"stopped by the watchdog after {w.Elapsed.TotalSeconds:0.0} s: over the time budget of "
-                           + $"{limit.TotalSeconds:0.#} s (pipeline.json: watchdog.articleSeconds)", memory: false);
-            if (_options.MemoryBytes is { } budget)
-                CheckMemory(running.Where(w => !w.Token.IsCancellationRequested).ToList(), budget);
+            try
+            {
+                Check();
+            }
+            catch (OutOfMemoryException)
+            {
+                // The heap cap was reached: the article threads get it too and end; look again next tick.
+            }
         }
+    }
+
+    private void Check()
+    {
+        List<WatchedArticle> running;
+        bool leftBehindRunning;
+        lock (_lock)
+        {
+            running = [.. _running.Where(w => !w.Token.IsCancellationRequested)];
+            _leftBehind.RemoveAll(done => done.IsSet);
+            leftBehindRunning = _leftBehind.Count > 0;
+        }
+        if (running.Count == 0) return;
+        if (_options.ArticleTime is { } limit)
+            foreach (var w in running.Where(w => w.Elapsed > limit))
+                w.Stop($"stopped by the watchdog after {w.Elapsed.TotalSeconds:0.0} s: over the time budget of "
+                       + $"{limit.TotalSeconds:0.#} s (pipeline.json: watchdog.articleSeconds)", memory: false);
+        // Memory that work left behind holds is no running article's doing: stopping one would not free it.
+        // The heap cap (LimitProcessHeap) is what ends such work when it takes too much.
+        if (_options.MemoryBytes is { } budget && !leftBehindRunning)
+            CheckMemory(running.Where(w => !w.Token.IsCancellationRequested).ToList(), budget);
     }
 
     private void CheckMemory(List<WatchedArticle> running, long budget)

@@ -184,13 +184,13 @@ public sealed class BatchRunner : IDisposable
             return new ArticleResult(file, article.Failures.IsEmpty ? RunStatus.Ok : RunStatus.Partial, EntityCounts.Of(article),
                 article.Failures.IsEmpty ? null : string.Join("; ", article.Failures), article.Warnings, clock.Elapsed.TotalSeconds);
         });
+        // Work left behind may be drawing a report: what it has staged goes now, and it never commits.
+        if (outcome.Abandoned) AtomicFile.RemoveLeftovers(ArticleFolder(file));
         if (cancellation.IsCancellationRequested && (outcome.Stopped || outcome.Error is OperationCanceledException))
             return NotRun(file);
         if (outcome.Error is null && !outcome.Stopped) return outcome.Result!;
 
-        var reason = outcome.Stopped
-            ? outcome.StopReason + (outcome.Abandoned ? $" (it did not stop within {watchdog.Options.Grace.TotalSeconds:0.#} s and was left behind)" : "")
-            : outcome.Error is ArticleException ? outcome.Error.Message : $"{outcome.Error!.GetType().Name}: {outcome.Error.Message}";
+        var reason = watchdog.Reason(outcome);
         progress.Error(file, reason);
         RemoveOutputs(file);
         _database.SaveFailure(runId, file, _config.InputDirectory, hash, Fingerprint, reason, clock.Elapsed.TotalSeconds);
@@ -269,6 +269,7 @@ public sealed class BatchRunner : IDisposable
             }), Path.Combine(dir, EntitiesFile)));
             foreach (var writer in _writers)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var final = Path.Combine(dir, $"{BriefingName}.{writer.Format}");
                 try
                 {
