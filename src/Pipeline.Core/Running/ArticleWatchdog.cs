@@ -44,17 +44,21 @@ public sealed class ArticleWatchdog : IDisposable
 
     /// <summary>
     /// The backstop for an article left behind: its thread may go on allocating, and nothing can stop
-    /// it from outside, so the managed heap of the whole process is capped at the memory budget. The
-    /// thread that then cannot allocate (almost always the one allocating without pause) fails with
+    /// it from outside, so the managed heap of the whole process is capped below the memory budget
+    /// (the rest of the budget is the runtime's, the models' and the report renderer's own memory).
+    /// The thread that then cannot allocate (almost always the one allocating without pause) fails with
     /// OutOfMemoryException, which its article thread catches. Process-wide: only the command line
     /// sets it, never a library caller or a test host.
     /// </summary>
     public static void LimitProcessHeap(WatchdogOptions options)
     {
         if (options.MemoryBytes is not { } budget) return;
-        AppContext.SetData("GCHeapHardLimit", (ulong)budget);
+        AppContext.SetData("GCHeapHardLimit", (ulong)(budget * HeapShareOfBudget));
         GC.RefreshMemoryLimit();
     }
+
+    /// <summary>The managed heap's share of the memory budget; measured, the rest of a run's resident memory is below a fifth.</summary>
+    public const double HeapShareOfBudget = 0.8;
 
     /// <summary>The process's resident memory, as /usr/bin/time and the kernel's OOM killer count it.</summary>
     public static long ResidentBytes()
