@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Pipeline.Running;
 using Pipeline.Tests.Running;
@@ -17,55 +16,37 @@ public class HostileBatchTests
     // Small budgets keep the test short; what matters is that the slow articles are stopped and named.
     private const int ArticleSeconds = 20;
 
-    private static readonly string Stages =
-        """["ingest", "segment", "dates", "organisations", "agreements", "classify", "agreement-records", "timeline"]""";
-
-    public static Process StartPipeline(Workspace ws, string temp, params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "pipeline.dll");
-        Assert.That(File.Exists(dll), $"the CLI is built next to the tests: {dll}");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ws.Root };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        // Its own temporary folder, to see what it leaves there; a time zone east of UTC, where a
-        // DOCX created at 9999-12-31T23:59:59Z once overflowed the conversion to local time.
-        start.Environment["TMPDIR"] = temp;
-        start.Environment["TZ"] = "Asia/Shanghai";
-        return Process.Start(start)!;
-    }
-
     [Test]
     public void Every_hostile_input_is_named_in_the_summary_the_good_ones_are_processed_and_the_process_ends_normally()
     {
-        using var ws = new Workspace(Stages, $$"""
+        using var ws = new Workspace(RealPipeline.AllStages, $$"""
             "reports": { "formats": ["docx", "pdf"] }, "watchdog": { "articleSeconds": {{ArticleSeconds}}, "memoryMiB": 768 }
             """);
-        var temp = Directory.CreateDirectory(Path.Combine(ws.Root, "tmp")).FullName;
+        var temp = RealPipeline.Temp(ws);
         HostileInputs.WriteGood(ws.Input);
         var inputs = HostileInputs.WriteAll(ws.Input);
 
-        var p = StartPipeline(ws, temp, "run", "--config", ws.ConfigPath, "--jobs", "2");
+        var p = RealPipeline.Start(ws, temp, "run", "--config", ws.ConfigPath, "--jobs", "2");
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         Assert.That(p.WaitForExit(TimeSpan.FromMinutes(8)), "the run ends: no input hangs it");
         // 1: some articles failed, as they must; never 134 (abort: stack overflow) or 137 (killed: out of memory).
         Assert.That(p.ExitCode, Is.EqualTo(1), stderr.Result);
 
-        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(ws.Output, RunSummary.FileName)))!;
-        var articles = summary["articles"]!.AsArray().ToDictionary(a => a!["file"]!.GetValue<string>(), a => a!);
+        var articles = RealPipeline.Articles(ws);
         Assert.Multiple(() =>
         {
             foreach (var good in HostileInputs.GoodNames)
             {
-                Assert.That(articles[good]["status"]!.GetValue<string>(), Is.EqualTo("ok"), good);
+                Assert.That(RealPipeline.Field(articles[good], "status"), Is.EqualTo("ok"), good);
                 Assert.That(File.Exists(ws.ArticleOutput(good)) && File.Exists(ws.ArticleOutput(good, "briefing.pdf")), good);
             }
             foreach (var input in inputs)
             {
                 Assert.That(articles.ContainsKey(input.Name), $"{input.Name} is named in the summary");
                 if (!articles.TryGetValue(input.Name, out var a)) continue;
-                var status = a["status"]!.GetValue<string>();
-                var error = a["error"]?.GetValue<string>();
+                var status = RealPipeline.Field(a, "status");
+                var error = RealPipeline.Field(a, "error");
                 switch (input.Expected)
                 {
                     case Expected.Ok:
@@ -98,12 +79,12 @@ public class HostileBatchTests
     [Test]
     public void Extract_prints_the_good_articles_and_names_every_bad_one_on_stderr()
     {
-        using var ws = new Workspace(Stages, """ "watchdog": { "articleSeconds": 15 } """);
-        var temp = Directory.CreateDirectory(Path.Combine(ws.Root, "tmp")).FullName;
+        using var ws = new Workspace(RealPipeline.AllStages, """ "watchdog": { "articleSeconds": 15 } """);
+        var temp = RealPipeline.Temp(ws);
         HostileInputs.WriteGood(ws.Input);
         var inputs = HostileInputs.WriteAll(ws.Input, costly: false);
 
-        var p = StartPipeline(ws, temp, "extract", "--config", ws.ConfigPath, "--jobs", "2", ws.Input);
+        var p = RealPipeline.Start(ws, temp, "extract", "--config", ws.ConfigPath, "--jobs", "2", ws.Input);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         Assert.That(p.WaitForExit(TimeSpan.FromMinutes(5)), "extract ends");

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Pipeline.Running;
 using Pipeline.Tests.Running;
 
@@ -19,9 +18,7 @@ public class StopTests
     private static void AddLongArticle(Workspace ws, string name = "a-long.txt") =>
         ws.Add(name, HostileInputs.Repeat("中国与东盟同意加强合作", 170_000));
 
-    private static Workspace FullPipeline(string extra = "") => new(
-        """["ingest", "segment", "dates", "organisations", "agreements", "classify", "agreement-records", "timeline"]""",
-        """ "reports": {"formats": ["pdf"]}""" + extra);
+    private static Workspace FullPipeline(string extra = "") => new(RealPipeline.AllStages, """ "reports": {"formats": ["pdf"]}""" + extra);
 
     /// <summary>Sends SIGTERM once <paramref name="ready"/> holds and returns how long the process took to end.</summary>
     private static TimeSpan TerminateWhen(Process p, Func<bool> ready)
@@ -38,22 +35,20 @@ public class StopTests
         return clock.Elapsed;
     }
 
-    private static string Temp(Workspace ws) => Directory.CreateDirectory(Path.Combine(ws.Root, "tmp")).FullName;
-
     [Test]
     public void Run_stops_within_seconds_inside_a_long_article_and_writes_its_summary()
     {
         using var ws = FullPipeline();
         AddLongArticle(ws);
         ws.Add("b-short.txt", HostileInputs.GoodText);
-        var temp = Temp(ws);
-        var p = HostileBatchTests.StartPipeline(ws, temp, "run", "--config", ws.ConfigPath, "--jobs", "1");
+        var temp = RealPipeline.Temp(ws);
+        var p = RealPipeline.Start(ws, temp, "run", "--config", ws.ConfigPath, "--jobs", "1");
         // Inside the long article: it is first, and its processing takes far longer than this.
         var started = Stopwatch.StartNew();
         var took = TerminateWhen(p, () => started.Elapsed > TimeSpan.FromSeconds(4));
         Assert.That(took, Is.LessThan(StopBound));
         Assert.That(p.ExitCode, Is.EqualTo(130));
-        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(ws.Output, RunSummary.FileName)))!;
+        var summary = RealPipeline.Summary(ws);
         Assert.That(summary["cancelled"]!.GetValue<bool>());
         Assert.That(summary["articles"]!.AsArray().Select(a => a!["status"]!.GetValue<string>()), Has.All.EqualTo(RunStatus.Cancelled));
         Assert.That(Directory.EnumerateFiles(ws.Output, "*" + AtomicFile.TempSuffix, SearchOption.AllDirectories), Is.Empty);
@@ -67,7 +62,7 @@ public class StopTests
         using var ws = FullPipeline();
         HostileInputs.MakeFifo(Path.Combine(ws.Input, "fifo.txt"));
         ws.Add("good.txt", HostileInputs.GoodText);
-        var p = HostileBatchTests.StartPipeline(ws, Temp(ws), "watch", "--config", ws.ConfigPath, "--interval", "200");
+        var p = RealPipeline.Start(ws, RealPipeline.Temp(ws), "watch", "--config", ws.ConfigPath, "--interval", "200");
         var took = TerminateWhen(p, () => File.Exists(ws.ArticleOutput("good.txt")));
         Assert.That(took, Is.LessThan(StopBound));
     }
@@ -78,7 +73,7 @@ public class StopTests
         using var ws = FullPipeline();
         ws.Add("a-short.txt", HostileInputs.GoodText);
         AddLongArticle(ws, "b-long.txt");
-        var p = HostileBatchTests.StartPipeline(ws, Temp(ws), "extract", "--config", ws.ConfigPath, "--jobs", "1", ws.Input);
+        var p = RealPipeline.Start(ws, RealPipeline.Temp(ws), "extract", "--config", ws.ConfigPath, "--jobs", "1", ws.Input);
         var printed = new System.Collections.Concurrent.ConcurrentQueue<string>();
         p.OutputDataReceived += (_, e) => { if (e.Data is not null) printed.Enqueue(e.Data); };
         p.BeginOutputReadLine();
@@ -102,22 +97,21 @@ public class StopTests
         AddLongArticle(ws);
         ws.Add("b-deep.html", "<html><body>" + HostileInputs.Repeat("<div>", 100_000) + "</body></html>");
         ws.Add("c-good.txt", HostileInputs.GoodText);
-        var temp = Temp(ws);
-        var first = HostileBatchTests.StartPipeline(ws, temp, "run", "--config", ws.ConfigPath, "--jobs", "1");
+        var temp = RealPipeline.Temp(ws);
+        var first = RealPipeline.Start(ws, temp, "run", "--config", ws.ConfigPath, "--jobs", "1");
         Thread.Sleep(4000);
         first.Kill(entireProcessTree: true);
         first.WaitForExit();
 
-        var second = HostileBatchTests.StartPipeline(ws, temp, "run", "--config", ws.ConfigPath, "--jobs", "1");
+        var second = RealPipeline.Start(ws, temp, "run", "--config", ws.ConfigPath, "--jobs", "1");
         _ = second.StandardOutput.ReadToEndAsync();
         var stderr = second.StandardError.ReadToEndAsync();
         Assert.That(second.WaitForExit(TimeSpan.FromMinutes(3)));
         Assert.That(second.ExitCode, Is.EqualTo(1), stderr.Result);
-        var articles = JsonNode.Parse(File.ReadAllText(Path.Combine(ws.Output, RunSummary.FileName)))!["articles"]!.AsArray()
-            .ToDictionary(a => a!["file"]!.GetValue<string>(), a => a!);
-        Assert.That(articles["a-long.txt"]["error"]!.GetValue<string>(), Does.StartWith("stopped by the watchdog"));
-        Assert.That(articles["b-deep.html"]["error"]!.GetValue<string>(), Does.StartWith("HTML nests elements more than 512 deep"));
-        Assert.That(articles["c-good.txt"]["status"]!.GetValue<string>(), Is.EqualTo("ok"));
+        var articles = RealPipeline.Articles(ws);
+        Assert.That(RealPipeline.Field(articles["a-long.txt"], "error"), Does.StartWith("stopped by the watchdog"));
+        Assert.That(RealPipeline.Field(articles["b-deep.html"], "error"), Does.StartWith("HTML nests elements more than 512 deep"));
+        Assert.That(RealPipeline.Field(articles["c-good.txt"], "status"), Is.EqualTo("ok"));
         Assert.That(Directory.EnumerateFiles(ws.Output, "*" + AtomicFile.TempSuffix, SearchOption.AllDirectories), Is.Empty,
             "what the killed run left is cleared");
         using var db = new PipelineDatabase(Path.Combine(ws.Output, PipelineDatabase.FileName));
