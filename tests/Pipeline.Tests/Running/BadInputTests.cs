@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Pipeline.Running;
-using Pipeline.Tests.Ingest;
 
 namespace Pipeline.Tests.Running;
 
