@@ -30,7 +30,7 @@ public static class ArticleJson
                 ["source"] = Sourced(m.Publisher, v => v),
                 ["url"] = Sourced(m.Url, v => v),
                 ["language"] = Sourced(m.Language, v => v),
-                ["date"] = Sourced(m.DocumentDate, v => v.ToString("yyyy-MM-dd")),
+                ["date"] = DocumentDate(m),
                 ["date_as_written"] = m.DocumentDateAsWritten,
                 ["format"] = m.Format,
                 ["encoding"] = m.Encoding,
@@ -66,6 +66,21 @@ public static class ArticleJson
                 ["reason"] = f.Reason,
             })]),
         };
+    }
+
+    /// <summary>The document date, where it came from, how sure it is and why; "guessed" when it is only the file time.</summary>
+    private static JsonObject? DocumentDate(ArticleMetadata m)
+    {
+        if (m.DocumentDate is not { } d) return null;
+        var o = new JsonObject { ["value"] = d.Value.ToString("yyyy-MM-dd"), ["origin"] = d.Origin };
+        if (m.DocumentDateConfidence is { } c)
+        {
+            o["confidence"] = Math.Round(c, 2);
+            o["level"] = DateOrigins.LevelOf(c);
+        }
+        if (m.DocumentDateEvidence is { } e) o["evidence"] = e;
+        if (DateOrigins.IsGuess(d.Origin)) o["guessed"] = true;
+        return o;
     }
 
     public static string Serialize(Article article) => ToJson(article).ToJsonString(EntityJson.Indented);

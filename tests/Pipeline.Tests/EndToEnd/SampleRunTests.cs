@@ -55,6 +55,8 @@ public class SampleRunTests
         Assert.That(Path.Combine(Output, "run-summary.json"), Does.Exist);
         Assert.That(Path.Combine(Output, "overview.docx"), Does.Exist);
         Assert.That(Path.Combine(Output, "overview.pdf"), Does.Exist);
+        Assert.That(Path.Combine(ArticleOutput, "briefing.html"), Does.Exist, "pipeline.json asks for html too");
+        Assert.That(Path.Combine(Output, "index.html"), Does.Exist);
         Assert.That(Directory.GetFiles(Output, "*.tmp*", SearchOption.AllDirectories), Is.Empty, "no temporary file left");
     }
 
@@ -84,15 +86,21 @@ public class SampleRunTests
         Assert.That(Field("ORG", "上合组织", "canonical"), Is.EqualTo("上海合作组织"));
         Assert.That(Field("AGREEMENT", "联合国反腐败公约", "canonical"), Is.EqualTo("联合国反腐败公约"));
         var metadata = doc.RootElement.GetProperty("metadata");
-        Assert.That(metadata.GetProperty("date").GetProperty("origin").GetString(), Is.EqualTo("latest-date-in-text"));
-        Assert.That(metadata.GetProperty("date_as_written").GetString(), Is.EqualTo("2018-07"), "2018年7月 names a month, not a day");
+        var date = metadata.GetProperty("date");
+        Assert.That(date.GetProperty("origin").GetString(), Is.EqualTo("latest-date-in-text"));
+        // 2018年7月 is the latest written date, but 今年9月初 is reported as past: a month, not a day.
+        Assert.That(metadata.GetProperty("date_as_written").GetString(), Is.EqualTo("2018-09"));
+        Assert.That(date.GetProperty("confidence").GetDouble(), Is.InRange(0.3, 0.7));
+        Assert.That(date.GetProperty("level").GetString(), Is.AnyOf("low", "medium"));
+        Assert.That(date.GetProperty("evidence").GetString(), Does.Contain("今年9月初"));
+        Assert.That(date.TryGetProperty("guessed", out _), Is.False);
     }
 
     [Test]
     public void The_pdf_is_small_and_its_Chinese_text_extracts()
     {
         var pdf = Path.Combine(ArticleOutput, "briefing.pdf");
-        Assert.That(new FileInfo(pdf).Length, Is.LessThan(300 * 1024));
+        Assert.That(new FileInfo(pdf).Length, Is.LessThan(200_000), "subset fonts only");
         using var document = PdfDocument.Open(pdf);
         var text = string.Concat(document.GetPages().Select(p => p.Text));
         Assert.That(text, Does.Contain("上海合作组织"));
@@ -106,7 +114,7 @@ public class SampleRunTests
         var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.That(errors, Is.Empty);
         Assert.That(document.MainDocumentPart!.Document!.Body!.InnerText, Does.Contain("中非合作论坛"));
-        Assert.That(document.MainDocumentPart!.Document!.Body!.InnerText, Does.Contain("2018-07 (latest date in the text)"));
+        Assert.That(document.MainDocumentPart!.Document!.Body!.InnerText, Does.Contain("2018-09 (latest date in the text; confidence low, 0.50)"));
     }
 
     [Test]

@@ -49,7 +49,9 @@ public class BriefingModelBuilderTests
         Assert.That(timeline.Rows.Select(r => r.Date), Is.Ordered);
         var row2014 = timeline.Rows.First(r => r.Date == "2014-10");
         Assert.That(row2014.Summary, Does.StartWith("2014年10月，习近平总书记在十八届中央政治局常委会"));
-        Assert.That(timeline.Rows.First(r => r.Date == "2014-11").Agreements, Does.Contain("北京反腐败宣言"));
+        // A Chinese article names the agreement with its English canonical beside it.
+        Assert.That(timeline.Rows.First(r => r.Date == "2014-11").Agreements,
+            Does.Contain("北京反腐败宣言 (Beijing Declaration on Fighting Corruption)"));
     }
 
     [Test]

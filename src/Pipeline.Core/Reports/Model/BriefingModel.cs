@@ -7,24 +7,36 @@ namespace Pipeline.Reports.Model;
 /// </summary>
 public sealed record BriefingModel(
     string Title,
+    string? TitleOrigin,
     string FileName,
     string? Publisher,
     string? Url,
     string? Language,
     SourcedDate? DocumentDate,
+    ImmutableArray<string> Lead,
     ImmutableArray<TypeCount> Counts,
     BriefingTimeline Timeline,
     ImmutableArray<OrganisationRow> Organisations,
     BriefingAgreements Agreements,
     ImmutableArray<DateRow> Dates,
     ImmutableArray<HighlightedParagraph> Text,
-    ImmutableArray<string> Warnings);
+    ImmutableArray<string> Warnings)
+{
+    /// <summary>Chinese articles show canonical English names beside the Chinese ones.</summary>
+    public bool Chinese => Language is { } l && l.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>A date and where the pipeline got it (sidecar, dateline, ...).</summary>
 public sealed record SourcedDate(DateOnly Value, string Origin)
 {
     /// <summary>What the report shows: the date as precisely as its source gives it ("2018-07"), else the day.</summary>
     public string? AsWritten { get; init; }
+
+    /// <summary>How sure the pipeline is of the date (0–1), when it inferred it; the briefing shows it as high/medium/low.</summary>
+    public double? Confidence { get; init; }
+
+    /// <summary>The date is (or takes its year from) the file modification time.</summary>
+    public bool Guessed => Pipeline.Model.DateOrigins.IsGuess(Origin);
 }
 
 public sealed record TypeCount(string Type, string Label, int Mentions, int Distinct);

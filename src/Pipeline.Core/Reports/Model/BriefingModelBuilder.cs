@@ -15,17 +15,24 @@ public static class BriefingModelBuilder
     public static BriefingModel Build(Article article)
     {
         var meta = article.Metadata;
+        var title = NonEmpty(meta.Title?.Value);
+        var language = NonEmpty(meta.Language?.Value);
+        var english = EnglishNames(article, language);
         return new BriefingModel(
-            Title: NonEmpty(meta.Title?.Value) ?? Path.GetFileNameWithoutExtension(article.Source.FileName),
+            Title: title ?? Path.GetFileNameWithoutExtension(article.Source.FileName),
+            TitleOrigin: title is null ? null : meta.Title!.Origin,
             FileName: article.Source.FileName,
             Publisher: NonEmpty(meta.Publisher?.Value),
             Url: NonEmpty(meta.Url?.Value),
-            Language: NonEmpty(meta.Language?.Value),
-            DocumentDate: meta.DocumentDate is { } d ? new SourcedDate(d.Value, d.Origin) { AsWritten = meta.DocumentDateAsWritten } : null,
+            Language: language,
+            DocumentDate: meta.DocumentDate is { } d
+                ? new SourcedDate(d.Value, d.Origin) { AsWritten = meta.DocumentDateAsWritten, Confidence = meta.DocumentDateConfidence }
+                : null,
+            Lead: KeySentences.Select(article, title),
             Counts: Counts(article),
-            Timeline: Timeline(article),
+            Timeline: Timeline(article, english),
             Organisations: Organisations(article),
-            Agreements: Agreements(article),
+            Agreements: Agreements(article, english),
             Dates: [.. article.EntitiesOf(EntityTypes.Date).Select(e => new DateRow(
                 e.Text, e.Value, e.Reference is { } r ? new SourcedDate(r.Date, r.Origin) : null, e.Ambiguous))],
             Text: HighlightedText(article),
@@ -53,21 +60,45 @@ public static class BriefingModelBuilder
         })];
     }
 
-    private static BriefingTimeline Timeline(Article article)
+    /// <summary>
+    /// Canonical → canonical English name, for Chinese articles only (an English article's names are English already):
+    /// a reader who does not read Chinese still sees who and what.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> EnglishNames(Article article, string? language)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (language is null || !language.StartsWith("zh", StringComparison.OrdinalIgnoreCase)) return names;
+        foreach (var e in article.Entities)
+            if (!string.IsNullOrWhiteSpace(e.CanonicalEn) && NameOf(e) != e.CanonicalEn)
+                names.TryAdd(NameOf(e), e.CanonicalEn!.Trim());
+        foreach (var a in article.Agreements)
+            if (!string.IsNullOrWhiteSpace(a.CanonicalEn)) names.TryAdd(a.Canonical, a.CanonicalEn!.Trim());
+        return names;
+    }
+
+    /// <summary>"亚太经济合作组织 (Asia-Pacific Economic Cooperation)" where the English name is known.</summary>
+    private static string Bilingual(string name, IReadOnlyDictionary<string, string> english) =>
+        english.TryGetValue(name, out var en) ? $"{name} ({en})" : name;
+
+    private static ImmutableArray<string> Bilingual(IEnumerable<string> names, IReadOnlyDictionary<string, string> english) =>
+        [.. names.Select(n => Bilingual(n, english))];
+
+    private static BriefingTimeline Timeline(Article article, IReadOnlyDictionary<string, string> english)
     {
         if (!article.Timeline.IsEmpty)
             return new BriefingTimeline([.. article.Timeline
                 .OrderBy(t => t.Date, StringComparer.Ordinal).ThenBy(t => t.Sentence.Start)
-                .Select(t => new TimelineRow(t.Date, t.Summary, t.Organisations, t.Agreements))], false);
+                .Select(t => new TimelineRow(t.Date, t.Summary, Bilingual(t.Organisations, english), Bilingual(t.Agreements, english)))], false);
 
         // No timeline stage output: one row per dated sentence, so the reader still sees what happened when.
         var rows = article.EntitiesOf(EntityTypes.Date)
-            .Where(e => !string.IsNullOrEmpty(e.Value))
+            .Where(e => !string.IsNullOrEmpty(e.Value) && e.Reference?.Guessed != true)
             .Select(e => (Date: e.Value!, Sentence: article.SentenceAt(e.Start)))
             .DistinctBy(x => (x.Date, x.Sentence))
             .OrderBy(x => x.Date, StringComparer.Ordinal).ThenBy(x => x.Sentence.Start)
             .Select(x => new TimelineRow(x.Date, Shorten(x.Sentence.Of(article.Text).Trim(), MaxFallbackSummary),
-                NamesIn(article, EntityTypes.Org, x.Sentence), NamesIn(article, EntityTypes.Agreement, x.Sentence)));
+                Bilingual(NamesIn(article, EntityTypes.Org, x.Sentence), english),
+                Bilingual(NamesIn(article, EntityTypes.Agreement, x.Sentence), english)));
         return new BriefingTimeline([.. rows], true);
     }
 
@@ -85,13 +116,14 @@ public static class BriefingModelBuilder
             .OrderByDescending(x => x.Row.Mentions).ThenBy(x => x.First)
             .Select(x => x.Row)];
 
-    private static BriefingAgreements Agreements(Article article)
+    private static BriefingAgreements Agreements(Article article, IReadOnlyDictionary<string, string> english)
     {
         if (!article.Agreements.IsEmpty)
             return new BriefingAgreements([.. article.Agreements
                 .OrderBy(a => a.Date ?? "~", StringComparer.Ordinal)
                 .ThenBy(a => a.Mentions.IsEmpty ? int.MaxValue : a.Mentions.Min(m => m.Start))
-                .Select(a => new AgreementRow(a.Canonical, a.CanonicalEn, a.Kind, a.Date, a.Action, a.Forum, a.Parties,
+                .Select(a => new AgreementRow(a.Canonical, a.CanonicalEn, a.Kind, a.Date, a.Action,
+                    a.Forum is null ? null : Bilingual(a.Forum, english), Bilingual(a.Parties, english),
                     a.Mentions.Length))], false);
 
         return new BriefingAgreements([.. article.EntitiesOf(EntityTypes.Agreement)
