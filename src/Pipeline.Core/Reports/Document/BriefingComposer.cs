@@ -15,6 +15,8 @@ public static class BriefingComposer
             m.DocumentDate is { } date ? date.AsWritten ?? Iso(date.Value) : null)));
         blocks.Add(new MetadataBlock([.. Metadata(m)]));
         blocks.Add(new KeyFiguresBlock([.. KeyFigures(m)]));
+        foreach (var failure in m.Failures)
+            blocks.Add(Warning($"Incomplete briefing: {failure}. What that stage would have found is missing; the rest stands."));
         foreach (var warning in m.Warnings)
             blocks.Add(Warning(warning));
         blocks.Add(new ContentsBlock([.. Sections(m).Select(s => new ContentsEntry(s.Title, s.Anchor))]) { Inline = true });
@@ -28,20 +30,16 @@ public static class BriefingComposer
         }
 
         blocks.Add(new HeadingBlock(WithCount("Agreements", m.Agreements.Rows.Length), 1, "agreements"));
-        if (m.Agreements.FromMentions && !m.Agreements.Rows.IsEmpty)
-            blocks.Add(new ParagraphBlock("No agreement records were built; these are the agreement mentions, grouped by name.", ParagraphRole.Note));
         blocks.Add(Table(m.Agreements.Rows,
             [new("Agreement", 3.4f), new("Kind", 1.4f), new("Date", 1.4f), new("Action", 1.3f), new("Forum / parties", 2.6f)],
             a => [AgreementTitle(a), Cell.Of(a.Kind), Cell.Of(a.Date), Cell.Of(a.Action), Cell.Of(Join("; ", a.Forum, a.Parties.IsEmpty ? null : string.Join(", ", a.Parties)))],
-            "No agreements found."));
+            m.Agreements.Missing ?? "No agreements found."));
 
         blocks.Add(new HeadingBlock(WithCount("Timeline", m.Timeline.Rows.Length), 1, "timeline"));
-        if (m.Timeline.FromDateMentions && !m.Timeline.Rows.IsEmpty)
-            blocks.Add(new ParagraphBlock("No timeline entries were extracted; these are the sentences around dated mentions.", ParagraphRole.Note));
         blocks.Add(Table(m.Timeline.Rows,
             [new("Date", 1.4f), new("Event", 5f), new("Organisations / agreements", 2.6f)],
             r => [Cell.Of(r.Date, RunStyle.Bold), Cell.Of(r.Summary), Cell.Of(string.Join("; ", r.Organisations.Concat(r.Agreements)), RunStyle.Small)],
-            "No dated events found."));
+            m.Timeline.Missing ?? "No dated events found."));
 
         blocks.Add(new HeadingBlock(WithCount("Organisations", m.Organisations.Length), 1, "organisations"));
         blocks.Add(Table(m.Organisations,
@@ -146,13 +144,15 @@ public static class BriefingComposer
     /// <summary>The numbers of the sections below, so a figure and its section always agree.</summary>
     private static IEnumerable<KeyFigure> KeyFigures(BriefingModel m)
     {
-        yield return new KeyFigure(Num(m.Agreements.Rows.Length), "Agreements", Mentions(m.Agreements.Rows.Sum(a => a.Mentions)));
+        yield return m.Agreements.Missing is null
+            ? new KeyFigure(Num(m.Agreements.Rows.Length), "Agreements", Mentions(m.Agreements.Rows.Sum(a => a.Mentions)))
+            : new KeyFigure("—", "Agreements", null);
         yield return new KeyFigure(Num(m.Organisations.Length), "Organisations", Mentions(m.Organisations.Sum(o => o.Mentions)));
         var dates = m.Counts.FirstOrDefault(c => c.Type == EntityTypes.Date);
         yield return new KeyFigure(Num(dates?.Distinct ?? 0), "Dates", Mentions(m.Dates.Length));
         foreach (var c in m.Counts.Where(c => !EntityTypes.Scored.Contains(c.Type) && c.Mentions > 0))
             yield return new KeyFigure(Num(c.Distinct), c.Label, Mentions(c.Mentions));
-        yield return new KeyFigure(Num(m.Timeline.Rows.Length), m.Timeline.FromDateMentions ? "Dated sentences" : "Timeline entries", null);
+        yield return new KeyFigure(m.Timeline.Missing is null ? Num(m.Timeline.Rows.Length) : "—", "Timeline entries", null);
     }
 
     private static string Mentions(int n) => n == 1 ? "1 mention" : $"{Num(n)} mentions";

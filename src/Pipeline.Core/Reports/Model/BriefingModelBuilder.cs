@@ -9,9 +9,6 @@ public static class BriefingModelBuilder
     /// <summary>Types highlighted in the article text, in legend order.</summary>
     public static readonly ImmutableArray<string> HighlightedTypes = [EntityTypes.Date, EntityTypes.Org, EntityTypes.Agreement];
 
-    // Long fallback sentences would turn the timeline into a copy of the article.
-    private const int MaxFallbackSummary = 160;
-
     public static BriefingModel Build(Article article)
     {
         var meta = article.Metadata;
@@ -36,7 +33,8 @@ public static class BriefingModelBuilder
             Dates: [.. article.EntitiesOf(EntityTypes.Date).Select(e => new DateRow(
                 e.Text, e.Value, e.Reference is { } r ? new SourcedDate(r.Date, r.Origin) : null, e.Ambiguous))],
             Text: HighlightedText(article),
-            Warnings: article.Warnings);
+            Warnings: article.Warnings,
+            Failures: [.. article.Failures.Select(f => f.ToString())]);
     }
 
     public static string LabelOf(string type) => type switch
@@ -83,27 +81,17 @@ public static class BriefingModelBuilder
     private static ImmutableArray<string> Bilingual(IEnumerable<string> names, IReadOnlyDictionary<string, string> english) =>
         [.. names.Select(n => Bilingual(n, english))];
 
-    private static BriefingTimeline Timeline(Article article, IReadOnlyDictionary<string, string> english)
-    {
-        if (!article.Timeline.IsEmpty)
-            return new BriefingTimeline([.. article.Timeline
-                .OrderBy(t => t.Date, StringComparer.Ordinal).ThenBy(t => t.Sentence.Start)
-                .Select(t => new TimelineRow(t.Date, t.Summary, Bilingual(t.Organisations, english), Bilingual(t.Agreements, english)))], false);
+    /// <summary>The timeline the timeline stage made, in its order (date, then position); never rebuilt from dates.</summary>
+    private static BriefingTimeline Timeline(Article article, IReadOnlyDictionary<string, string> english) =>
+        new([.. article.Timeline
+                .Select(t => new TimelineRow(t.Date, t.Summary, Bilingual(t.Organisations, english), Bilingual(t.Agreements, english)))],
+            MissingReason(article, ArticleParts.Timeline, "timeline"));
 
-        // No timeline stage output: one row per dated sentence, so the reader still sees what happened when.
-        var rows = article.EntitiesOf(EntityTypes.Date)
-            .Where(e => !string.IsNullOrEmpty(e.Value) && e.Reference?.Guessed != true)
-            .Select(e => (Date: e.Value!, Sentence: article.SentenceAt(e.Start)))
-            .DistinctBy(x => (x.Date, x.Sentence))
-            .OrderBy(x => x.Date, StringComparer.Ordinal).ThenBy(x => x.Sentence.Start)
-            .Select(x => new TimelineRow(x.Date, Shorten(x.Sentence.Of(article.Text).Trim(), MaxFallbackSummary),
-                Bilingual(NamesIn(article, EntityTypes.Org, x.Sentence), english),
-                Bilingual(NamesIn(article, EntityTypes.Agreement, x.Sentence), english)));
-        return new BriefingTimeline([.. rows], true);
-    }
-
-    private static ImmutableArray<string> NamesIn(Article article, string type, TextSpan sentence) =>
-        [.. article.EntitiesOf(type).Where(e => sentence.Contains(e.Start)).Select(NameOf).Distinct()];
+    /// <summary>Why a part the briefing shows was not produced, or null when it was (an empty list is then "none found").</summary>
+    private static string? MissingReason(Article article, ArticleParts part, string what) =>
+        article.Has(part) ? null
+        : !article.Failures.IsEmpty ? $"No {what}: {string.Join("; ", article.Failures.Select(f => f.ToString()))}."
+        : $"No {what}: the pipeline has no stage that makes one (see pipeline.json).";
 
     private static ImmutableArray<OrganisationRow> Organisations(Article article) =>
         [.. article.EntitiesOf(EntityTypes.Org)
@@ -116,21 +104,14 @@ public static class BriefingModelBuilder
             .OrderByDescending(x => x.Row.Mentions).ThenBy(x => x.First)
             .Select(x => x.Row)];
 
-    private static BriefingAgreements Agreements(Article article, IReadOnlyDictionary<string, string> english)
-    {
-        if (!article.Agreements.IsEmpty)
-            return new BriefingAgreements([.. article.Agreements
+    private static BriefingAgreements Agreements(Article article, IReadOnlyDictionary<string, string> english) =>
+        new([.. article.Agreements
                 .OrderBy(a => a.Date ?? "~", StringComparer.Ordinal)
                 .ThenBy(a => a.Mentions.IsEmpty ? int.MaxValue : a.Mentions.Min(m => m.Start))
                 .Select(a => new AgreementRow(a.Canonical, a.CanonicalEn, a.Kind, a.Date, a.Action,
                     a.Forum is null ? null : Bilingual(a.Forum, english), Bilingual(a.Parties, english),
-                    a.Mentions.Length))], false);
-
-        return new BriefingAgreements([.. article.EntitiesOf(EntityTypes.Agreement)
-            .GroupBy(NameOf)
-            .Select(g => new AgreementRow(g.Key, g.Select(e => e.CanonicalEn).FirstOrDefault(n => n is not null),
-                g.Select(e => e.Kind).FirstOrDefault(k => k is not null), null, null, null, [], g.Count()))], true);
-    }
+                    a.Mentions.Length))],
+            MissingReason(article, ArticleParts.AgreementRecords, "agreement records"));
 
     private static ImmutableArray<HighlightedParagraph> HighlightedText(Article article)
     {
@@ -200,5 +181,4 @@ public static class BriefingModelBuilder
 
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 }

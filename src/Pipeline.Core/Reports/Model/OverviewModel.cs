@@ -50,7 +50,7 @@ public static class OverviewModelBuilder
             [.. overview.Organisations.OrderByDescending(o => o.Documents.Length).ThenByDescending(o => o.Mentions)
                 .ThenBy(o => o.Canonical, StringComparer.Ordinal)],
             [.. overview.Agreements.OrderBy(a => a.Date ?? "~", StringComparer.Ordinal).ThenBy(a => a.Canonical, StringComparer.Ordinal)],
-            [.. overview.Timeline.OrderBy(t => t.Date, StringComparer.Ordinal).ThenBy(t => t.Document, StringComparer.Ordinal)],
+            [.. overview.Timeline.OrderBy(t => TimelineEntry.SortKey(t.Date), StringComparer.Ordinal).ThenBy(t => t.Document, StringComparer.Ordinal)],
             overview.Changes);
     }
 }
