@@ -73,6 +73,18 @@ public sealed class OrgCandidateGenerator
         return table;
     }
 
+    /// <summary>The longest suffix of the rules' list ending at <paramref name="end"/> (exclusive), with its strength; null when none.</summary>
+    public static (string Suffix, double Strength)? SuffixEndingAt(string text, int end)
+    {
+        if (end < 1 || SuffixesByLastChar[text[end - 1]] is not { } options) return null;
+        (string, double)? best = null;
+        foreach (var (s, w) in options)
+            if (s.Length > (best?.Item1.Length ?? 0) && end >= s.Length &&
+                string.CompareOrdinal(text, end - s.Length, s, 0, s.Length) == 0)
+                best = (s, w);
+        return best;
+    }
+
     // Characters that never belong to a Chinese name: they end the left extension.
     private const string ChineseStops =
         "的了在和与及同对是为把被将向从由等并或也都就而又于以给让使跟之其这那该各每我你他她它们说称据位名年月个已曾正仍均还即与着过届第";

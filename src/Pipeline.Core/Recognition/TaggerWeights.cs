@@ -1,0 +1,173 @@
+namespace Pipeline.Recognition;
+
+/// <summary>A span the tagger found: units [First, End) of one type, with the mean probability of its tags.</summary>
+public readonly record struct TaggedSpan(int First, int End, int Type, float Confidence);
+
+/// <summary>
+/// The learnt weights of one language's tagger, quantised to 16 bits in a dense table indexed by the hashed
+/// feature (one row of tag weights per feature), and the decoder: per-unit scores from the features, then the
+/// best tag sequence that obeys BIOES (Viterbi over the allowed transitions only). The maximum-entropy model
+/// normalises each unit on its own, so decoding on raw scores finds the same sequence as on log-probabilities;
+/// probabilities are computed only for the units of the spans found.
+/// </summary>
+public sealed class TaggerWeights
+{
+    private readonly short[] _table;
+    private readonly float _scale;
+    private readonly float[] _bias;
+    private readonly int _k;
+
+    public TaggerWeights(TagScheme tags, int bits, short[] table, float scale, float[] bias)
+    {
+        if (table.Length != (1 << bits) * tags.Count) throw new ArgumentException("weight table does not match the tag count and bits");
+        if (bias.Length != tags.Count) throw new ArgumentException("one bias per tag expected");
+        Tags = tags;
+        Bits = bits;
+        _table = table;
+        _scale = scale;
+        _bias = bias;
+        _k = tags.Count;
+    }
+
+    public TagScheme Tags { get; }
+    public int Bits { get; }
+    public float Scale => _scale;
+    public ReadOnlySpan<float> Bias => _bias;
+    public ReadOnlySpan<short> Table => _table;
+
+    /// <summary>Quantises float weights (feature-major, <c>weights[feature * tags + tag]</c>) to the nearest step of max|w| / 32000.</summary>
+    public static TaggerWeights Quantise(TagScheme tags, int bits, float[] weights, float[] bias)
+    {
+        var max = 0f;
+        foreach (var w in weights) max = Math.Max(max, Math.Abs(w));
+        var scale = max == 0 ? 1f : max / 32000f;
+        var table = new short[weights.Length];
+        for (var i = 0; i < weights.Length; i++) table[i] = (short)Math.Round(weights[i] / scale);
+        return new TaggerWeights(tags, bits, table, scale, bias);
+    }
+
+    /// <summary>Unnormalised score of every tag for one unit.</summary>
+    public void Score(ReadOnlySpan<int> features, Span<float> scores)
+    {
+        Span<int> sum = stackalloc int[_k];
+        sum.Clear();
+        var table = _table;
+        foreach (var f in features)
+        {
+            var row = table.AsSpan(f * _k, _k);
+            for (var t = 0; t < row.Length; t++) sum[t] += row[t];
+        }
+        for (var t = 0; t < _k; t++) scores[t] = sum[t] * _scale + _bias[t];
+    }
+
+    /// <summary>Tag probabilities of one unit.</summary>
+    public void Probabilities(ReadOnlySpan<int> features, Span<float> p)
+    {
+        Score(features, p);
+        Softmax(p);
+    }
+
+    private static void Softmax(Span<float> p)
+    {
+        var max = float.NegativeInfinity;
+        foreach (var v in p) max = Math.Max(max, v);
+        var sum = 0f;
+        for (var t = 0; t < p.Length; t++) sum += p[t] = MathF.Exp(p[t] - max);
+        for (var t = 0; t < p.Length; t++) p[t] /= sum;
+    }
+
+    /// <summary>
+    /// Decodes units [first, end) into <paramref name="tags"/> (index 0 = unit <paramref name="first"/>).
+    /// <paramref name="scratch"/> is reused between calls.
+    /// </summary>
+    public void Decode(FeatureRows rows, int first, int end, Span<byte> tags, DecodeScratch scratch)
+    {
+        var n = end - first;
+        if (n <= 0) return;
+        var k = _k;
+        scratch.Ensure(n * k);
+        var score = scratch.Score;
+        var back = scratch.Back;
+        Span<float> local = stackalloc float[k];
+        for (var u = 0; u < n; u++)
+        {
+            Score(rows.Of(first + u), local);
+            var row = u * k;
+            for (var t = 0; t < k; t++)
+            {
+                if (u == 0)
+                {
+                    score[t] = TagScheme.CanStart(t) ? local[t] : float.NegativeInfinity;
+                    continue;
+                }
+                var best = float.NegativeInfinity;
+                var from = 0;
+                var prevRow = row - k;
+                for (var p = 0; p < k; p++)
+                {
+                    if (!Tags.CanFollow(p, t)) continue;
+                    var v = score[prevRow + p];
+                    if (v > best) { best = v; from = p; }
+                }
+                score[row + t] = best + local[t];
+                back[row + t] = (byte)from;
+            }
+        }
+        var last = (n - 1) * k;
+        var bestTag = 0;
+        var bestScore = float.NegativeInfinity;
+        for (var t = 0; t < k; t++)
+            if (TagScheme.CanEnd(t) && score[last + t] > bestScore) { bestScore = score[last + t]; bestTag = t; }
+        for (var u = n - 1; u >= 0; u--)
+        {
+            tags[u] = (byte)bestTag;
+            if (u > 0) bestTag = back[u * k + bestTag];
+        }
+    }
+
+    /// <summary>The spans of decoded tags (units relative to <paramref name="first"/> made absolute), with confidences.</summary>
+    public void Spans(FeatureRows rows, int first, ReadOnlySpan<byte> tags, List<TaggedSpan> spans)
+    {
+        Span<float> p = stackalloc float[_k];
+        for (var u = 0; u < tags.Length; u++)
+        {
+            var part = TagScheme.PartOf(tags[u]);
+            if (part is not ('B' or 'S')) continue;
+            var start = u;
+            var stop = u + 1;
+            if (part == 'B')
+                while (stop < tags.Length && TagScheme.PartOf(tags[stop - 1]) != 'E') stop++;
+            var sum = 0f;
+            for (var v = start; v < stop; v++)
+            {
+                Probabilities(rows.Of(first + v), p);
+                sum += p[tags[v]];
+            }
+            spans.Add(new TaggedSpan(first + start, first + stop, TagScheme.TypeOf(tags[u]), sum / (stop - start)));
+            u = stop - 1;
+        }
+    }
+}
+
+/// <summary>Viterbi tables reused between sentences.</summary>
+public sealed class DecodeScratch
+{
+    public float[] Score { get; private set; } = new float[4096];
+    public byte[] Back { get; private set; } = new byte[4096];
+    public byte[] Tags { get; private set; } = new byte[1024];
+
+    public void Ensure(int cells)
+    {
+        if (Score.Length < cells)
+        {
+            Score = new float[Math.Max(cells, Score.Length * 2)];
+            Back = new byte[Score.Length];
+        }
+    }
+
+    public Span<byte> TagsFor(int units)
+    {
+        if (Tags.Length < units) Tags = new byte[Math.Max(units, Tags.Length * 2)];
+        return Tags.AsSpan(0, units);
+    }
+}
