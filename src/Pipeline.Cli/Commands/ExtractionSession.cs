@@ -28,10 +28,13 @@ public sealed class ExtractionSession
                 Path.GetFullPath("pipeline.json"), noMl);
         else
             config = loader.Load(configPath, noMl);
+        Config = config;
         _pipeline = ArticlePipeline.FromConfig(config);
         _textPipeline = new ArticlePipeline(_pipeline.Stages.Where(s => s.Name != Ingest.IngestStage.Descriptor.Name));
         _jobs = args.GetInt("jobs", 1) ?? config.Jobs;
     }
+
+    public PipelineConfig Config { get; }
 
     /// <summary>Files as given, and the article files of folders (sidecars, hidden and temporary files skipped).</summary>
     public static List<string> ArticlePaths(IEnumerable<string> paths)

@@ -14,6 +14,7 @@ namespace Pipeline.Recognition;
 public sealed class EnglishFeatures : IUnitFeatures
 {
     private readonly Gazetteer _gazetteer;
+    private readonly WordLexicon _lexicon;
     private readonly int _mask;
 
     private uint[] _word = new uint[512];
@@ -45,9 +46,10 @@ public sealed class EnglishFeatures : IUnitFeatures
         "city", "rovers", "association", "council", "ministry", "agency", "commission", "committee", "union", "federation",
     };
 
-    public EnglishFeatures(Gazetteer gazetteer, int bits)
+    public EnglishFeatures(Gazetteer gazetteer, int bits, WordLexicon lexicon)
     {
         _gazetteer = gazetteer;
+        _lexicon = lexicon;
         _mask = (1 << bits) - 1;
     }
 
@@ -103,6 +105,12 @@ public sealed class EnglishFeatures : IUnitFeatures
                 }
                 Add(rows, 26, L(-1), L(-2));
                 Add(rows, 27, L(1), L(2));
+                if ((flags & HasLetter) != 0)
+                {
+                    var step = (uint)_lexicon.Step(lw - 16u);
+                    Add(rows, 29, step, (uint)(flags & (Capitalised | AllCaps | SentenceStart | CapsLine)));
+                    Add(rows, 30, step, S(-1), S(1));
+                }
                 Add(rows, 28, 0); // always on: each tag's own bias
                 rows.EndUnit();
             }

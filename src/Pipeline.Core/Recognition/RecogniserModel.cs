@@ -4,6 +4,9 @@ using System.Text;
 
 namespace Pipeline.Recognition;
 
+/// <summary>One language's learnt tagger: its weights and, for English, the lexicon of lower-case words.</summary>
+public sealed record LanguageTagger(TaggerWeights Weights, WordLexicon Lexicon);
+
 /// <summary>A training corpus the model learnt from, known by a digest of its content (never its text or ids).</summary>
 public sealed record CorpusSignature(string Name, string Digest);
 
@@ -17,18 +20,18 @@ public sealed class RecogniserModel
 {
     private const string ResourceName = "Pipeline.Recognition.Model.recogniser.bin";
     private const string Magic = "PIPELINE-NER";
-    private const int Version = 1;
+    private const int Version = 2;
 
     private static readonly Lazy<RecogniserModel?> ShippedModel = new(LoadShipped);
 
-    public RecogniserModel(IEnumerable<KeyValuePair<string, TaggerWeights>> languages, IEnumerable<CorpusSignature> trainedOn)
+    public RecogniserModel(IEnumerable<KeyValuePair<string, LanguageTagger>> languages, IEnumerable<CorpusSignature> trainedOn)
     {
         Languages = languages.ToImmutableSortedDictionary(StringComparer.Ordinal);
         TrainedOn = [.. trainedOn];
     }
 
     /// <summary>Tagger weights by language ("zh", "en").</summary>
-    public ImmutableSortedDictionary<string, TaggerWeights> Languages { get; }
+    public ImmutableSortedDictionary<string, LanguageTagger> Languages { get; }
 
     public ImmutableArray<CorpusSignature> TrainedOn { get; }
 
@@ -55,8 +58,9 @@ public sealed class RecogniserModel
             w.Write(c.Digest);
         }
         w.Write(Languages.Count);
-        foreach (var (language, weights) in Languages)
+        foreach (var (language, tagger) in Languages)
         {
+            var weights = tagger.Weights;
             w.Write(language);
             w.Write(weights.Tags.Types.Length);
             foreach (var t in weights.Tags.Types) w.Write(t);
@@ -79,6 +83,12 @@ public sealed class RecogniserModel
                 previous = f;
                 foreach (var v in row) w.Write(v);
             }
+            w.Write(tagger.Lexicon.Count);
+            foreach (var (hash, step) in tagger.Lexicon.Entries)
+            {
+                w.Write(hash);
+                w.Write(step);
+            }
         }
     }
 
@@ -88,17 +98,39 @@ public sealed class RecogniserModel
         return Read(stream, path);
     }
 
+    /// <summary>The corpora a model file was trained on, read from its header alone.</summary>
+    public static ImmutableArray<CorpusSignature> ReadTrainedOn(string? path)
+    {
+        using var stream = path is null ? Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName) : File.OpenRead(path);
+        if (stream is null) return [];
+        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        return [.. ReadHeader(r, path ?? "shipped recogniser model")];
+    }
+
+    private static List<CorpusSignature> ReadHeader(BinaryReader r, string origin)
+    {
+        try
+        {
+            if (r.ReadString() != Magic) throw new InvalidDataException($"{origin}: not a recogniser model");
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException)
+        {
+            throw new InvalidDataException($"{origin}: not a recogniser model");
+        }
+        var version = r.ReadInt32();
+        if (version != Version) throw new InvalidDataException($"{origin}: model version {version}, expected {Version}");
+        var corpora = new List<CorpusSignature>();
+        for (var n = r.ReadInt32(); n > 0; n--) corpora.Add(new CorpusSignature(r.ReadString(), r.ReadString()));
+        return corpora;
+    }
+
     public static RecogniserModel Read(Stream stream, string origin)
     {
         using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         try
         {
-            if (r.ReadString() != Magic) throw new InvalidDataException($"{origin}: not a recogniser model");
-            var version = r.ReadInt32();
-            if (version != Version) throw new InvalidDataException($"{origin}: model version {version}, expected {Version}");
-            var corpora = new List<CorpusSignature>();
-            for (var n = r.ReadInt32(); n > 0; n--) corpora.Add(new CorpusSignature(r.ReadString(), r.ReadString()));
-            var languages = new List<KeyValuePair<string, TaggerWeights>>();
+            var corpora = ReadHeader(r, origin);
+            var languages = new List<KeyValuePair<string, LanguageTagger>>();
             for (var n = r.ReadInt32(); n > 0; n--)
             {
                 var language = r.ReadString();
@@ -119,7 +151,9 @@ public sealed class RecogniserModel
                     if (f < 0 || f >= 1 << bits) throw new InvalidDataException($"{origin}: feature index out of range");
                     for (var t = 0; t < k; t++) table[f * k + t] = r.ReadInt16();
                 }
-                languages.Add(new(language, new TaggerWeights(tags, bits, table, scale, bias)));
+                var steps = new Dictionary<uint, byte>();
+                for (var entries = r.ReadInt32(); entries > 0; entries--) steps[r.ReadUInt32()] = r.ReadByte();
+                languages.Add(new(language, new LanguageTagger(new TaggerWeights(tags, bits, table, scale, bias), new WordLexicon(steps))));
             }
             return new RecogniserModel(languages, corpora);
         }

@@ -46,10 +46,10 @@ public sealed class RecogniserTrainer
 {
     public const double HeldOutShare = 0.15;
 
-    public static IUnitFeatures FeaturesFor(string language, Gazetteer gazetteer, int bits) => language switch
+    public static IUnitFeatures FeaturesFor(string language, Gazetteer gazetteer, int bits, WordLexicon lexicon) => language switch
     {
         "zh" => new ChineseFeatures(gazetteer, bits),
-        "en" => new EnglishFeatures(gazetteer, bits),
+        "en" => new EnglishFeatures(gazetteer, bits, lexicon),
         _ => throw new ArgumentException($"no tagger for language '{language}'"),
     };
 
@@ -60,23 +60,22 @@ public sealed class RecogniserTrainer
         var languages = options.Languages;
         foreach (var corpus in languages.SelectMany(l => l.Corpora))
             if (!File.Exists(corpus.Path)) throw new FileNotFoundException($"training data not found: {corpus.Path}", corpus.Path);
-        var results = new (TaggerWeights Weights, LanguageReport Report)[languages.Length];
+        var results = new (LanguageTagger Tagger, LanguageReport Report)[languages.Length];
         Parallel.For(0, languages.Length, i => results[i] = Train(languages[i], log));
         var signatures = languages.SelectMany(l => l.Corpora)
             .Select(c => new CorpusSignature(Path.GetFileName(c.Path), CorpusSignatures.Digest(c.Path)));
-        var model = new RecogniserModel(languages.Select((l, i) => KeyValuePair.Create(l.Language, results[i].Weights)), signatures);
+        var model = new RecogniserModel(languages.Select((l, i) => KeyValuePair.Create(l.Language, results[i].Tagger)), signatures);
         model.Save(options.ModelPath);
         return new RecogniserTrainingReport(options.ModelPath, new FileInfo(options.ModelPath).Length,
             [.. results.Select(r => r.Report)], clock.Elapsed);
     }
 
-    public (TaggerWeights Weights, LanguageReport Report) Train(LanguageTraining spec, Action<string>? log = null)
+    public (LanguageTagger Tagger, LanguageReport Report) Train(LanguageTraining spec, Action<string>? log = null)
     {
         var clock = Stopwatch.StartNew();
         var gazetteer = Gazetteer.Default;
         var tags = new TagScheme(spec.Types);
         var types = spec.Types.ToHashSet();
-        var features = FeaturesFor(spec.Language, gazetteer, spec.Bits);
         var train = new List<TrainingDocument>();
         var heldOut = new List<(TrainingCorpus Corpus, List<CorpusDocument> Docs)>();
         foreach (var corpus in spec.Corpora)
@@ -97,14 +96,17 @@ public sealed class RecogniserTrainer
             heldOut.Add((corpus, held));
         }
 
+        var lexicon = spec.Language == "en" ? WordLexicon.Learn(train.Select(d => d.Text)) : WordLexicon.Empty;
+        var features = FeaturesFor(spec.Language, gazetteer, spec.Bits, lexicon);
         var rows = Rows(train, features, tags, spec.Bits, out var units);
         log?.Invoke($"{spec.Language}: {train.Count} documents, {units} units, features ready in {clock.Elapsed.TotalSeconds:F1} s");
         var weights = Fit(rows, tags, spec, out var nonZero);
         log?.Invoke($"{spec.Language}: trained in {clock.Elapsed.TotalSeconds:F1} s, {nonZero} non-zero features");
 
+        var learnt = new LanguageTagger(weights, lexicon);
         var tagger = new Tagger(weights, features);
         var scores = heldOut.Select(h => Score(h.Corpus.Name, h.Docs, tagger)).ToImmutableArray();
-        return (weights, new LanguageReport(spec.Language, train.Count, units, nonZero, clock.Elapsed, scores));
+        return (learnt, new LanguageReport(spec.Language, train.Count, units, nonZero, clock.Elapsed, scores));
     }
 
     private static TaggerScore Score(string name, List<CorpusDocument> docs, Tagger tagger)

@@ -7,14 +7,22 @@ public readonly record struct RecognisedName(int Start, int End, string Type, fl
 /// One language's tagger at work: cuts the text into units, extracts their features, decodes each stretch.
 /// Holds reusable buffers, so one instance serves one thread; <see cref="Recogniser"/> keeps one per thread.
 /// </summary>
-public sealed class Tagger(TaggerWeights weights, IUnitFeatures features)
+public sealed class Tagger(TaggerWeights weights, IUnitFeatures features, WordLexicon? lexicon = null)
 {
+    /// <summary>English: how often words are written in lower case (empty for Chinese).</summary>
+    public WordLexicon Lexicon { get; } = lexicon ?? WordLexicon.Empty;
+
     private readonly TextUnits _units = new();
     private readonly FeatureRows _rows = new();
     private readonly DecodeScratch _scratch = new();
     private readonly List<TaggedSpan> _spans = [];
 
     public TaggerWeights Weights => weights;
+
+    /// <summary>A tagger for one language of a model, with the shipped gazetteer behind its features.</summary>
+    public static Tagger For(string language, LanguageTagger learnt) =>
+        new(learnt.Weights, RecogniserTrainer.FeaturesFor(language, Organisations.Gazetteer.Default, learnt.Weights.Bits, learnt.Lexicon),
+            learnt.Lexicon);
 
     public List<RecognisedName> Find(string text)
     {

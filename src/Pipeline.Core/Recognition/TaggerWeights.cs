@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace Pipeline.Recognition;
 
 /// <summary>A span the tagger found: units [First, End) of one type, with the mean probability of its tags.</summary>
@@ -13,6 +16,9 @@ public readonly record struct TaggedSpan(int First, int End, int Type, float Con
 public sealed class TaggerWeights
 {
     private readonly short[] _table;
+    // The same weights with each row padded to a multiple of 8 tags, so one row is whole 128-bit vectors.
+    private readonly short[] _padded;
+    private readonly int _stride;
     private readonly float _scale;
     private readonly float[] _bias;
     private readonly int _k;
@@ -27,6 +33,10 @@ public sealed class TaggerWeights
         _scale = scale;
         _bias = bias;
         _k = tags.Count;
+        _stride = (_k + 7) & ~7;
+        _padded = new short[(1 << bits) * _stride];
+        for (var f = 0; f < 1 << bits; f++)
+            Array.Copy(table, f * _k, _padded, f * _stride, _k);
     }
 
     public TagScheme Tags { get; }
@@ -49,13 +59,37 @@ public sealed class TaggerWeights
     /// <summary>Unnormalised score of every tag for one unit.</summary>
     public void Score(ReadOnlySpan<int> features, Span<float> scores)
     {
-        Span<int> sum = stackalloc int[_k];
-        sum.Clear();
-        var table = _table;
-        foreach (var f in features)
+        // Sums in 32-bit lanes: 16-bit weights of a few dozen features would overflow 16 bits.
+        Span<int> sum = stackalloc int[_stride];
+        ref var table = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded);
+        var stride = _stride;
+        if (stride == 8)
         {
-            var row = table.AsSpan(f * _k, _k);
-            for (var t = 0; t < row.Length; t++) sum[t] += row[t];
+            var lo = Vector128<int>.Zero;
+            var hi = Vector128<int>.Zero;
+            foreach (var f in features)
+            {
+                var row = Vector128.LoadUnsafe(ref Unsafe.Add(ref table, (nint)f * 8));
+                var (a, b) = Vector128.Widen(row);
+                lo += a;
+                hi += b;
+            }
+            lo.CopyTo(sum);
+            hi.CopyTo(sum[4..]);
+        }
+        else
+        {
+            sum.Clear();
+            foreach (var f in features)
+            {
+                ref var row = ref Unsafe.Add(ref table, (nint)f * stride);
+                for (var c = 0; c < stride; c += 8)
+                {
+                    var (a, b) = Vector128.Widen(Vector128.LoadUnsafe(ref Unsafe.Add(ref row, c)));
+                    (Vector128.Create(sum.Slice(c, 4)) + a).CopyTo(sum.Slice(c, 4));
+                    (Vector128.Create(sum.Slice(c + 4, 4)) + b).CopyTo(sum.Slice(c + 4, 4));
+                }
+            }
         }
         for (var t = 0; t < _k; t++) scores[t] = sum[t] * _scale + _bias[t];
     }
@@ -78,39 +112,57 @@ public sealed class TaggerWeights
 
     /// <summary>
     /// Decodes units [first, end) into <paramref name="tags"/> (index 0 = unit <paramref name="first"/>).
-    /// <paramref name="scratch"/> is reused between calls.
+    /// BIOES allows two kinds of step: O, B and S follow a closed tag (O, E, S of any type), I and E follow the
+    /// B or I of their own type; so each unit needs the best closed predecessor and the best open one per type,
+    /// not every pair of tags. <paramref name="scratch"/> is reused between calls.
     /// </summary>
     public void Decode(FeatureRows rows, int first, int end, Span<byte> tags, DecodeScratch scratch)
     {
         var n = end - first;
         if (n <= 0) return;
         var k = _k;
+        var types = Tags.Types.Length;
         scratch.Ensure(n * k);
         var score = scratch.Score;
         var back = scratch.Back;
         Span<float> local = stackalloc float[k];
+        Span<float> bestOpen = stackalloc float[types];
+        Span<byte> fromOpen = stackalloc byte[types];
         for (var u = 0; u < n; u++)
         {
             Score(rows.Of(first + u), local);
             var row = u * k;
-            for (var t = 0; t < k; t++)
+            if (u == 0)
             {
-                if (u == 0)
-                {
-                    score[t] = TagScheme.CanStart(t) ? local[t] : float.NegativeInfinity;
-                    continue;
-                }
-                var best = float.NegativeInfinity;
-                var from = 0;
-                var prevRow = row - k;
-                for (var p = 0; p < k; p++)
-                {
-                    if (!Tags.CanFollow(p, t)) continue;
-                    var v = score[prevRow + p];
-                    if (v > best) { best = v; from = p; }
-                }
-                score[row + t] = best + local[t];
-                back[row + t] = (byte)from;
+                for (var t = 0; t < k; t++) score[t] = TagScheme.CanStart(t) ? local[t] : float.NegativeInfinity;
+                continue;
+            }
+            var prev = row - k;
+            // Closed predecessors: O, and E or S of any type.
+            var bestClosed = score[prev];
+            byte fromClosed = 0;
+            for (var y = 0; y < types; y++)
+            {
+                int b = 1 + 4 * y, i = b + 1, e = b + 2, s = b + 3;
+                if (score[prev + e] > bestClosed) { bestClosed = score[prev + e]; fromClosed = (byte)e; }
+                if (score[prev + s] > bestClosed) { bestClosed = score[prev + s]; fromClosed = (byte)s; }
+                var open = score[prev + b] >= score[prev + i];
+                bestOpen[y] = open ? score[prev + b] : score[prev + i];
+                fromOpen[y] = (byte)(open ? b : i);
+            }
+            score[row] = bestClosed + local[0];
+            back[row] = fromClosed;
+            for (var y = 0; y < types; y++)
+            {
+                int b = 1 + 4 * y;
+                score[row + b] = bestClosed + local[b];
+                back[row + b] = fromClosed;
+                score[row + b + 3] = bestClosed + local[b + 3];
+                back[row + b + 3] = fromClosed;
+                score[row + b + 1] = bestOpen[y] + local[b + 1];
+                back[row + b + 1] = fromOpen[y];
+                score[row + b + 2] = bestOpen[y] + local[b + 2];
+                back[row + b + 2] = fromOpen[y];
             }
         }
         var last = (n - 1) * k;
