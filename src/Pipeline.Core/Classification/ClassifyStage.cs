@@ -41,14 +41,7 @@ public sealed class ClassifyStage : IStage
         {
             var useModel = settings.GetBool("useModel") && !settings.MachineLearningDisabled;
             CandidateClassifier? model = null;
-            if (useModel)
-            {
-                var path = settings.GetPath("model");
-                model = path is null
-                    ? CandidateClassifier.Shipped ?? throw new ConfigException("stage 'classify': no model is shipped; run `pipeline train` or set \"useModel\": false")
-                    : File.Exists(path) ? CandidateClassifier.Load(path)
-                    : throw new ConfigException($"stage 'classify': model file not found: {path}");
-            }
+            if (useModel) model = ModelOption.Resolve(settings, CandidateClassifier.Shipped, CandidateClassifier.Load);
             return new ClassifyStage(model, settings.GetDouble("minConfidence"), settings.GetDouble("ruleThreshold"),
                 settings.GetDouble("trustedRule"), settings.GetDouble("veto"));
         });

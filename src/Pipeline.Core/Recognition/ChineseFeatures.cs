@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Pipeline.Organisations;
 
 namespace Pipeline.Recognition;
@@ -13,7 +12,7 @@ namespace Pipeline.Recognition;
 public sealed class ChineseFeatures : IUnitFeatures
 {
     private readonly Gazetteer _gazetteer;
-    private readonly int _mask;
+    private readonly FeatureTemplates _templates;
 
     // Per-character scratch for the current text, grown as needed.
     private uint[] _char = new uint[1024];
@@ -27,7 +26,7 @@ public sealed class ChineseFeatures : IUnitFeatures
     public ChineseFeatures(Gazetteer gazetteer, int bits)
     {
         _gazetteer = gazetteer;
-        _mask = (1 << bits) - 1;
+        _templates = new FeatureTemplates(bits, family: 0);
     }
 
     /// <summary>Every character but line breaks is a unit; each line is decoded on its own.</summary>
@@ -45,6 +44,13 @@ public sealed class ChineseFeatures : IUnitFeatures
             }
             if (lineStart) units.StartStretch();
             lineStart = false;
+            // A character outside the BMP is one unit: a name never starts or ends inside its surrogate pair.
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                units.Add(i, i + 2);
+                i++;
+                continue;
+            }
             units.Add(i, i + 1);
         }
     }
@@ -74,49 +80,36 @@ public sealed class ChineseFeatures : IUnitFeatures
                 var k0 = _class[i];
                 var kp1 = i + 1 < hi ? _class[i + 1] : Boundary;
 
-                Add(rows, 0, c0);
-                Add(rows, 1, cm1);
-                Add(rows, 2, cp1);
-                Add(rows, 3, cm2);
-                Add(rows, 4, cp2);
-                Add(rows, 5, cm1, c0);
-                Add(rows, 6, c0, cp1);
-                Add(rows, 7, cm2, cm1);
-                Add(rows, 8, cp1, cp2);
-                Add(rows, 9, cm1, cp1);
-                Add(rows, 10, cm1, c0, cp1);
-                Add(rows, 11, cm2, cm1, c0);
-                Add(rows, 12, c0, cp1, cp2);
-                Add(rows, 13, (uint)(km1 | k0 << 4 | kp1 << 8));
-                Add(rows, 14, (uint)(km1 | k0 << 4), c0);
-                if (_gazetteerPart[i] != 0) Add(rows, 15, _gazetteerPart[i]);
-                if (_placePart[i] != 0) Add(rows, 16, _placePart[i]);
+                _templates.Add(rows, 0, c0);
+                _templates.Add(rows, 1, cm1);
+                _templates.Add(rows, 2, cp1);
+                _templates.Add(rows, 3, cm2);
+                _templates.Add(rows, 4, cp2);
+                _templates.Add(rows, 5, cm1, c0);
+                _templates.Add(rows, 6, c0, cp1);
+                _templates.Add(rows, 7, cm2, cm1);
+                _templates.Add(rows, 8, cp1, cp2);
+                _templates.Add(rows, 9, cm1, cp1);
+                _templates.Add(rows, 10, cm1, c0, cp1);
+                _templates.Add(rows, 11, cm2, cm1, c0);
+                _templates.Add(rows, 12, c0, cp1, cp2);
+                _templates.Add(rows, 13, (uint)(km1 | k0 << 4 | kp1 << 8));
+                _templates.Add(rows, 14, (uint)(km1 | k0 << 4), c0);
+                if (_gazetteerPart[i] != 0) _templates.Add(rows, 15, _gazetteerPart[i]);
+                if (_placePart[i] != 0) _templates.Add(rows, 16, _placePart[i]);
                 if (_suffixDistance[i] != 0)
                 {
-                    Add(rows, 17, _suffixDistance[i]);
-                    Add(rows, 18, _suffixAhead[i], _suffixDistance[i]);
-                    Add(rows, 19, (uint)(km1 | (uint)_suffixDistance[i] << 4));
+                    _templates.Add(rows, 17, _suffixDistance[i]);
+                    _templates.Add(rows, 18, _suffixAhead[i], _suffixDistance[i]);
+                    _templates.Add(rows, 19, (uint)(km1 | (uint)_suffixDistance[i] << 4));
                 }
-                if (_latinRun[i] != 0) Add(rows, 20, _latinRun[i]);
-                Add(rows, 21, 0); // always on: the model's own bias per tag, kept with the weights
+                if (_latinRun[i] != 0) _templates.Add(rows, 20, _latinRun[i]);
+                _templates.Add(rows, 21, 0); // always on: the model's own bias per tag, kept with the weights
                 rows.EndUnit();
             }
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Add(FeatureRows rows, int template, uint a) =>
-        rows.Add(FeatureHash.Index(FeatureHash.Mix(Seeds[template], a), _mask));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Add(FeatureRows rows, int template, uint a, uint b) =>
-        rows.Add(FeatureHash.Index(FeatureHash.Mix(FeatureHash.Mix(Seeds[template], a), b), _mask));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Add(FeatureRows rows, int template, uint a, uint b, uint c) =>
-        rows.Add(FeatureHash.Index(FeatureHash.Mix(FeatureHash.Mix(FeatureHash.Mix(Seeds[template], a), b), c), _mask));
-
-    private static readonly uint[] Seeds = Enumerable.Range(0, 32).Select(FeatureHash.Seed).ToArray();
 
     private void Prepare(string text)
     {
@@ -143,7 +136,7 @@ public sealed class ChineseFeatures : IUnitFeatures
         foreach (var m in _gazetteer.FindAll(text)) MarkParts(_gazetteerPart, m.Start, m.End);
         for (var i = 0; i < n;)
         {
-            var length = _class[i] is Han or HanStop ? Places.PlaceAt(text, i, n) : 0;
+            var length = PlaceStarts[text[i]] ? Places.PlaceAt(text, i, n) : 0;
             if (length == 0) { i++; continue; }
             MarkParts(_placePart, i, i + length);
             i += length;
@@ -180,6 +173,15 @@ public sealed class ChineseFeatures : IUnitFeatures
             var h = FeatureHash.OfLower(text.AsSpan(s, i - s)) | 1u;
             for (var k = s; k < i; k++) _latinRun[k] = h;
         }
+    }
+
+    private static readonly bool[] PlaceStarts = BuildPlaceStarts();
+
+    private static bool[] BuildPlaceStarts()
+    {
+        var table = new bool[char.MaxValue + 1];
+        foreach (var p in Places.CountryNames) table[p[0]] = true;
+        return table;
     }
 
     private static void MarkParts(byte[] parts, int start, int end)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Pipeline.Organisations;
 
 namespace Pipeline.Recognition;
@@ -15,7 +14,7 @@ public sealed class EnglishFeatures : IUnitFeatures
 {
     private readonly Gazetteer _gazetteer;
     private readonly WordLexicon _lexicon;
-    private readonly int _mask;
+    private readonly FeatureTemplates _templates;
 
     private uint[] _word = new uint[512];
     private uint[] _lower = new uint[512];
@@ -50,7 +49,7 @@ public sealed class EnglishFeatures : IUnitFeatures
     {
         _gazetteer = gazetteer;
         _lexicon = lexicon;
-        _mask = (1 << bits) - 1;
+        _templates = new FeatureTemplates(bits, family: 1);
     }
 
     public void Cut(string text, TextUnits units) => EnglishTokens.Cut(text, units);
@@ -70,66 +69,53 @@ public sealed class EnglishFeatures : IUnitFeatures
                 var flags = _flags[u];
                 var lw = _lower[u];
                 var caps = (flags & CapsLine) != 0 ? 1u : 0u;
-                Add(rows, 0, _word[u]);
-                Add(rows, 1, lw);
-                Add(rows, 2, L(-1));
-                Add(rows, 3, L(1));
-                Add(rows, 4, L(-2));
-                Add(rows, 5, L(2));
-                Add(rows, 6, L(-1), lw);
-                Add(rows, 7, lw, L(1));
-                Add(rows, 8, _shape[u]);
-                Add(rows, 9, S(-1), _shape[u]);
-                Add(rows, 10, _shape[u], S(1));
-                Add(rows, 11, S(-1), _shape[u], S(1));
-                Add(rows, 12, (uint)(flags & (SentenceStart | CapsLine)), _shape[u]);
-                Add(rows, 13, caps, lw);
+                _templates.Add(rows, 0, _word[u]);
+                _templates.Add(rows, 1, lw);
+                _templates.Add(rows, 2, L(-1));
+                _templates.Add(rows, 3, L(1));
+                _templates.Add(rows, 4, L(-2));
+                _templates.Add(rows, 5, L(2));
+                _templates.Add(rows, 6, L(-1), lw);
+                _templates.Add(rows, 7, lw, L(1));
+                _templates.Add(rows, 8, _shape[u]);
+                _templates.Add(rows, 9, S(-1), _shape[u]);
+                _templates.Add(rows, 10, _shape[u], S(1));
+                _templates.Add(rows, 11, S(-1), _shape[u], S(1));
+                _templates.Add(rows, 12, (uint)(flags & (SentenceStart | CapsLine)), _shape[u]);
+                _templates.Add(rows, 13, caps, lw);
                 var text = units.UnitText(u);
                 for (var k = 1; k <= 4 && k <= text.Length; k++)
                 {
-                    Add(rows, 14 + k, FeatureHash.OfLower(text[^k..]));
-                    if (k <= 3) Add(rows, 18 + k, FeatureHash.OfLower(text[..k]));
+                    _templates.Add(rows, 14 + k, FeatureHash.OfLower(text[^k..]));
+                    if (k <= 3) _templates.Add(rows, 18 + k, FeatureHash.OfLower(text[..k]));
                 }
-                if (_gazetteerPart[u] != 0) Add(rows, 22, _gazetteerPart[u]);
+                if (_gazetteerPart[u] != 0) _templates.Add(rows, 22, _gazetteerPart[u]);
                 if (_headDistance[u] != 0)
                 {
-                    Add(rows, 23, _headDistance[u]);
-                    Add(rows, 24, _headAhead[u], _headDistance[u]);
+                    _templates.Add(rows, 23, _headDistance[u]);
+                    _templates.Add(rows, 24, _headAhead[u], _headDistance[u]);
                 }
                 if ((flags & HasLetter) != 0 && _evidence.TryGetValue(lw, out var evidence))
                 {
                     var cap = (flags & (Capitalised | AllCaps)) != 0 ? 1u : 0u;
                     for (var bit = 0; bit < 6; bit++)
                         if ((evidence & (1 << bit)) != 0)
-                            Add(rows, 25, (uint)bit, cap);
+                            _templates.Add(rows, 25, (uint)bit, cap);
                 }
-                Add(rows, 26, L(-1), L(-2));
-                Add(rows, 27, L(1), L(2));
+                _templates.Add(rows, 26, L(-1), L(-2));
+                _templates.Add(rows, 27, L(1), L(2));
                 if ((flags & HasLetter) != 0)
                 {
                     var step = (uint)_lexicon.Step(lw - 16u);
-                    Add(rows, 29, step, (uint)(flags & (Capitalised | AllCaps | SentenceStart | CapsLine)));
-                    Add(rows, 30, step, S(-1), S(1));
+                    _templates.Add(rows, 29, step, (uint)(flags & (Capitalised | AllCaps | SentenceStart | CapsLine)));
+                    _templates.Add(rows, 30, step, S(-1), S(1));
                 }
-                Add(rows, 28, 0); // always on: each tag's own bias
+                _templates.Add(rows, 28, 0); // always on: each tag's own bias
                 rows.EndUnit();
             }
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Add(FeatureRows rows, int template, uint a) =>
-        rows.Add(FeatureHash.Index(FeatureHash.Mix(Seeds[template], a), _mask));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Add(FeatureRows rows, int template, uint a, uint b) =>
-        rows.Add(FeatureHash.Index(FeatureHash.Mix(FeatureHash.Mix(Seeds[template], a), b), _mask));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Add(FeatureRows rows, int template, uint a, uint b, uint c) =>
-        rows.Add(FeatureHash.Index(FeatureHash.Mix(FeatureHash.Mix(FeatureHash.Mix(Seeds[template], a), b), c), _mask));
-
-    private static readonly uint[] Seeds = Enumerable.Range(100, 32).Select(FeatureHash.Seed).ToArray();
 
     private void Prepare(TextUnits units)
     {

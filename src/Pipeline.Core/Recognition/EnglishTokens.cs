@@ -43,9 +43,13 @@ public static class EnglishTokens
         }
     }
 
-    /// <summary>A closing quote or bracket after a full stop still belongs to the sentence it closes.</summary>
+    /// <summary>
+    /// A closing quote or bracket after a full stop still belongs to the sentence it closes; a straight quote closes
+    /// when it is written against the full stop (said."), and opens the next sentence after a space.
+    /// </summary>
     private static bool IsCloser(string text, int start, int end) =>
-        end - start == 1 && text[start] is '"' or '\'' or ')' or ']' or '”' or '’';
+        end - start == 1 && (text[start] is ')' or ']' or '”' or '’' ||
+                             text[start] is '"' or '\'' && start > 0 && !char.IsWhiteSpace(text[start - 1]));
 
     private static bool LineBreakBetween(string text, int from, int to)
     {
@@ -65,6 +69,7 @@ public static class EnglishTokens
     private static int TokenEnd(string text, int i)
     {
         var c = text[i];
+        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) return i + 2;
         if (char.IsLetterOrDigit(c)) return WordEnd(text, i);
         if (c is '\'' or '’' && CliticEnd(text, i + 1) is var clitic and > 0) return clitic;
         if (c == '.' && i + 2 < text.Length && text[i + 1] == '.' && text[i + 2] == '.') return i + 3;

@@ -46,6 +46,35 @@ public static class FeatureHash
 }
 
 /// <summary>
+/// Numbered feature templates of one language, hashed into a space of 2^bits: a template's seed mixed with the
+/// hashes of its parts gives the index of the feature "template t has these parts".
+/// </summary>
+public sealed class FeatureTemplates
+{
+    private readonly uint[] _seeds;
+    private readonly int _mask;
+
+    /// <param name="family">keeps the templates of two languages apart even in one space.</param>
+    public FeatureTemplates(int bits, int family)
+    {
+        _mask = (1 << bits) - 1;
+        _seeds = [.. Enumerable.Range(family * 100, 64).Select(FeatureHash.Seed)];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(FeatureRows rows, int template, uint a) =>
+        rows.Add(FeatureHash.Index(FeatureHash.Mix(_seeds[template], a), _mask));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(FeatureRows rows, int template, uint a, uint b) =>
+        rows.Add(FeatureHash.Index(FeatureHash.Mix(FeatureHash.Mix(_seeds[template], a), b), _mask));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(FeatureRows rows, int template, uint a, uint b, uint c) =>
+        rows.Add(FeatureHash.Index(FeatureHash.Mix(FeatureHash.Mix(FeatureHash.Mix(_seeds[template], a), b), c), _mask));
+}
+
+/// <summary>
 /// The hashed features of every unit (character or token) of a document, as one flat list: unit i's feature
 /// indices are <c>Indices[Offsets[i]..Offsets[i + 1]]</c>. Reused between documents, so extraction allocates
 /// only when a document is longer than any before.

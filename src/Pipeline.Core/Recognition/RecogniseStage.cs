@@ -38,11 +38,7 @@ public sealed class RecogniseStage : IStage
         settings =>
         {
             if (!settings.GetBool("useModel") || settings.MachineLearningDisabled) return new RecogniseStage(null);
-            var path = settings.GetPath("model");
-            var model = path is null
-                ? RecogniserModel.Shipped ?? throw new ConfigException("stage 'recognise': no model is shipped; run `pipeline train` or set \"useModel\": false")
-                : File.Exists(path) ? RecogniserModel.Load(path)
-                : throw new ConfigException($"stage 'recognise': model file not found: {path}");
+            var model = ModelOption.Resolve(settings, RecogniserModel.Shipped, RecogniserModel.Load);
             return new RecogniseStage(model, settings.GetDouble("minConfidence"), settings.GetDouble("settle"), settings.GetDouble("veto"));
         });
 

@@ -13,14 +13,14 @@ public sealed record CorpusSignature(string Name, string Digest);
 /// <summary>
 /// The recogniser's taggers (one per language) and the corpora they were trained on. Stored in a small binary
 /// file of our own: a header, then per language its tags, the quantisation step, the biases and the non-zero
-/// weight rows (feature index as a delta, then one 16-bit weight per tag). Nothing in it depends on the time or
+/// weight rows (feature index as a delta, then one 8-bit weight per tag). Nothing in it depends on the time or
 /// the machine, so the same training gives the same bytes.
 /// </summary>
 public sealed class RecogniserModel
 {
     private const string ResourceName = "Pipeline.Recognition.Model.recogniser.bin";
     private const string Magic = "PIPELINE-NER";
-    private const int Version = 2;
+    private const int Version = 3;
 
     private static readonly Lazy<RecogniserModel?> ShippedModel = new(LoadShipped);
 
@@ -67,18 +67,15 @@ public sealed class RecogniserModel
             w.Write(weights.Bits);
             w.Write(weights.Scale);
             foreach (var b in weights.Bias) w.Write(b);
-            var k = weights.Tags.Count;
-            var table = weights.Table;
             var rows = 0;
             for (var f = 0; f < 1 << weights.Bits; f++)
-                if (!table.Slice(f * k, k).ContainsAnyExcept((short)0)) continue;
-                else rows++;
+                if (weights.Row(f).ContainsAnyExcept((sbyte)0)) rows++;
             w.Write(rows);
             var previous = -1;
             for (var f = 0; f < 1 << weights.Bits; f++)
             {
-                var row = table.Slice(f * k, k);
-                if (!row.ContainsAnyExcept((short)0)) continue;
+                var row = weights.Row(f);
+                if (!row.ContainsAnyExcept((sbyte)0)) continue;
                 w.Write7BitEncodedInt(f - previous);
                 previous = f;
                 foreach (var v in row) w.Write(v);
@@ -143,13 +140,13 @@ public sealed class RecogniserModel
                 var bias = new float[tags.Count];
                 for (var t = 0; t < bias.Length; t++) bias[t] = r.ReadSingle();
                 var k = tags.Count;
-                var table = new short[(1 << bits) * k];
+                var table = new sbyte[(1 << bits) * k];
                 var f = -1;
                 for (var rows = r.ReadInt32(); rows > 0; rows--)
                 {
                     f += r.Read7BitEncodedInt();
                     if (f < 0 || f >= 1 << bits) throw new InvalidDataException($"{origin}: feature index out of range");
-                    for (var t = 0; t < k; t++) table[f * k + t] = r.ReadInt16();
+                    for (var t = 0; t < k; t++) table[f * k + t] = r.ReadSByte();
                 }
                 var steps = new Dictionary<uint, byte>();
                 for (var entries = r.ReadInt32(); entries > 0; entries--) steps[r.ReadUInt32()] = r.ReadByte();

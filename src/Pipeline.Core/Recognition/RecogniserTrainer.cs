@@ -236,13 +236,13 @@ public sealed record RecogniserTrainingOptions
     public LanguageTraining Chinese => new("zh", [EntityTypes.Org], 20,
         [new("pd1998", Path.Combine(DataDirectory, "pd1998-train.jsonl.gz")), new("cluener", Path.Combine(DataDirectory, "cluener-train.jsonl.gz"))])
     {
-        MaxIterations = 5, L1 = 1e-2f, L2 = 1e-6f, MaxDocumentsPerCorpus = MaxDocumentsPerCorpus,
+        MaxIterations = 8, L1 = 1e-2f, L2 = 1e-6f, MaxDocumentsPerCorpus = MaxDocumentsPerCorpus,
     };
 
     public LanguageTraining English => new("en", [EntityTypes.Org, "PER", "LOC", "MISC"], 18,
         [new("conll2003", Path.Combine(DataDirectory, "conll2003-train.jsonl.gz"))])
     {
-        MaxIterations = 5, L1 = 1e-2f, L2 = 1e-6f, MaxDocumentsPerCorpus = MaxDocumentsPerCorpus, ProseCopies = true,
+        MaxIterations = 10, L1 = 1e-2f, L2 = 1e-6f, MaxDocumentsPerCorpus = MaxDocumentsPerCorpus, ProseCopies = true,
     };
 }
 

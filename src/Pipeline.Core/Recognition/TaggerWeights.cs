@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Pipeline.Recognition;
@@ -7,34 +8,34 @@ namespace Pipeline.Recognition;
 public readonly record struct TaggedSpan(int First, int End, int Type, float Confidence);
 
 /// <summary>
-/// The learnt weights of one language's tagger, quantised to 16 bits in a dense table indexed by the hashed
+/// The learnt weights of one language's tagger, quantised to 8 bits in a dense table indexed by the hashed
 /// feature (one row of tag weights per feature), and the decoder: per-unit scores from the features, then the
 /// best tag sequence that obeys BIOES (Viterbi over the allowed transitions only). The maximum-entropy model
 /// normalises each unit on its own, so decoding on raw scores finds the same sequence as on log-probabilities;
-/// probabilities are computed only for the units of the spans found.
+/// probabilities are computed only for the units of the spans found. A step of max|w| / 127 is a few hundredths
+/// of a logit, far below what separates two tags; it halves the memory each unit's features are read from.
 /// </summary>
 public sealed class TaggerWeights
 {
-    private readonly short[] _table;
-    // The same weights with each row padded to a multiple of 8 tags, so one row is whole 128-bit vectors.
-    private readonly short[] _padded;
+    // Rows padded to 8 tags (or a multiple of 16), so one row is read as whole vectors.
+    private readonly sbyte[] _padded;
     private readonly int _stride;
     private readonly float _scale;
     private readonly float[] _bias;
     private readonly int _k;
 
-    public TaggerWeights(TagScheme tags, int bits, short[] table, float scale, float[] bias)
+    /// <param name="table">feature-major weights, <c>table[feature * tags + tag]</c>, in steps of <paramref name="scale"/>.</param>
+    public TaggerWeights(TagScheme tags, int bits, sbyte[] table, float scale, float[] bias)
     {
         if (table.Length != (1 << bits) * tags.Count) throw new ArgumentException("weight table does not match the tag count and bits");
         if (bias.Length != tags.Count) throw new ArgumentException("one bias per tag expected");
         Tags = tags;
         Bits = bits;
-        _table = table;
         _scale = scale;
         _bias = bias;
         _k = tags.Count;
-        _stride = (_k + 7) & ~7;
-        _padded = new short[(1 << bits) * _stride];
+        _stride = _k <= 8 ? 8 : (_k + 15) & ~15;
+        _padded = new sbyte[(1 << bits) * _stride];
         for (var f = 0; f < 1 << bits; f++)
             Array.Copy(table, f * _k, _padded, f * _stride, _k);
     }
@@ -43,55 +44,51 @@ public sealed class TaggerWeights
     public int Bits { get; }
     public float Scale => _scale;
     public ReadOnlySpan<float> Bias => _bias;
-    public ReadOnlySpan<short> Table => _table;
 
-    /// <summary>Quantises float weights (feature-major, <c>weights[feature * tags + tag]</c>) to the nearest step of max|w| / 32000.</summary>
+    /// <summary>The weights of one feature, one per tag, in steps of <see cref="Scale"/>.</summary>
+    public ReadOnlySpan<sbyte> Row(int feature) => _padded.AsSpan(feature * _stride, _k);
+
+    /// <summary>Quantises float weights (feature-major, <c>weights[feature * tags + tag]</c>) to the nearest step of max|w| / 127.</summary>
     public static TaggerWeights Quantise(TagScheme tags, int bits, float[] weights, float[] bias)
     {
         var max = 0f;
         foreach (var w in weights) max = Math.Max(max, Math.Abs(w));
-        var scale = max == 0 ? 1f : max / 32000f;
-        var table = new short[weights.Length];
-        for (var i = 0; i < weights.Length; i++) table[i] = (short)Math.Round(weights[i] / scale);
+        var scale = max == 0 ? 1f : max / 127f;
+        var table = new sbyte[weights.Length];
+        for (var i = 0; i < weights.Length; i++) table[i] = (sbyte)Math.Clamp(Math.Round(weights[i] / scale), -127, 127);
         return new TaggerWeights(tags, bits, table, scale, bias);
     }
 
     /// <summary>Unnormalised score of every tag for one unit.</summary>
     public void Score(ReadOnlySpan<int> features, Span<float> scores)
     {
-        // Sums in 32-bit lanes: 16-bit weights of a few dozen features would overflow 16 bits.
-        Span<int> sum = stackalloc int[_stride];
-        ref var table = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_padded);
-        var stride = _stride;
-        if (stride == 8)
+        // 16-bit lanes hold the sum: a unit has a few dozen features of at most 127 steps each.
+        ref var table = ref MemoryMarshal.GetArrayDataReference(_padded);
+        if (_stride == 8)
         {
-            var lo = Vector128<int>.Zero;
-            var hi = Vector128<int>.Zero;
+            var sum = Vector128<short>.Zero;
             foreach (var f in features)
             {
-                var row = Vector128.LoadUnsafe(ref Unsafe.Add(ref table, (nint)f * 8));
-                var (a, b) = Vector128.Widen(row);
-                lo += a;
-                hi += b;
+                var row = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<long>(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref table, (nint)f * 8))));
+                sum += Vector128.WidenLower(row.AsSByte());
             }
-            lo.CopyTo(sum);
-            hi.CopyTo(sum[4..]);
+            for (var t = 0; t < _k; t++) scores[t] = sum.GetElement(t) * _scale + _bias[t];
+            return;
         }
-        else
+        Span<short> total = stackalloc short[_stride];
+        total.Clear();
+        ref var acc = ref MemoryMarshal.GetReference(total);
+        foreach (var f in features)
         {
-            sum.Clear();
-            foreach (var f in features)
+            ref var row = ref Unsafe.Add(ref table, (nint)f * _stride);
+            for (var c = 0; c < _stride; c += 16)
             {
-                ref var row = ref Unsafe.Add(ref table, (nint)f * stride);
-                for (var c = 0; c < stride; c += 8)
-                {
-                    var (a, b) = Vector128.Widen(Vector128.LoadUnsafe(ref Unsafe.Add(ref row, c)));
-                    (Vector128.Create(sum.Slice(c, 4)) + a).CopyTo(sum.Slice(c, 4));
-                    (Vector128.Create(sum.Slice(c + 4, 4)) + b).CopyTo(sum.Slice(c + 4, 4));
-                }
+                var v = Vector128.LoadUnsafe(ref Unsafe.Add(ref row, c));
+                (Vector128.LoadUnsafe(ref Unsafe.Add(ref acc, c)) + Vector128.WidenLower(v)).StoreUnsafe(ref Unsafe.Add(ref acc, c));
+                (Vector128.LoadUnsafe(ref Unsafe.Add(ref acc, c + 8)) + Vector128.WidenUpper(v)).StoreUnsafe(ref Unsafe.Add(ref acc, c + 8));
             }
         }
-        for (var t = 0; t < _k; t++) scores[t] = sum[t] * _scale + _bias[t];
+        for (var t = 0; t < _k; t++) scores[t] = total[t] * _scale + _bias[t];
     }
 
     /// <summary>Tag probabilities of one unit.</summary>

@@ -18,8 +18,7 @@ public class SentenceTableTests
 
     private const string A = EntityTypes.Agreement;
     private const string Law = EntityTypes.Law;
-    // Newspapers in book marks are news organisations: ORG by ANNOTATION.md (the classifier's MEDIA becomes ORG).
-    private const string Media = EntityTypes.Org;
+    private const string Media = EntityTypes.Media;
     private const string Pub = EntityTypes.Publication;
     private const string None = EntityTypes.None;
 
@@ -363,9 +362,7 @@ public class SentenceTableTests
         var start = text.IndexOf(expect.Title, StringComparison.Ordinal);
         Assert.That(start, Is.GreaterThanOrEqualTo(0), "title not in sentence");
         var span = new TextSpan(start, start + expect.Title.Length);
-        // Organisations in the sentence are marked as given; only an expected newspaper is looked up among them.
-        var scored = article.Entities.Where(e => e.Type != EntityTypes.Date && (e.Type != EntityTypes.Org || expect.Type == EntityTypes.Org))
-            .ToList();
+        var scored = article.Entities.Where(e => e.Type is not EntityTypes.Date and not EntityTypes.Org).ToList();
 
         if (expect.Type == EntityTypes.None)
         {
