@@ -1,18 +1,20 @@
+using System.CommandLine;
 using Pipeline.Cli.Commands;
-using Pipeline.Configuration;
 
 namespace Pipeline.Cli;
 
 public static class Program
 {
     /// <summary>Every verb, in the order `--help` lists them.</summary>
-    public static IReadOnlyList<ICommand> Commands { get; } =
+    public static IReadOnlyList<CliCommand> Commands { get; } =
     [
         new RunCommand(),
         new WatchCommand(),
         new ExtractCommand(),
         new EvaluateCommand(),
         new TrainCommand(),
+        new HelpCommand(Run),
+        new CompletionCommand(),
     ];
 
     public static int Main(string[] args)
@@ -33,46 +35,47 @@ public static class Program
         var context = new CommandContext(Console.Out, Console.Error, cts.Token)
         {
             ErrorIsTerminal = !Console.IsErrorRedirected,
+            TerminalWidth = Console.IsErrorRedirected ? 80 : Math.Max(40, SafeWindowWidth()),
         };
         return Run(args, context);
     }
 
-    public static int Run(string[] args, CommandContext context)
+    private static int SafeWindowWidth()
     {
-        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
-        {
-            context.Out.WriteLine(Help());
-            return args.Length == 0 ? ExitCodes.UsageOrConfig : ExitCodes.Success;
-        }
-        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
-        if (command is null)
-        {
-            context.Error.WriteLine($"pipeline: unknown command '{args[0]}'\n\n{Help()}");
-            return ExitCodes.UsageOrConfig;
-        }
-        var rest = args.Skip(1).ToArray();
-        if (rest.Contains("--help") || rest.Contains("-h"))
-        {
-            context.Out.WriteLine(command.Usage);
-            return ExitCodes.Success;
-        }
         try
         {
-            return command.Execute(rest, context);
+            return Console.WindowWidth;
         }
-        catch (UsageException e)
+        catch (IOException)
         {
-            context.Error.WriteLine($"pipeline {command.Name}: {e.Message}\n\n{command.Usage}");
-            return ExitCodes.UsageOrConfig;
-        }
-        catch (ConfigException e)
-        {
-            context.Error.WriteLine($"pipeline {command.Name}: {e.Message}");
-            return ExitCodes.UsageOrConfig;
+            return 80;
         }
     }
 
-    private static string Help() =>
-        "usage: pipeline COMMAND [options]   (pipeline COMMAND --help for details)\n\ncommands:\n" +
-        string.Join("\n", Commands.Select(c => $"  {c.Name,-10} {c.Summary}"));
+    public static int Run(string[] args, CommandContext context)
+    {
+        var root = new RootCommand("Briefings from news articles: dates, organisations and agreements, as Word, PDF and JSON.");
+        foreach (var command in Commands) root.Subcommands.Add(command.Create(context));
+        root.SetAction(_ =>
+        {
+            context.Error.WriteLine("pipeline: name a command (pipeline --help lists them)");
+            return (int)ExitCode.UsageOrConfig;
+        });
+
+        var parse = root.Parse(args);
+        var invocation = new InvocationConfiguration
+        {
+            Output = context.Out,
+            Error = context.Error,
+            // Signals are ours (Main): every command stops cleanly and exits 130.
+            ProcessTerminationTimeout = null,
+        };
+        if (parse.Errors.Count == 0) return parse.Invoke(invocation);
+
+        // A mistyped command or option: say what was not understood and what was probably meant, never the whole usage.
+        var name = parse.CommandResult.Command is RootCommand ? "pipeline" : $"pipeline {parse.CommandResult.Command.Name}";
+        foreach (var problem in ParseErrors.Describe(parse)) context.Error.WriteLine($"{name}: {problem}");
+        context.Error.WriteLine($"Run '{name} --help' for usage.");
+        return (int)ExitCode.UsageOrConfig;
+    }
 }

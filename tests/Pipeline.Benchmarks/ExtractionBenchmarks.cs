@@ -52,15 +52,12 @@ public class ExtractionBenchmarks
     {
         var entities = 0;
         foreach (var text in articles)
-            entities += pipeline.Process(new Article { Source = new SourceFile("bench.zh.txt", "bench.zh.txt"), Text = text }).Entities.Length;
+            entities += pipeline.Process(Article.FromText("bench.zh.txt", text)).Entities.Length;
         return entities;
     }
 
-    private static ArticlePipeline Build(bool machineLearning) => new(
-        StageCatalog.Default.All
-            .Where(d => d.Name != IngestStage.Descriptor.Name)
-            .Select(d => d.Create(new StageSettings(d.Name, ImmutableDictionary<string, JsonElement>.Empty, d.Options,
-                Directory.GetCurrentDirectory()) { MachineLearningDisabled = !machineLearning })));
+    private static ArticlePipeline Build(bool machineLearning) =>
+        PipelineBuilder.Default().DisableMachineLearning(!machineLearning).Build().ForLoadedText();
 
     [Benchmark(Baseline = true)]
     public int AllStagesWithModel() => Run(_withModel, _articles);

@@ -50,7 +50,7 @@ public class IncrementalBenchmarks
 
     private int Run()
     {
-        using var runner = new BatchRunner(_config, ArticlePipeline.FromConfig(_config), ReportWriters.All, new RunOptions());
+        using var runner = new BatchRunner(_config, PipelineBuilder.From(_config).Build(), ReportWriters.All, new RunOptions());
         var summary = runner.Run(new LogProgress(TextWriter.Null));
         return summary.Succeeded + summary.Skipped;
     }

@@ -1,50 +1,64 @@
+using System.CommandLine;
 using Pipeline.Evaluation;
 using Pipeline.Model;
 
 namespace Pipeline.Cli.Commands;
 
-/// <summary>`pipeline evaluate --gold GOLD PATH...`: extracts, then scores exactly as ../shared/spec/score.py does.</summary>
-public sealed class EvaluateCommand : ICommand
+/// <summary>`pipeline evaluate --gold GOLD PATH...`: extracts, then scores exactly as the reference scorer does.</summary>
+public sealed class EvaluateCommand : CliCommand
 {
-    public string Name => "evaluate";
-    public string Summary => "extract and score against gold (same numbers as score.py)";
+    public override string Name => "evaluate";
+    public override string Summary => "extract and score against gold (the same numbers as score.py)";
 
-    public string Usage => """
-        usage: pipeline evaluate --gold GOLD [--relaxed] [--no-ml] [--json] [--show-errors] [--types T,...] PATH...
-               pipeline evaluate --corpus FILE.jsonl.gz [--types ORG] [--split auto|heldout|train|all] [--relaxed] [--no-ml] ...
-          --gold         a .jsonl gold file or a folder of them (ANNOTATION.md format)
-          --corpus       an annotated corpus, one {"doc","text","entities"} a line (.jsonl or .jsonl.gz, such as
-                         ../shared/data/pd1998-train.jsonl.gz): its texts are extracted and its entities are the gold
-          --split        which documents of the corpus: auto (default) scores the held-out documents of a corpus the
-                         models were trained on (recognised by a digest of its content that the model records) and every
-                         document of any other file (a test split); heldout (the documents `pipeline train` never trains
-                         on: 15 % chosen by a hash of the doc id), train, or all
-          --relaxed      an overlapping prediction also counts (one to one, exact matches first)
-          --no-ml        rules only, to measure what the model adds
-          --json         print score.py's --json object instead of the table
-          --show-errors  list FP / FN / NORM errors on stderr
-          --types        types to score (default DATE,ORG,AGREEMENT); gold spans of other types (PER, LOC, MISC, OTHER)
-                         are ignored, optional gold spans are neither rewarded nor penalised
-          --config FILE, --jobs N as for extract
+    protected override string Details => """
+        Either --gold with the article files or folders to extract from, or --corpus: an annotated
+        corpus, one {"doc","text","entities"} a line (.jsonl or .jsonl.gz), whose texts are extracted and
+        whose entities are the gold. --types restricts scoring to the listed types: gold spans of other
+        types (PER, LOC, MISC, OTHER) are ignored, optional gold is neither rewarded nor penalised.
+        By default (--split auto) a corpus the models were trained on (recognised by the SHA-256 digest of
+        its content that the recogniser's model records) is scored on its held-out documents, the 15 %
+        `pipeline train` never sees; any other file, such as a test split, is scored whole.
         """;
 
-    public int Execute(string[] argv, CommandContext context)
+    private readonly Option<string?> _gold = new("--gold") { Description = "a .jsonl gold file or a folder of them", HelpName = "GOLD" };
+    private readonly Option<string?> _corpus = new("--corpus")
     {
-        var args = new CommandArgs(argv, [.. ExtractionSession.ValueOptions, "gold", "types", "corpus", "split"],
-            [.. ExtractionSession.FlagOptions, "relaxed", "json", "show-errors"]);
-        var types = args.Get("types")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        Description = "an annotated corpus such as ../shared/data/pd1998-train.jsonl.gz", HelpName = "FILE",
+    };
+    private readonly Option<string?> _split = new("--split")
+    {
+        Description = "documents of the corpus: auto (default: the held-out ones of a training corpus, all of any other " +
+                      "file), heldout (the ones `pipeline train` never trains on), train, or all",
+        HelpName = "auto|heldout|train|all",
+    };
+    private readonly Option<bool> _relaxed = new("--relaxed") { Description = "an overlapping prediction also counts (one to one, exact matches first)" };
+    private readonly Option<bool> _noMl = CommonOptions.NoMl();
+    private readonly Option<bool> _json = new("--json") { Description = "print score.py's --json object instead of the table" };
+    private readonly Option<bool> _showErrors = new("--show-errors") { Description = "list FP / FN / NORM errors on stderr" };
+    private readonly Option<string?> _types = new("--types") { Description = "types to score (default DATE,ORG,AGREEMENT)", HelpName = "T,..." };
+    private readonly Option<string?> _config = CommonOptions.Config();
+    private readonly Option<int?> _jobs = CommonOptions.Jobs();
+    private readonly Argument<string[]> _paths = CommonOptions.Paths("article files or folders (with --gold)", ArgumentArity.ZeroOrMore);
+
+    protected override IEnumerable<Symbol> Symbols() =>
+        [_gold, _corpus, _split, _relaxed, _noMl, _json, _showErrors, _types, _config, _jobs, _paths];
+
+    protected override ExitCode Execute(ParseResult parse, CommandContext context)
+    {
+        var types = parse.GetValue(_types)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     ?? [.. Scorer.DefaultTypes];
-        var session = new ExtractionSession(args);
-        var predictions = new List<ScoredEntity>();
-        if (args.Get("corpus") is { } corpusPath)
+        var paths = parse.GetValue(_paths) ?? [];
+        var relaxed = parse.GetValue(_relaxed);
+        if (parse.GetValue(_corpus) is { } corpusPath)
         {
-            if (args.Get("gold") is not null || args.Positionals.Count > 0)
+            if (parse.GetValue(_gold) is not null || paths.Length > 0)
                 throw new UsageException("--corpus brings its own texts and gold: name no --gold and no PATH");
             if (!File.Exists(corpusPath)) throw new UsageException($"no such corpus file: {corpusPath}");
-            var split = args.Get("split") is null or "auto"
+            var session = Session(parse);
+            var split = parse.GetValue(_split) is null or "auto"
                 ? AutomaticSplit(corpusPath, session, context)
-                : AnnotatedCorpus.ParseSplit(args.Get("split"))
-                  ?? throw new UsageException($"--split must be auto, heldout, train or all (got '{args.Get("split")}')");
+                : AnnotatedCorpus.ParseSplit(parse.GetValue(_split))
+                  ?? throw new UsageException($"--split must be auto, heldout, train or all (got '{parse.GetValue(_split)}')");
             List<CorpusDocument> documents;
             try
             {
@@ -53,30 +67,33 @@ public sealed class EvaluateCommand : ICommand
             catch (InvalidDataException e)
             {
                 context.Error.WriteLine($"pipeline evaluate: {e.Message}");
-                return ExitCodes.UsageOrConfig;
+                return ExitCode.UsageOrConfig;
             }
+            var predictions = new List<ScoredEntity>();
+            var partial = 0;
             foreach (var article in session.ProcessTexts([.. documents.Select(d => (d.Id, d.Text))], context.Cancellation))
+            {
+                foreach (var failure in article.Failures) context.Error.WriteLine($"pipeline: {article.Id}: {failure}");
+                if (!article.Failures.IsEmpty) partial++;
                 predictions.AddRange(ToScored(article));
+            }
             var corpusGold = documents.SelectMany(d => d.Gold).ToList();
-            return Report(args, context, Scorer.Score(corpusGold, predictions, types, args.Has("relaxed")), failed: 0);
+            return Report(parse, context, Scorer.Score(corpusGold, predictions, types, relaxed), partial);
         }
 
-        var goldPath = args.Get("gold") ?? throw new UsageException("--gold (or --corpus) is required");
+        var goldPath = parse.GetValue(_gold) ?? throw new UsageException("--gold (or --corpus) is required");
         if (!File.Exists(goldPath) && !Directory.Exists(goldPath)) throw new UsageException($"no such gold file or folder: {goldPath}");
-        if (args.Positionals.Count == 0) throw new UsageException("name the article files or folders to extract from");
+        if (paths.Length == 0) throw new UsageException("name the article files or folders to extract from");
         var gold = Scorer.Load(goldPath);
-        var failed = session.ProcessEach(args.Positionals, context, article => predictions.AddRange(ToScored(article)));
-
-        return Report(args, context, Scorer.Score(gold, predictions, types, args.Has("relaxed")), failed);
+        var found = new List<ScoredEntity>();
+        var failed = Session(parse).ProcessEach(paths, context, article => found.AddRange(ToScored(article)));
+        return Report(parse, context, Scorer.Score(gold, found, types, relaxed), failed);
     }
 
     /// <summary>A training corpus of the models is scored on its held-out documents, any other file whole.</summary>
     private static CorpusSplit AutomaticSplit(string corpusPath, ExtractionSession session, CommandContext context)
     {
-        var recognise = session.Config.Stages.FirstOrDefault(s => s.Descriptor.Name == Recognition.RecogniseStage.Descriptor.Name);
-        var trainedOn = recognise is null
-            ? Recognition.RecogniserModel.ReadTrainedOn(null)
-            : Recognition.RecogniseStage.TrainedOn(recognise.Settings);
+        var trainedOn = Recognition.RecogniseStage.TrainedOn(session.Config);
         var digest = CorpusSignatures.Digest(corpusPath);
         var name = Path.GetFileName(corpusPath);
         if (trainedOn.FirstOrDefault(c => c.Digest == digest) is { } corpus)
@@ -89,13 +106,16 @@ public sealed class EvaluateCommand : ICommand
         return CorpusSplit.All;
     }
 
-    private static int Report(CommandArgs args, CommandContext context, ScoreReport report, int failed)
+    private ExtractionSession Session(ParseResult parse) =>
+        new(parse.GetValue(_config), parse.GetValue(_jobs), parse.GetValue(_noMl));
+
+    private ExitCode Report(ParseResult parse, CommandContext context, ScoreReport report, int failed)
     {
-        context.Out.Write(args.Has("json") ? Scorer.ToJson(report) + "\n" : Scorer.Format(report));
-        if (args.Has("show-errors"))
+        context.Out.Write(parse.GetValue(_json) ? Scorer.ToJson(report) + "\n" : Scorer.Format(report));
+        if (parse.GetValue(_showErrors))
             foreach (var e in report.Errors.OrderBy(e => e.Doc, StringComparer.Ordinal).ThenBy(e => e.Kind, StringComparer.Ordinal))
                 context.Error.WriteLine($"{e.Kind}\t{e.Doc}\t{e.Type}\t{e.Text}\t{e.Detail}");
-        return failed == 0 ? ExitCodes.Success : ExitCodes.ArticlesFailed;
+        return failed == 0 ? ExitCode.Success : ExitCode.ArticlesFailed;
     }
 
     public static IEnumerable<ScoredEntity> ToScored(Article article)

@@ -1,30 +1,34 @@
+using System.CommandLine;
+
 namespace Pipeline.Cli.Commands;
 
-/// <summary>`pipeline extract PATH...`: one JSON entity a line on stdout, in the format of ANNOTATION.md.</summary>
-public sealed class ExtractCommand : ICommand
+/// <summary>`pipeline extract PATH...`: one JSON entity a line on stdout, in the annotation format.</summary>
+public sealed class ExtractCommand : CliCommand
 {
-    public string Name => "extract";
-    public string Summary => "print the entities of files or folders as JSON lines (ANNOTATION.md format)";
+    public override string Name => "extract";
+    public override string Summary => "print the entities of files or folders as JSON lines (the annotation format)";
 
-    public string Usage => """
-        usage: pipeline extract [--config FILE] [--no-ml] [--jobs N] PATH...
-          PATH      an article file, or a folder whose article files are read (sidecars skipped)
-          --config  pipeline.json to take the stages from (default: ./pipeline.json if present)
-          --no-ml   rules only: candidates keep the type the rules proposed
-          --jobs    articles processed at once (default: the core count)
+    protected override string Details => """
         Each line: doc, type, start, end (code points), text, value (DATE), canonical (ORG, AGREEMENT),
-        confidence, source. A file that fails is reported on stderr; exit code 1 if any failed.
+        confidence, source. A file that fails, or a stage that fails on one, is reported on stderr and
+        the exit code is 1; the other files are still printed.
         """;
 
-    public int Execute(string[] argv, CommandContext context)
+    private readonly Option<string?> _config = CommonOptions.Config();
+    private readonly Option<bool> _noMl = CommonOptions.NoMl();
+    private readonly Option<int?> _jobs = CommonOptions.Jobs();
+    private readonly Argument<string[]> _paths =
+        CommonOptions.Paths("an article file, or a folder whose article files are read (sidecars skipped)", ArgumentArity.OneOrMore);
+
+    protected override IEnumerable<Symbol> Symbols() => [_config, _noMl, _jobs, _paths];
+
+    protected override ExitCode Execute(ParseResult parse, CommandContext context)
     {
-        var args = new CommandArgs(argv, ExtractionSession.ValueOptions, ExtractionSession.FlagOptions);
-        if (args.Positionals.Count == 0) throw new UsageException("name at least one file or folder");
-        var session = new ExtractionSession(args);
-        var failed = session.ProcessEach(args.Positionals, context, article =>
+        var session = new ExtractionSession(parse.GetValue(_config), parse.GetValue(_jobs), parse.GetValue(_noMl));
+        var failed = session.ProcessEach(parse.GetValue(_paths)!, context, article =>
         {
             foreach (var line in Output.EntityJson.Lines(article)) context.Out.WriteLine(line);
         });
-        return failed == 0 ? ExitCodes.Success : ExitCodes.ArticlesFailed;
+        return failed == 0 ? ExitCode.Success : ExitCode.ArticlesFailed;
     }
 }

@@ -10,28 +10,21 @@ namespace Pipeline.Cli.Commands;
 /// </summary>
 public sealed class ExtractionSession
 {
-    public static readonly string[] ValueOptions = ["config", "jobs"];
-    public static readonly string[] FlagOptions = ["no-ml"];
-
     private readonly ArticlePipeline _pipeline;
     private readonly ArticlePipeline _textPipeline; // for texts already in memory: every stage but ingest
     private readonly int _jobs;
 
-    public ExtractionSession(CommandArgs args)
+    /// <param name="configPath">null: ./pipeline.json when there is one, else the default stages.</param>
+    public ExtractionSession(string? configPath, int? jobs, bool noMl)
     {
-        var configPath = args.Get("config") ?? "pipeline.json";
         var loader = new ConfigLoader(StageCatalog.Default);
-        var noMl = args.Has("no-ml");
-        PipelineConfig config;
-        if (args.Get("config") is null && !File.Exists(configPath))
-            config = loader.Parse(System.Text.Json.JsonDocument.Parse("{}").RootElement,
-                Path.GetFullPath("pipeline.json"), noMl);
-        else
-            config = loader.Load(configPath, noMl);
+        var config = configPath is null && !File.Exists("pipeline.json")
+            ? loader.Parse(System.Text.Json.JsonDocument.Parse("{}").RootElement, Path.GetFullPath("pipeline.json"))
+            : loader.Load(configPath ?? "pipeline.json");
         Config = config;
-        _pipeline = ArticlePipeline.FromConfig(config);
-        _textPipeline = new ArticlePipeline(_pipeline.Stages.Where(s => s.Name != Ingest.IngestStage.Descriptor.Name));
-        _jobs = args.GetInt("jobs", 1) ?? config.Jobs;
+        _pipeline = PipelineBuilder.From(config).DisableMachineLearning(noMl).Build();
+        _textPipeline = _pipeline.ForLoadedText();
+        _jobs = jobs ?? config.Jobs;
     }
 
     public PipelineConfig Config { get; }
@@ -54,14 +47,14 @@ public sealed class ExtractionSession
     {
         var results = new Article[texts.Count];
         Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = _jobs, CancellationToken = cancellation },
-            i => results[i] = _textPipeline.Process(
-                new Article { Source = new SourceFile(texts[i].Id, texts[i].Id), Text = texts[i].Text }, cancellation));
+            i => results[i] = _textPipeline.Process(Article.FromText(texts[i].Id, texts[i].Text), cancellation));
         return results;
     }
 
     /// <summary>
     /// Processes the articles at <paramref name="paths"/> (files or folders), hands each one to
-    /// <paramref name="onArticle"/> in input order and reports each failure on stderr; returns how many failed.
+    /// <paramref name="onArticle"/> in input order and reports each failure on stderr; returns how many failed
+    /// (wholly, or in a stage).
     /// </summary>
     public int ProcessEach(IEnumerable<string> paths, CommandContext context, Action<Article> onArticle)
     {
@@ -74,6 +67,9 @@ public sealed class ExtractionSession
                 context.Error.WriteLine($"pipeline: {path}: {error}");
                 continue;
             }
+            // A stage that failed cost only its findings: the rest is printed, the failure named.
+            foreach (var failure in article.Failures) context.Error.WriteLine($"pipeline: {path}: {failure}");
+            if (!article.Failures.IsEmpty) failed++;
             onArticle(article);
         }
         return failed;

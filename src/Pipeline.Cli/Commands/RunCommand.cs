@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Pipeline.Configuration;
 using Pipeline.Running;
 using Pipeline.Stages;
@@ -5,47 +6,50 @@ using Pipeline.Stages;
 namespace Pipeline.Cli.Commands;
 
 /// <summary>`pipeline run`: the whole input folder once, incrementally.</summary>
-public sealed class RunCommand : ICommand
+public sealed class RunCommand : CliCommand
 {
-    public string Name => "run";
-    public string Summary => "process the input folder: briefings, entities.json, overview (skips unchanged articles)";
+    public override string Name => "run";
+    public override string Summary => "process the input folder: briefings, entities.json, overview (skips unchanged articles)";
 
-    public string Usage => """
-        usage: pipeline run [--config FILE] [--force] [--jobs N] [--fail-on error|warning|never]
+    protected override string Details => """
+        Every article file (.txt .md .html .htm .docx .pdf) of the configuration's input folder goes to
+        output/<file>/ (entities.json and a briefing per report format), then output/overview.*,
+        output/run-summary.json and output/pipeline.db. Articles unchanged since their last successful
+        run are skipped.
 
-        Processes every article file (.txt .md .html .htm .docx .pdf) of the configuration's input folder
-        into output/<file>/ (entities.json, briefing.docx, briefing.pdf), then output/overview.* and
-        output/run-summary.json. Articles unchanged since their last successful run are skipped.
-
-          --config FILE     configuration (default: pipeline.json in the current folder)
-          --force           redo every article, changed or not
-          --jobs N          articles processed at once (default: "jobs" of the configuration, else one per core)
-          --fail-on WHAT    exit 1 when an article fails (error, the default), also when one has
-                            warnings (warning), or never
-
-        Exit codes: 0 all articles succeeded, 1 some failed (the others are still processed),
-        2 usage or configuration error, 130 stopped by Ctrl+C or SIGTERM (finished files are kept).
+        Exit codes: 0 all articles succeeded, 1 an article failed or a stage failed on one (the others
+        are still processed), 2 usage or configuration error, 130 stopped by Ctrl+C or SIGTERM
+        (finished files are kept, nothing is half-written).
         """;
 
-    public int Execute(string[] args, CommandContext context)
-    {
-        var a = new CommandArgs(args, ["config", "jobs", "fail-on"], ["force"]);
-        if (a.Positionals.Count > 0) throw new UsageException($"unexpected argument '{a.Positionals[0]}'");
-        var failOn = ParseFailOn(a.Get("fail-on"));
-        var options = new RunOptions { Force = a.Has("force"), Jobs = a.GetInt("jobs", 1), FailOn = failOn };
+    private readonly Option<string?> _config = CommonOptions.Config();
+    private readonly Option<bool> _force = new("--force", "-f") { Description = "redo every article, changed or not" };
+    private readonly Option<int?> _jobs = CommonOptions.Jobs();
+    private readonly Option<FailOn> _failOn = FailOnOption();
 
-        var config = new ConfigLoader(StageCatalog.Default).Load(a.Get("config") ?? "pipeline.json");
-        using var runner = new BatchRunner(config, ArticlePipeline.FromConfig(config), ReportWriters.All, options);
-        var summary = runner.Run(IRunProgress.For(context.Error, context.ErrorIsTerminal), context.Cancellation);
-        context.Out.WriteLine(summary.OneLine());
-        return summary.ExitCode(failOn);
-    }
+    protected override IEnumerable<Symbol> Symbols() => [_config, _force, _jobs, _failOn];
 
-    public static FailOn ParseFailOn(string? value) => value switch
+    public static Option<FailOn> FailOnOption() => new("--fail-on")
     {
-        null or "error" => FailOn.Error,
-        "warning" => FailOn.Warning,
-        "never" => FailOn.Never,
-        _ => throw new UsageException($"--fail-on must be error, warning or never (got '{value}')"),
+        Description = "exit 1 when an article fails (error, the default), also when one has warnings (warning), or never",
+        HelpName = "error|warning|never",
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (Enum.TryParse<FailOn>(token, ignoreCase: true, out var value) && !int.TryParse(token, out _)) return value;
+            result.AddError($"--fail-on must be error, warning or never (got '{token}')");
+            return FailOn.Error;
+        },
     };
+
+    protected override ExitCode Execute(ParseResult parse, CommandContext context)
+    {
+        var failOn = parse.GetValue(_failOn);
+        var options = new RunOptions { Force = parse.GetValue(_force), Jobs = parse.GetValue(_jobs), FailOn = failOn };
+        var config = new ConfigLoader(StageCatalog.Default).Load(parse.GetValue(_config) ?? "pipeline.json");
+        using var runner = new BatchRunner(config, PipelineBuilder.From(config).Build(), ReportWriters.All, options);
+        var summary = runner.Run(IRunProgress.For(context.Error, context.ErrorIsTerminal, context.TerminalWidth), context.Cancellation);
+        context.Out.WriteLine(summary.OneLine());
+        return (ExitCode)summary.ExitCode(failOn);
+    }
 }

@@ -1,64 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
 using Pipeline.Classification;
 using Pipeline.Recognition;
 
 namespace Pipeline.Cli.Commands;
 
 /// <summary>`pipeline train`: rebuilds the committed models (candidate classifier and recogniser) from the training corpora.</summary>
-public sealed class TrainCommand : ICommand
+public sealed class TrainCommand : CliCommand
 {
-    public string Name => "train";
-    public string Summary => "retrain the ML.NET models (fixed seed) and print held-out figures";
+    public override string Name => "train";
+    public override string Summary => "retrain the ML.NET models (fixed seed) and print held-out figures";
 
-    public string Usage => """
-        usage: pipeline train [--data-dir DIR] [--only classifier|recogniser] [--data PD1998.jsonl.gz] [--titles FILE]...
-                              [--out MODEL.zip] [--recogniser-out MODEL.bin] [--held-out SHARE]
-          --data-dir        folder of the training corpora: pd1998-train.jsonl.gz, cluener-train.jsonl.gz,
-                            conll2003-train.jsonl.gz (default: ../shared/data beside the clone)
-          --only            train one model: classifier (candidate classifier) or recogniser (Chinese and English tagger)
-          --data            pd1998 file for the classifier (default: DIR/pd1998-train.jsonl.gz)
-          --titles          LABEL<TAB>title files (default: src/Pipeline.Core/Classification/Data/*.tsv as shipped)
-          --out             the classifier (default: src/Pipeline.Core/Classification/Model/classifier.zip)
-          --recogniser-out  the recogniser (default: src/Pipeline.Core/Recognition/Model/recogniser.bin)
-          --held-out        share of pd1998 documents the classifier never trains on (default 0.15, by a hash of the
-                            doc id); the recogniser holds out the same share of every corpus
-        Models are built into the library: rebuild to use them, or name them in pipeline.json (classify.model,
-        recognise.model). Run from the repository root. The same data and seed give the same bytes.
+    protected override string Details => """
+        Trains the candidate classifier (pd1998 and the project's labelled titles) and the recogniser (Chinese
+        from pd1998 and CLUENER, English from CoNLL-2003), each never on the 15 % of a corpus's documents whose id
+        hashes into the held-out share. Models are built into the library: rebuild to use them, or name them in
+        pipeline.json (classify.model, recognise.model). Run from the repository root. The same data and seed
+        give the same bytes.
         """;
 
-    public int Execute(string[] argv, CommandContext context)
+    private readonly Option<string?> _dataDirectory = new("--data-dir")
     {
-        var args = new CommandArgs(argv, ["data-dir", "only", "data", "titles", "out", "recogniser-out", "held-out"], []);
-        if (args.Positionals.Count > 0) throw new UsageException($"unexpected argument '{args.Positionals[0]}'");
-        var only = args.Get("only");
-        if (only is not (null or "classifier" or "recogniser"))
-            throw new UsageException($"--only must be classifier or recogniser (got '{only}')");
-        var root = RepositoryRoot();
-        var dataDirectory = Path.GetFullPath(args.Get("data-dir") ?? Path.Combine(root, "..", "shared", "data"));
-
-        var options = TrainingOptions.ForRepository(root) with { Pd1998Path = Path.Combine(dataDirectory, "pd1998-train.jsonl.gz") };
-        if (args.Get("data") is { } data) options = options with { Pd1998Path = Path.GetFullPath(data) };
-        if (args.Get("out") is { } output) options = options with { ModelPath = Path.GetFullPath(output) };
-        if (args.GetAll("titles") is { Count: > 0 } titles) options = options with { TitleFiles = [.. titles.Select(Path.GetFullPath)] };
-        if (args.Get("held-out") is { } share)
+        Description = "folder of pd1998-train.jsonl.gz, cluener-train.jsonl.gz and conll2003-train.jsonl.gz " +
+                      "(default: ../shared/data beside the clone)",
+        HelpName = "DIR",
+    };
+    private readonly Option<string?> _only = new("--only")
+    {
+        Description = "train one model: classifier (candidate classifier) or recogniser (Chinese and English tagger)",
+        HelpName = "classifier|recogniser",
+        CustomParser = result =>
         {
-            if (!double.TryParse(share, System.Globalization.CultureInfo.InvariantCulture, out var s) || s is <= 0 or >= 1)
-                throw new UsageException($"--held-out must be a share between 0 and 1 (got '{share}')");
-            options = options with { HeldOutShare = s };
-        }
+            var token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (token is "classifier" or "recogniser") return token;
+            result.AddError($"--only must be classifier or recogniser (got '{token}')");
+            return null;
+        },
+    };
+    private readonly Option<string?> _data = new("--data")
+    {
+        Description = "pd1998 training data for the classifier (default: DIR/pd1998-train.jsonl.gz)", HelpName = "FILE",
+    };
+    private readonly Option<string[]> _titles = new("--titles")
+    {
+        Description = "LABEL<TAB>title files (default: src/Pipeline.Core/Classification/Data/*.tsv as shipped)", HelpName = "FILE",
+        AllowMultipleArgumentsPerToken = false,
+    };
+    private readonly Option<string?> _out = new("--out")
+    {
+        Description = "where the classifier goes (default: the one the library ships, src/Pipeline.Core/Classification/Model/classifier.zip)",
+        HelpName = "MODEL",
+    };
+    private readonly Option<string?> _recogniserOut = new("--recogniser-out")
+    {
+        Description = "where the recogniser goes (default: the one the library ships, src/Pipeline.Core/Recognition/Model/recogniser.bin)",
+        HelpName = "MODEL",
+    };
+    private readonly Option<double?> _heldOut = new("--held-out")
+    {
+        Description = "share of pd1998 documents the classifier never trains on (default 0.15, chosen by a hash of the doc id)",
+        HelpName = "SHARE",
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (double.TryParse(token, CultureInfo.InvariantCulture, out var s) && s is > 0 and < 1) return s;
+            result.AddError($"--held-out must be a share between 0 and 1 (got '{token}')");
+            return null;
+        },
+    };
+
+    protected override IEnumerable<Symbol> Symbols() => [_dataDirectory, _only, _data, _titles, _out, _recogniserOut, _heldOut];
+
+    protected override ExitCode Execute(ParseResult parse, CommandContext context)
+    {
+        var root = RepositoryRoot();
+        var only = parse.GetValue(_only);
+        var dataDirectory = Path.GetFullPath(parse.GetValue(_dataDirectory) ?? Path.Combine(root, "..", "shared", "data"));
+        var options = TrainingOptions.ForRepository(root) with { Pd1998Path = Path.Combine(dataDirectory, "pd1998-train.jsonl.gz") };
+        if (parse.GetValue(_data) is { } data) options = options with { Pd1998Path = Path.GetFullPath(data) };
+        if (parse.GetValue(_out) is { } output) options = options with { ModelPath = Path.GetFullPath(output) };
+        if (parse.GetValue(_titles) is { Length: > 0 } titles) options = options with { TitleFiles = [.. titles.Select(Path.GetFullPath)] };
+        if (parse.GetValue(_heldOut) is { } share) options = options with { HeldOutShare = share };
         var recogniser = new RecogniserTrainingOptions
         {
             DataDirectory = dataDirectory,
-            ModelPath = Path.GetFullPath(args.Get("recogniser-out") ?? RecogniserTrainingOptions.DefaultModelPath(root)),
+            ModelPath = Path.GetFullPath(parse.GetValue(_recogniserOut) ?? RecogniserTrainingOptions.DefaultModelPath(root)),
         };
 
         var needed = new List<string>();
         if (only != "recogniser") needed.Add(options.Pd1998Path);
         if (only != "classifier") needed.AddRange(recogniser.Languages.SelectMany(l => l.Corpora).Select(c => c.Path));
         if (needed.FirstOrDefault(p => !File.Exists(p)) is { } missing)
-        {
-            context.Error.WriteLine($"pipeline train: training data not found: {missing} (name the folder with --data-dir)");
-            return ExitCodes.UsageOrConfig;
-        }
+            throw new UsageException($"training data not found: {missing} (name the folder with --data-dir)");
         if (only != "recogniser")
         {
             context.Error.WriteLine($"pipeline train: classifier from {options.Pd1998Path}");
@@ -69,7 +102,7 @@ public sealed class TrainCommand : ICommand
             context.Error.WriteLine($"pipeline train: recogniser from {dataDirectory}");
             context.Out.Write(new RecogniserTrainer().TrainAll(recogniser, m => context.Error.WriteLine("pipeline train: " + m)).ToString());
         }
-        return ExitCodes.Success;
+        return ExitCode.Success;
     }
 
     /// <summary>The folder with Pipeline.sln at or above the current one: the model paths are relative to it.</summary>

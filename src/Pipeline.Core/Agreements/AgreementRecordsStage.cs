@@ -13,13 +13,13 @@ namespace Pipeline.Agreements;
 /// </summary>
 public sealed partial class AgreementRecordsStage : IStage
 {
-    public static readonly StageDescriptor Descriptor = new(
+    public static readonly StageDescriptor<NoOptions> Descriptor = new(
         "agreement-records", "one record per agreement: kind, date, forum or parties, action, evidence",
-        [], _ => new AgreementRecordsStage());
+        ArticleParts.Agreements | ArticleParts.Sentences, ArticleParts.AgreementRecords, _ => new AgreementRecordsStage());
 
-    public string Name => "agreement-records";
+    StageDescriptor IStage.Descriptor => Descriptor;
 
-    public Article Process(Article article)
+    public Article Process(Article article, CancellationToken cancellation = default)
     {
         var mentions = article.EntitiesOf(EntityTypes.Agreement).OrderBy(e => e.Start).ToList();
         if (mentions.Count == 0) return article with { Agreements = [] };
@@ -28,7 +28,11 @@ public sealed partial class AgreementRecordsStage : IStage
         // instrument whose record tells the most any sentence says about it.
         var records = mentions
             .GroupBy(m => m.Canonical ?? m.Text)
-            .Select(group => Build(article, reader, group.Key, group.ToList(), mentions))
+            .Select(group =>
+            {
+                cancellation.ThrowIfCancellationRequested();
+                return Build(article, reader, group.Key, group.ToList(), mentions);
+            })
             .ToImmutableArray();
         return article with { Agreements = records };
     }
@@ -69,7 +73,7 @@ public sealed partial class AgreementRecordsStage : IStage
     /// <summary>"the North Atlantic Treaty of 1949": the year the name itself gives is the year it was signed.</summary>
     private static string? YearInName(string text, string canonical)
     {
-        if (TitleText.HasCjk(canonical)) return null;
+        if (Scripts.HasHan(canonical)) return null;
         var m = Regex.Match(text, Regex.Escape(canonical) + @"\s+of\s+(\d{4})\b");
         return m.Success ? m.Groups[1].Value : null;
     }
@@ -88,7 +92,7 @@ public sealed partial class AgreementRecordsStage : IStage
         foreach (Match m in BackReference().Matches(text))
         {
             var noun = m.Groups["noun"].Value;
-            var nounKind = TitleText.HasCjk(noun) ? TitleRules.ChineseKind(noun) : TitleRules.EnglishKind(noun);
+            var nounKind = Scripts.HasHan(noun) ? TitleRules.ChineseKind(noun) : TitleRules.EnglishKind(noun);
             if (nounKind != kind) continue;
             var antecedent = allMentions.LastOrDefault(a => a.End <= m.Index && (a.Kind ?? TitleRules.KindOf(a.Canonical ?? a.Text)) == kind);
             if (antecedent is null || (antecedent.Canonical ?? antecedent.Text) != canonical) continue;
@@ -102,7 +106,7 @@ public sealed partial class AgreementRecordsStage : IStage
     /// </summary>
     private static IEnumerable<TextSpan> DefinedTermMentions(string text, string canonical, List<TextSpan> known)
     {
-        if (TitleText.HasCjk(canonical)) yield break;
+        if (Scripts.HasHan(canonical)) yield break;
         var definition = Regex.Match(text, Regex.Escape(canonical) + @"\s*\(\s*(?:the\s+)?[“""']([A-Z][\w\s-]{1,40})[”""']\s*\)");
         if (!definition.Success) yield break;
         var term = definition.Groups[1].Value;

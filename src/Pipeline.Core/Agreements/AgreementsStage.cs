@@ -12,11 +12,11 @@ namespace Pipeline.Agreements;
 /// </summary>
 public sealed partial class AgreementsStage : IStage
 {
-    public static readonly StageDescriptor Descriptor = new(
+    public static readonly StageDescriptor<NoOptions> Descriptor = new(
         "agreements", "proposes titles and instruments (treaties, declarations, joint statements) as candidates",
-        [], _ => new AgreementsStage());
+        ArticleParts.Text | ArticleParts.Sentences, ArticleParts.Candidates, _ => new AgreementsStage());
 
-    public string Name => "agreements";
+    StageDescriptor IStage.Descriptor => Descriptor;
 
     [GeneratedRegex(@"\b(?:an?|the|its|their|new)\s+((?:extradition|mutual legal assistance|free[- ]trade|bilateral investment|investment(?: protection| promotion)?|trade|peace|security|defen[cs]e(?: cooperation)?|mutual defen[cs]e|nuclear|arms control|cease-?fire|tax|double taxation|visa waiver|border|boundary|(?:comprehensive )?economic partnership|(?:strategic )?partnership|(?:economic )?cooperation|status of forces|digital (?:trade|economy)|readmission|social security|air services|fisheries)\s+(?:treaty|agreement|pact|accord))\b", RegexOptions.IgnoreCase)]
     private static partial Regex EnglishTypedTreaty();
@@ -32,17 +32,18 @@ public sealed partial class AgreementsStage : IStage
     [GeneratedRegex(@"\b(?:issued|adopted|released|signed|agreed|announced|endorsed|published|adopts?|issues?|signs?|releases?)\b")]
     private static partial Regex EnglishIssueContext();
 
-    public Article Process(Article article)
+    public Article Process(Article article, CancellationToken cancellation = default)
     {
         var text = article.Text;
-        var chinese = IsChinese(article);
+        var chinese = article.Language == DocumentLanguage.Chinese;
         var candidates = new List<Candidate>();
         bool Taken(int s, int e) => candidates.Any(c => c.Start < e && s < c.End) || InsideBookMarks(text, s, e);
 
         foreach (var title in BookTitleFinder.Find(text))
         {
+            cancellation.ThrowIfCancellationRequested();
             var sentence = article.SentenceAt(title.Start).Of(text);
-            var guess = TitleText.HasCjk(title.Text)
+            var guess = Scripts.HasHan(title.Text)
                 ? TitleRules.ForChineseTitle(title.Text, sentence)
                 : TitleRules.ForEnglishTitle(title.Text);
             candidates.Add(new Candidate(title.Start, title.End, title.Text, guess.Type, "agreements/book-title", guess.Confidence)
@@ -97,15 +98,5 @@ public sealed partial class AgreementsStage : IStage
         if (open < 0) return false;
         var close = text.IndexOf('》', open);
         return close >= end - 1 && close >= start;
-    }
-
-    /// <summary>The document's language family: the sidecar's word, else the share of Chinese characters.</summary>
-    public static bool IsChinese(Article article)
-    {
-        var language = article.Metadata.Language?.Value;
-        if (!string.IsNullOrEmpty(language)) return language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-        var cjk = article.Text.Count(TitleText.IsCjk);
-        var latin = article.Text.Count(c => c < 0x250 && char.IsLetter(c));
-        return cjk > latin / 4;
     }
 }

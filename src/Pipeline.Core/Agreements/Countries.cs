@@ -1,3 +1,4 @@
+using Pipeline.Model;
 using System.Text.RegularExpressions;
 
 namespace Pipeline.Agreements;
@@ -154,7 +155,7 @@ public static partial class Countries
         var segment = text[start..end];
         foreach (var (form, country) in Forms)
         {
-            var latin = !TitleText.HasCjk(form);
+            var latin = !Scripts.HasHan(form);
             for (var i = segment.IndexOf(form, StringComparison.Ordinal); i >= 0; i = segment.IndexOf(form, i + 1, StringComparison.Ordinal))
             {
                 if (latin && !IsWholeWord(segment, i, form.Length)) continue;
@@ -173,7 +174,7 @@ public static partial class Countries
         var p = phrase.Trim();
         if (p.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) p = p[4..];
         if (Exact(p, chinese) is { } exact) return exact;
-        if (!TitleText.HasCjk(p)) return Exact(StateFormStripped(p), chinese);
+        if (!Scripts.HasHan(p)) return Exact(StateFormStripped(p), chinese);
         // 中华人民共和国政府 → 中华人民共和国 → 中国; 哈萨克斯坦共和国政府 → 哈萨克斯坦共和国 → 哈萨克斯坦.
         var envoy = ChineseEnvoy().Match(p);
         var state = envoy.Success && envoy.Index >= 2 ? p[..envoy.Index] : p;
@@ -201,7 +202,7 @@ public static partial class Countries
     /// <summary>"Government of the Republic of Croatia" → "Croatia"; "哈萨克斯坦共和国政府" → "哈萨克斯坦".</summary>
     public static string StateFormStripped(string phrase)
     {
-        if (TitleText.HasCjk(phrase))
+        if (Scripts.HasHan(phrase))
         {
             var m = ChineseStateForm().Match(phrase);
             return m.Success && m.Index >= 2 ? phrase[..m.Index] : phrase;

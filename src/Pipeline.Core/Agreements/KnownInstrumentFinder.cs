@@ -36,7 +36,7 @@ public static class KnownInstrumentFinder
     /// <summary>Whole-word occurrences: Latin names must not touch other Latin letters or digits.</summary>
     private static IEnumerable<int> Occurrences(string text, string name)
     {
-        var latin = !TitleText.HasCjk(name);
+        var latin = !Scripts.HasHan(name);
         for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + 1, StringComparison.Ordinal))
         {
             if (latin && (i > 0 && IsWordChar(text[i - 1]) || i + name.Length < text.Length && IsWordChar(text[i + name.Length])))

@@ -33,10 +33,11 @@ public sealed partial class EvidenceReader
     {
         _article = article;
         _text = article.Text;
-        _chinese = AgreementsStage.IsChinese(article);
+        _chinese = article.Language == DocumentLanguage.Chinese;
         _agreementSpans = agreementSpans.ToList();
+        // A date counted from a document date guessed from the file time would date the agreement wrongly as a fact.
         _dates = article.EntitiesOf(EntityTypes.Date)
-            .Where(d => !string.IsNullOrEmpty(d.Value) && !_agreementSpans.Any(a => a.Overlaps(d.Span)))
+            .Where(d => !string.IsNullOrEmpty(d.Value) && d.Reference?.Guessed != true && !_agreementSpans.Any(a => a.Overlaps(d.Span)))
             .OrderBy(d => d.Start).ToList();
         var orgs = article.EntitiesOf(EntityTypes.Org).Where(o => !_agreementSpans.Any(a => a.Overlaps(o.Span))).ToList();
         // The longest name is the body: 上海合作组织成员国政府首脑（总理）理事会, not the 上海合作组织 inside it.
@@ -52,7 +53,9 @@ public sealed partial class EvidenceReader
 
     public MentionEvidence Read(TextSpan mention)
     {
+        // A title may run over a sentence end (《…。…》): the sentence it is read in then reaches to its end.
         var sentence = _article.SentenceAt(mention.Start);
+        if (sentence.End < mention.End) sentence = sentence with { End = mention.End };
         if (IsOnlyReferredTo(mention, sentence))
             return new MentionEvidence(mention, sentence, null, null, null, []);
         var action = GoverningAction(mention, sentence);
@@ -257,7 +260,9 @@ public sealed partial class EvidenceReader
         if (previous == default) return null;
         var names = Countries.FindIn(_text, previous.Start, previous.End, chinese: true).Select(c => (c.Start, c.End, Name: c.Name))
             .Concat(_orgs.Where(o => o.Start >= previous.Start && o.End <= previous.End).Select(o => (o.Start, o.End, Name: Name(o))))
-            .OrderBy(x => x.Start).ToList();
+            .OrderBy(x => x.Start).ThenByDescending(x => x.End).ToList();
+        // A country inside a body's name (秘鲁经济部) is part of that name, not a name of its own.
+        names = names.Where((x, i) => !names.Take(i).Any(earlier => earlier.End > x.Start)).ToList();
         for (var i = 0; i + 1 < names.Count; i++)
             if (_text[names[i].End..names[i + 1].Start] is "与" or "同" or "和" && names[i].Name != names[i + 1].Name)
                 return [names[i].Name, names[i + 1].Name];

@@ -56,7 +56,7 @@ public static partial class ShortNames
     private static bool IsName(string shortName)
     {
         if (Acronym().IsMatch(shortName)) return true;
-        if (TitleText.HasCjk(shortName))
+        if (Scripts.HasHan(shortName))
             return TitleRules.ChineseKind(shortName) is not null && shortName.Length >= 4 && !shortName.StartsWith('该');
         var words = shortName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length >= 2 && TitleRules.IsEnglishHead(words[^1]) && !TitleRules.IsEnglishHead(words[0])
@@ -69,7 +69,7 @@ public static partial class ShortNames
     /// </summary>
     private static bool AbbreviatesTitle(string shortName, string title)
     {
-        if (!Acronym().IsMatch(shortName) || TitleText.HasCjk(title)) return true;
+        if (!Acronym().IsMatch(shortName) || Scripts.HasHan(title)) return true;
         var letters = shortName.Where(char.IsLetter).Select(char.ToUpperInvariant).ToArray();
         var next = 0;
         foreach (var word in title.Split([' ', '-', '–', '/'], StringSplitOptions.RemoveEmptyEntries))
@@ -79,7 +79,7 @@ public static partial class ShortNames
 
     private static IEnumerable<int> Occurrences(string text, string name)
     {
-        var latin = !TitleText.HasCjk(name);
+        var latin = !Scripts.HasHan(name);
         for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + 1, StringComparison.Ordinal))
         {
             if (latin && (i > 0 && IsWordChar(text[i - 1]) || i + name.Length < text.Length && IsWordChar(text[i + name.Length])))

@@ -160,7 +160,7 @@ public static class TitleRules
 
     /// <summary>Kind of any instrument name, Chinese or English.</summary>
     public static string? KindOf(string name) =>
-        TitleText.HasCjk(name) ? ChineseKind(name) : ForEnglishTitle(name).Kind;
+        Scripts.HasHan(name) ? ChineseKind(name) : ForEnglishTitle(name).Kind;
 }
 
 public static class TitleText
@@ -177,8 +177,4 @@ public static class TitleText
         }
         return t;
     }
-
-    public static bool HasCjk(string s) => s.Any(IsCjk);
-
-    public static bool IsCjk(char c) => c >= 0x4E00 && c <= 0x9FFF || c >= 0x3400 && c <= 0x4DBF;
 }

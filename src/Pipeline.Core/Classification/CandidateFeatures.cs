@@ -123,8 +123,8 @@ public static class CandidateFeatures
         '^' or '$' => "edge",
         '《' or '》' or '〈' or '〉' => "book",
         '“' or '”' or '"' or '‘' or '’' or '「' or '」' => "quote",
-        _ when DocumentLanguages.IsCjk(c) && OrgCandidateGenerator.IsChineseStop(c) => "particle",
-        _ when DocumentLanguages.IsCjk(c) => "cjk",
+        _ when Scripts.IsHan(c) && OrgCandidateGenerator.IsChineseStop(c) => "particle",
+        _ when Scripts.IsHan(c) => "cjk",
         _ when char.IsDigit(c) || c is >= '０' and <= '９' => "digit",
         _ when char.IsWhiteSpace(c) => "space",
         _ when char.IsLetter(c) => char.IsUpper(c) ? "upper" : "lower",
@@ -134,7 +134,7 @@ public static class CandidateFeatures
     private static bool IsLatinSpan(ReadOnlySpan<char> span)
     {
         foreach (var c in span)
-            if (DocumentLanguages.IsCjk(c)) return false;
+            if (Scripts.IsHan(c)) return false;
         return true;
     }
 

@@ -173,7 +173,7 @@ public sealed class ClassifierTrainer
         var stage = new OrganisationsStage();
         foreach (var doc in docs)
         {
-            var article = stage.Process(new Article { Source = new SourceFile(doc.Id, doc.Id), Text = doc.Text });
+            var article = stage.Process(Article.FromText(doc.Id, doc.Text), CancellationToken.None);
             foreach (var c in article.Candidates)
             {
                 var label = EntityTypes.None;
@@ -253,7 +253,7 @@ public sealed class ClassifierTrainer
             var zh = string.Format(ChineseFrames[h % ChineseFrames.Length], title);
             var zhStart = zh.IndexOf('《') + 1;
             foreach (var row in RowsFor(zh, zhStart, zhStart + title.Length, label, title, true, fallback: false)) yield return row;
-            if (!TitleText.HasCjk(title))
+            if (!Scripts.HasHan(title))
                 for (var k = 0; k < 2; k++)
                 {
                     var en = string.Format(EnglishFrames[(h / 7 + k * 3) % EnglishFrames.Length], title);
@@ -265,8 +265,8 @@ public sealed class ClassifierTrainer
 
         IEnumerable<ExampleRow> RowsFor(string text, int start, int end, string label, string key, bool isTitle, bool fallback)
         {
-            var article = new Article { Source = new SourceFile("example", "example"), Text = text };
-            article = agreements.Process(organisations.Process(article));
+            var article = Article.FromText("example", text);
+            article = agreements.Process(organisations.Process(article, CancellationToken.None), CancellationToken.None);
             var exact = article.Candidates.FirstOrDefault(c => c.Start == start && c.End == end);
             if (exact is null && fallback)
                 exact = new Candidate(start, end, text[start..end], EntityTypes.Org, "example", 0.5)

@@ -20,30 +20,18 @@ public sealed class ClassifyStage : IStage
     public const double DefaultTrustedRule = 0.85;
     public const double DefaultVeto = 0.9;
 
-    public static readonly StageDescriptor Descriptor = new(
+    public static readonly StageDescriptor<ClassifyOptions> Descriptor = new(
         "classify",
         "types every candidate span (ORG, AGREEMENT, LAW, MEDIA, EVENT, PUBLICATION or nothing) with the ML.NET model",
-        [
-            new OptionSpec("useModel", OptionKind.Boolean, true,
-                "false: candidates become entities by the rules' own type and confidence (like --no-ml)"),
-            new OptionSpec("model", OptionKind.String, null,
-                "path of a model trained by `pipeline train` (default: the model shipped with the library)"),
-            new OptionSpec("minConfidence", OptionKind.Number, DefaultMinConfidence,
-                "lowest model probability a candidate needs to become an entity") { Minimum = 0, Maximum = 1 },
-            new OptionSpec("ruleThreshold", OptionKind.Number, DefaultRuleThreshold,
-                "without the model: lowest rule confidence a candidate needs") { Minimum = 0, Maximum = 1 },
-            new OptionSpec("trustedRule", OptionKind.Number, DefaultTrustedRule,
-                "rule confidence from which the rule's type stands unless the model is sure of another answer") { Minimum = 0, Maximum = 1 },
-            new OptionSpec("veto", OptionKind.Number, DefaultVeto,
-                "probability the model needs to overrule a trusted rule (another type, or nothing)") { Minimum = 0, Maximum = 1 },
-        ],
-        settings =>
+        ArticleParts.Candidates, ArticleParts.Organisations | ArticleParts.Agreements,
+        o =>
         {
-            var useModel = settings.GetBool("useModel") && !settings.MachineLearningDisabled;
             CandidateClassifier? model = null;
-            if (useModel) model = ModelOption.Resolve(settings, CandidateClassifier.Shipped, CandidateClassifier.Load);
-            return new ClassifyStage(model, settings.GetDouble("minConfidence"), settings.GetDouble("ruleThreshold"),
-                settings.GetDouble("trustedRule"), settings.GetDouble("veto"));
+            if (o.UseModel)
+                model = o.Model is null
+                    ? CandidateClassifier.Shipped ?? throw new ConfigException("no model is shipped; run `pipeline train` or set \"useModel\": false")
+                    : CandidateClassifier.Load(o.Model);
+            return new ClassifyStage(model, o.MinConfidence, o.RuleThreshold, o.TrustedRule, o.Veto);
         });
 
     private readonly CandidateClassifier? _model;
@@ -69,11 +57,11 @@ public sealed class ClassifyStage : IStage
 
     public static ClassifyStage RulesOnly() => new(null);
 
-    public string Name => "classify";
+    StageDescriptor IStage.Descriptor => Descriptor;
 
     public bool UsesModel => _model is not null;
 
-    public Article Process(Article article)
+    public Article Process(Article article, CancellationToken cancellation = default)
     {
         if (article.Candidates.IsEmpty) return article;
         var text = article.Text;
@@ -88,6 +76,7 @@ public sealed class ClassifyStage : IStage
         var candidates = article.Candidates;
         for (var i = 0; i < candidates.Length;)
         {
+            cancellation.ThrowIfCancellationRequested();
             var next = i + 1;
             if (_model is not null && IsBoundaryAlternative(candidates[i]))
             {
@@ -123,7 +112,7 @@ public sealed class ClassifyStage : IStage
 
         // The longest name is the mention: a known name inside an accepted organisation name is dropped, and so
         // is one inside an agreement's title ("United Nations" in the UN Convention on the Law of the Sea names
-        // the instrument, not an actor; ANNOTATION.md makes it optional).
+        // the instrument, not an actor; docs/annotation.md makes it optional).
         var inner = new HashSet<int>();
         foreach (var e in entities.Where(e => e.Type is EntityTypes.Org or EntityTypes.Agreement))
             for (var i = e.Start; i < e.End; i++)
@@ -213,4 +202,25 @@ public sealed class ClassifyStage : IStage
             Kind = keepsNormalisation ? c.Kind : null,
         };
     }
+}
+
+public sealed record ClassifyOptions
+{
+    [Option("false: candidates become entities by the rules' own type and confidence (like --no-ml)"), ModelSwitch]
+    public bool UseModel { get; init; } = true;
+
+    [Option("path of a model trained by `pipeline train` (default: the model shipped with the library)"), FileOption]
+    public string? Model { get; init; }
+
+    [Option("lowest model probability a candidate needs to become an entity", Minimum = 0, Maximum = 1)]
+    public double MinConfidence { get; init; } = ClassifyStage.DefaultMinConfidence;
+
+    [Option("without the model: lowest rule confidence a candidate needs", Minimum = 0, Maximum = 1)]
+    public double RuleThreshold { get; init; } = ClassifyStage.DefaultRuleThreshold;
+
+    [Option("rule confidence from which the rule's type stands unless the model is sure of another answer", Minimum = 0, Maximum = 1)]
+    public double TrustedRule { get; init; } = ClassifyStage.DefaultTrustedRule;
+
+    [Option("probability the model needs to overrule a trusted rule (another type, or nothing)", Minimum = 0, Maximum = 1)]
+    public double Veto { get; init; } = ClassifyStage.DefaultVeto;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Pipeline.Stages;
 
 namespace Pipeline.Configuration;
 
@@ -10,11 +11,16 @@ namespace Pipeline.Configuration;
 public sealed class ConfigLoader(StageCatalog catalog)
 {
     private static readonly string[] TopLevelKeys = ["input", "output", "jobs", "stages", "reports"];
+
+    /// <summary>Names the JSON Schema for editors; the loader does not need it.</summary>
+    private const string SchemaKey = "$schema";
     private static readonly string[] ReportKeys = ["formats"];
 
-    public PipelineConfig Load(string path, bool machineLearningDisabled = false)
+    public PipelineConfig Load(string path)
     {
         var fullPath = Path.GetFullPath(path);
+        if (Directory.Exists(fullPath))
+            throw new ConfigException($"{path}: is a folder, not a configuration file");
         if (!File.Exists(fullPath))
             throw new ConfigException($"{path}: configuration file not found");
         JsonDocument doc;
@@ -25,13 +31,19 @@ public sealed class ConfigLoader(StageCatalog catalog)
         }
         catch (JsonException e)
         {
-            throw new ConfigException($"{path}: not valid JSON: {e.Message}");
+            // JsonException counts lines and columns from 0; editors count from 1.
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
+            throw new ConfigException($"{path}: not valid JSON{where}: {FirstSentence(e.Message)}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"{path}: cannot be read: {e.Message}");
         }
         using (doc)
-            return Parse(doc.RootElement, fullPath, machineLearningDisabled);
+            return Parse(doc.RootElement, fullPath);
     }
 
-    public PipelineConfig Parse(JsonElement root, string fullPath, bool machineLearningDisabled = false)
+    public PipelineConfig Parse(JsonElement root, string fullPath)
     {
         var errors = new List<string>();
         var baseDir = Path.GetDirectoryName(fullPath)!;
@@ -39,7 +51,7 @@ public sealed class ConfigLoader(StageCatalog catalog)
             throw new ConfigException($"{fullPath}: the top level must be a JSON object");
 
         foreach (var p in root.EnumerateObject())
-            if (!TopLevelKeys.Contains(p.Name))
+            if (!TopLevelKeys.Contains(p.Name) && p.Name != SchemaKey)
                 errors.Add($"unknown key '{p.Name}' (allowed: {string.Join(", ", TopLevelKeys)})");
 
         var input = ReadString(root, "input", "input", errors);
@@ -53,20 +65,17 @@ public sealed class ConfigLoader(StageCatalog catalog)
 
         var stages = ImmutableArray.CreateBuilder<ConfiguredStage>();
         if (!root.TryGetProperty("stages", out var stagesElement))
-            stages.AddRange(catalog.DefaultOrder.Select(d => new ConfiguredStage(d,
-                StageSettings.Empty(d.Name, d.Options, baseDir))));
+            stages.AddRange(catalog.DefaultOrder.Select(d => new ConfiguredStage(d, d.DefaultOptions)));
         else if (stagesElement.ValueKind != JsonValueKind.Array)
             errors.Add("'stages' must be a list of {\"name\": ..., options...}");
         else
             foreach (var s in stagesElement.EnumerateArray())
-                if (ReadStage(s, baseDir, machineLearningDisabled, errors) is { } stage)
+                if (ReadStage(s, baseDir, errors) is { } stage)
                     stages.Add(stage);
 
-        var names = stages.Select(s => s.Descriptor.Name).ToList();
-        foreach (var dup in names.GroupBy(n => n).Where(g => g.Count() > 1))
+        foreach (var dup in stages.GroupBy(s => s.Descriptor.Name).Where(g => g.Count() > 1))
             errors.Add($"stage '{dup.Key}' is listed {dup.Count()} times");
-        if (names.Count > 0 && names[0] != "ingest" && catalog.Find("ingest") is not null)
-            errors.Add("the first stage must be 'ingest' (it reads the file into an article)");
+        errors.AddRange(PipelineBuilder.OrderProblems(stages.Select(s => s.Descriptor), catalog));
 
         var formats = ReportOptions.AllFormats;
         if (root.TryGetProperty("reports", out var reports))
@@ -97,22 +106,15 @@ public sealed class ConfigLoader(StageCatalog catalog)
         if (errors.Count > 0)
             throw new ConfigException($"{fullPath}: invalid configuration:\n  - " + string.Join("\n  - ", errors));
 
-        // Re-create settings so the --no-ml switch reaches stages built from defaults too.
-        var built = stages.Select(s => s with
-        {
-            Settings = new StageSettings(s.Settings.StageName, s.Settings.RawValues, s.Descriptor.Options, baseDir)
-                { MachineLearningDisabled = machineLearningDisabled }
-        }).ToImmutableArray();
-
         return new PipelineConfig(fullPath,
             Path.GetFullPath(Path.Combine(baseDir, input)),
             Path.GetFullPath(Path.Combine(baseDir, output)),
             jobs == 0 ? Environment.ProcessorCount : jobs,
-            built,
+            stages.ToImmutable(),
             new ReportOptions(formats));
     }
 
-    private ConfiguredStage? ReadStage(JsonElement s, string baseDir, bool noMl, List<string> errors)
+    private ConfiguredStage? ReadStage(JsonElement s, string baseDir, List<string> errors)
     {
         string? name = s.ValueKind switch
         {
@@ -131,57 +133,19 @@ public sealed class ConfigLoader(StageCatalog catalog)
             errors.Add($"unknown stage '{name}' (allowed: {string.Join(", ", catalog.All.Select(d => d.Name))})");
             return null;
         }
-        var values = ImmutableDictionary.CreateBuilder<string, JsonElement>();
+        var values = new Dictionary<string, JsonElement>();
         if (s.ValueKind == JsonValueKind.Object)
             foreach (var p in s.EnumerateObject())
-            {
-                if (p.Name == "name") continue;
-                var spec = descriptor.Options.FirstOrDefault(o => o.Name == p.Name);
-                if (spec is null)
-                {
-                    var allowed = descriptor.Options.IsEmpty ? "none" : string.Join(", ", descriptor.Options.Select(o => o.Name));
-                    errors.Add($"stage '{name}': unknown option '{p.Name}' (allowed: {allowed})");
-                    continue;
-                }
-                if (Validate(spec, p.Value) is { } problem)
-                    errors.Add($"stage '{name}': option '{p.Name}' {problem}");
-                else
+                if (p.Name != "name")
                     values[p.Name] = p.Value.Clone();
-            }
-        return new ConfiguredStage(descriptor,
-            new StageSettings(name, values.ToImmutable(), descriptor.Options, baseDir) { MachineLearningDisabled = noMl });
+        return new ConfiguredStage(descriptor, descriptor.BindOptions(values, baseDir, errors));
     }
 
-    private static string? Validate(OptionSpec spec, JsonElement v)
+    private static string FirstSentence(string message)
     {
-        if (v.ValueKind == JsonValueKind.Null) return null;
-        switch (spec.Kind)
-        {
-            case OptionKind.String:
-                if (v.ValueKind != JsonValueKind.String) return "must be a string";
-                if (!spec.AllowedValues.IsEmpty && !spec.AllowedValues.Contains(v.GetString()!))
-                    return $"has unknown value '{v.GetString()}' (allowed: {string.Join(", ", spec.AllowedValues)})";
-                return null;
-            case OptionKind.Boolean:
-                return v.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : "must be true or false";
-            case OptionKind.Integer:
-                if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out var l)) return "must be a whole number";
-                return InRange(spec, l);
-            case OptionKind.Number:
-                if (v.ValueKind != JsonValueKind.Number) return "must be a number";
-                return InRange(spec, v.GetDouble());
-            case OptionKind.StringList:
-                return v.ValueKind == JsonValueKind.Array && v.EnumerateArray().All(x => x.ValueKind == JsonValueKind.String)
-                    ? null : "must be a list of strings";
-            default:
-                return null;
-        }
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
     }
-
-    private static string? InRange(OptionSpec spec, double value) =>
-        (spec.Minimum is { } min && value < min) || (spec.Maximum is { } max && value > max)
-            ? $"must be between {spec.Minimum?.ToString() ?? "-∞"} and {spec.Maximum?.ToString() ?? "∞"} (got {value})"
-            : null;
 
     private static string ReadString(JsonElement root, string key, string fallback, List<string> errors)
     {

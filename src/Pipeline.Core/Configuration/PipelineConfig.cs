@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Pipeline.Configuration;
 
-/// <summary>pipeline.json, validated: folders are absolute, stages are known and in order, options typed.</summary>
+/// <summary>pipeline.json, validated: folders are absolute, stages are known and in order, options bound to their records.</summary>
 public sealed record PipelineConfig(
     string ConfigPath,
     string InputDirectory,
@@ -14,7 +14,11 @@ public sealed record PipelineConfig(
     public string BaseDirectory => Path.GetDirectoryName(ConfigPath)!;
 }
 
-public sealed record ConfiguredStage(StageDescriptor Descriptor, StageSettings Settings);
+/// <summary>
+/// A stage as pipeline.json lists it, with its options bound to the stage's options record (null only for a
+/// stage object built in code, whose options the pipeline cannot see).
+/// </summary>
+public sealed record ConfiguredStage(StageDescriptor Descriptor, object? Options);
 
 public sealed record ReportOptions(ImmutableArray<string> Formats)
 {

@@ -1,77 +1,51 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Pipeline.Model;
 using Pipeline.Stages;
 
 namespace Pipeline.Configuration;
 
-public enum OptionKind { String, Integer, Number, Boolean, StringList }
-
-/// <summary>One option a stage accepts in pipeline.json: its type, allowed values and default.</summary>
-public sealed record OptionSpec(string Name, OptionKind Kind, object? Default, string Description)
+/// <summary>
+/// What a stage is called in pipeline.json, what it requires from the article and assigns to it, its
+/// typed options record, and how to build it from those options (spaCy's factories, with Markdig's
+/// builder around them: see <see cref="PipelineBuilder"/>).
+/// </summary>
+public abstract class StageDescriptor(string name, string description, ArticleParts requires, ArticleParts assigns)
 {
-    /// <summary>For string options with a closed set of values.</summary>
-    public ImmutableArray<string> AllowedValues { get; init; } = [];
-    public double? Minimum { get; init; }
-    public double? Maximum { get; init; }
+    public string Name { get; } = name;
+    public string Description { get; } = description;
+    public ArticleParts Requires { get; } = requires;
+    public ArticleParts Assigns { get; } = assigns;
+
+    public abstract Type OptionsType { get; }
+
+    public ImmutableArray<OptionSpec> Options => OptionBinder.Specs(OptionsType);
+
+    /// <summary>The options record a stage listed without options gets.</summary>
+    public object DefaultOptions => Activator.CreateInstance(OptionsType)!;
+
+    /// <summary>Binds pipeline.json's values for this stage; problems go to <paramref name="errors"/>.</summary>
+    public object BindOptions(IReadOnlyDictionary<string, JsonElement> values, string baseDirectory, List<string> errors) =>
+        OptionBinder.Bind(OptionsType, values, baseDirectory, Name, errors);
+
+    /// <summary>Builds the stage; only <see cref="PipelineBuilder"/> calls this, under its guard.</summary>
+    internal abstract IStage Construct(object options);
+
+    public override string ToString() => Name;
 }
 
-/// <summary>What a stage is called in pipeline.json, what it accepts, and how to build it from its settings.</summary>
-public sealed record StageDescriptor(
-    string Name,
-    string Description,
-    ImmutableArray<OptionSpec> Options,
-    Func<StageSettings, IStage> Create);
-
-/// <summary>A stage's validated options: every key is known and every value has its declared type.</summary>
-public sealed class StageSettings
+/// <summary>A stage whose options are the immutable record <typeparamref name="TOptions"/>.</summary>
+public sealed class StageDescriptor<TOptions>(string name, string description, ArticleParts requires, ArticleParts assigns,
+    Func<TOptions, IStage> create) : StageDescriptor(name, description, requires, assigns)
+    where TOptions : class, new()
 {
-    private readonly ImmutableDictionary<string, JsonElement> _values;
-    private readonly ImmutableDictionary<string, OptionSpec> _specs;
+    public override Type OptionsType => typeof(TOptions);
 
-    public StageSettings(string stageName, ImmutableDictionary<string, JsonElement> values, IEnumerable<OptionSpec> specs,
-        string baseDirectory)
-    {
-        StageName = stageName;
-        _values = values;
-        _specs = specs.ToImmutableDictionary(s => s.Name);
-        BaseDirectory = baseDirectory;
-    }
+    internal override IStage Construct(object options) => create((TOptions)options);
 
-    public string StageName { get; }
-
-    public ImmutableDictionary<string, JsonElement> RawValues => _values;
-
-    /// <summary>The folder of pipeline.json: relative paths in options are resolved against it.</summary>
-    public string BaseDirectory { get; }
-
-    /// <summary>Set by `--no-ml` and `evaluate --no-ml`: stages that use a model fall back to their rules.</summary>
-    public bool MachineLearningDisabled { get; init; }
-
-    public static StageSettings Empty(string stageName, IEnumerable<OptionSpec> specs, string? baseDirectory = null) =>
-        new(stageName, ImmutableDictionary<string, JsonElement>.Empty, specs, baseDirectory ?? Directory.GetCurrentDirectory());
-
-    public string? GetString(string name) => Get(name, e => e.GetString(), v => (string?)v);
-    public int GetInt(string name) => Get(name, e => e.GetInt32(), v => Convert.ToInt32(v));
-    public double GetDouble(string name) => Get(name, e => e.GetDouble(), v => Convert.ToDouble(v));
-    public bool GetBool(string name) => Get(name, e => e.GetBoolean(), v => (bool)v!);
-
-    public ImmutableArray<string> GetStringList(string name) =>
-        Get(name, e => e.EnumerateArray().Select(x => x.GetString()!).ToImmutableArray(),
-            v => v is IEnumerable<string> list ? list.ToImmutableArray() : ImmutableArray<string>.Empty);
-
-    /// <summary>A path option resolved against the folder of pipeline.json; null when unset.</summary>
-    public string? GetPath(string name)
-    {
-        var value = GetString(name);
-        return string.IsNullOrEmpty(value) ? null : Path.GetFullPath(Path.Combine(BaseDirectory, value));
-    }
-
-    private T Get<T>(string name, Func<JsonElement, T> read, Func<object?, T> fromDefault)
-    {
-        if (!_specs.TryGetValue(name, out var spec))
-            throw new InvalidOperationException($"stage '{StageName}' has no option '{name}'");
-        return _values.TryGetValue(name, out var element) && element.ValueKind != JsonValueKind.Null
-            ? read(element)
-            : fromDefault(spec.Default);
-    }
+    /// <summary>Builds the stage from options given in code (tests, benchmarks), outside any pipeline.</summary>
+    public IStage Create(TOptions? options = null) => create(options ?? new TOptions());
 }
+
+/// <summary>The options record of a stage that has none.</summary>
+public sealed record NoOptions;

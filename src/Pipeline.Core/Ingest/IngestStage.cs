@@ -13,19 +13,16 @@ public sealed class IngestStage(long maxFileBytes = IngestStage.DefaultMaxFileBy
 {
     public const long DefaultMaxFileBytes = 20L * 1024 * 1024;
 
-    public static readonly StageDescriptor Descriptor = new(
-        "ingest", "reads .txt .md .html .docx .pdf files (and NAME.meta.json sidecars) into articles",
-        [
-            new OptionSpec("maxFileBytes", OptionKind.Integer, DefaultMaxFileBytes, "larger files are refused")
-                { Minimum = 1 },
-        ],
-        s => new IngestStage(s.GetInt("maxFileBytes")));
+    public static readonly StageDescriptor<IngestOptions> Descriptor = new(
+        "ingest", "reads .txt .md .html .docx .pdf files (and NAME.meta.json sidecars) into articles; decides the language",
+        ArticleParts.None, ArticleParts.Text,
+        o => new IngestStage(o.MaxFileBytes));
 
-    public string Name => "ingest";
+    StageDescriptor IStage.Descriptor => Descriptor;
 
     public long MaxFileBytes { get; } = maxFileBytes;
 
-    public Article Process(Article article)
+    public Article Process(Article article, CancellationToken cancellation = default)
     {
         var path = article.Source.Path;
         var bytes = ReadStable(path);
@@ -39,7 +36,9 @@ public sealed class IngestStage(long maxFileBytes = IngestStage.DefaultMaxFileBy
             var ext => throw new ArticleException($"unsupported file type '{ext}' (supported: {string.Join(" ", ArticleFiles.Extensions)})"),
         };
         var sidecar = Sidecar.ReadFor(path);
-        return article with { Text = ingested.Text, Metadata = Metadata(ingested, sidecar) };
+        var metadata = Metadata(ingested, sidecar);
+        var (language, _) = Languages.Decide(metadata.Language?.Value, ingested.Text);
+        return article with { Text = ingested.Text, Metadata = metadata, Language = language };
     }
 
     private static ArticleMetadata Metadata(IngestedText file, Sidecar? sidecar)
@@ -51,7 +50,8 @@ public sealed class IngestStage(long maxFileBytes = IngestStage.DefaultMaxFileBy
         Sourced<DateOnly>? date = sidecar?.Date is { } sd ? new(sd, DateOrigins.Sidecar)
             : file.Date is { } fd ? new(fd, DateOrigins.FrontMatter) : null;
 
-        var language = Pick(sidecar?.Language, file.Language) ?? new Sourced<string>(LanguageOf(file.Text), "script");
+        var language = Pick(sidecar?.Language, file.Language)
+                       ?? new Sourced<string>(Languages.CodeOf(Languages.Detect(file.Text)), "script");
         return new ArticleMetadata
         {
             Title = Pick(sidecar?.Title, file.Title),
@@ -62,22 +62,6 @@ public sealed class IngestStage(long maxFileBytes = IngestStage.DefaultMaxFileBy
             Encoding = file.Encoding,
             Format = file.Format,
         };
-    }
-
-    /// <summary>"zh" when at least a fifth of the letters are Chinese characters, else "en".</summary>
-    public static string LanguageOf(string text)
-    {
-        int cjk = 0, letters = 0;
-        foreach (var c in text)
-        {
-            if (c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF')
-            {
-                cjk++;
-                letters++;
-            }
-            else if (char.IsLetter(c)) letters++;
-        }
-        return letters > 0 && cjk * 5 >= letters ? "zh" : "en";
     }
 
     /// <summary>
@@ -114,4 +98,10 @@ public sealed class IngestStage(long maxFileBytes = IngestStage.DefaultMaxFileBy
             throw new ArticleException($"file cannot be read: {e.Message}", e);
         }
     }
+}
+
+public sealed record IngestOptions
+{
+    [Option("larger files are refused", Minimum = 1)]
+    public long MaxFileBytes { get; init; } = IngestStage.DefaultMaxFileBytes;
 }

@@ -12,10 +12,13 @@ public sealed record Article
 {
     public required SourceFile Source { get; init; }
 
-    /// <summary>The decoded text, nothing stripped (ANNOTATION.md counts offsets into it).</summary>
+    /// <summary>The decoded text, nothing stripped (annotation offsets count into it: docs/annotation.md).</summary>
     public string Text { get; init; } = "";
 
     public ArticleMetadata Metadata { get; init; } = new();
+
+    /// <summary>Decided once, by ingest (or <see cref="FromText"/>): every stage reads it from here.</summary>
+    public DocumentLanguage Language { get; init; }
 
     public ImmutableArray<TextSpan> Paragraphs { get; init; } = [];
     public ImmutableArray<TextSpan> Sentences { get; init; } = [];
@@ -32,9 +35,32 @@ public sealed record Article
     /// <summary>Non-fatal findings worth telling the user (e.g. "document date guessed from file time").</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
 
+    /// <summary>Stages that failed on this article: their findings are missing, the rest stands.</summary>
+    public ImmutableArray<StageFailure> Failures { get; init; } = [];
+
+    /// <summary>The parts the pipeline produced for this article (see <see cref="ArticleParts"/>).</summary>
+    public ArticleParts Produced { get; init; }
+
+    /// <summary>True when the pipeline produced <paramref name="part"/>: an empty list then means "none found".</summary>
+    public bool Has(ArticleParts part) => Produced.HasFlag(part);
+
     public string Id => Source.FileName;
 
     public static Article FromFile(string path) => new() { Source = SourceFile.FromPath(path) };
+
+    /// <summary>An article whose text is already in memory (an annotated corpus), its language decided like ingest does.</summary>
+    public static Article FromText(string id, string text, string? declaredLanguage = null)
+    {
+        var (language, code) = Languages.Decide(declaredLanguage, text);
+        return new Article
+        {
+            Source = new SourceFile(id, id),
+            Text = text,
+            Language = language,
+            Metadata = new ArticleMetadata { Language = new Sourced<string>(code, declaredLanguage is null ? "script" : "given") },
+            Produced = ArticleParts.Text,
+        };
+    }
 
     public Article AddEntities(IEnumerable<Entity> entities) =>
         this with { Entities = Entities.AddRange(entities).Sort(Entity.ByPosition) };
@@ -43,6 +69,8 @@ public sealed record Article
         this with { Candidates = Candidates.AddRange(candidates) };
 
     public Article AddWarning(string warning) => this with { Warnings = Warnings.Add(warning) };
+
+    public Article AddFailure(StageFailure failure) => this with { Failures = Failures.Add(failure) };
 
     public IEnumerable<Entity> EntitiesOf(string type) => Entities.Where(e => e.Type == type);
 
@@ -61,6 +89,15 @@ public sealed record Article
         }
         return new TextSpan(0, Text.Length);
     }
+}
+
+/// <summary>A stage that failed on one article, and why.</summary>
+public sealed record StageFailure(string Stage, string Reason)
+{
+    /// <summary>Where it failed (the exception's stack), for a developer; never shown to users unless asked for.</summary>
+    public string? Trace { get; init; }
+
+    public override string ToString() => $"stage '{Stage}' failed: {Reason}";
 }
 
 public readonly record struct TextSpan(int Start, int End)
@@ -97,6 +134,12 @@ public sealed record ArticleMetadata
     /// a date in the text; null when <see cref="DocumentDate"/> is as exact as its source.
     /// </summary>
     public string? DocumentDateAsWritten { get; init; }
+
+    /// <summary>How sure the pipeline is of <see cref="DocumentDate"/>, 0–1 (1 when the metadata gives it).</summary>
+    public double? DocumentDateConfidence { get; init; }
+
+    /// <summary>What an inferred <see cref="DocumentDate"/> rests on, in words ("dateline 1月3日; year from 1997-12-31").</summary>
+    public string? DocumentDateEvidence { get; init; }
     /// <summary>Encoding the text was decoded from, and the input format.</summary>
     public string? Encoding { get; init; }
     public string? Format { get; init; }
@@ -108,7 +151,17 @@ public static class DateOrigins
     public const string FrontMatter = "front-matter"; // .md front matter / docx core properties / html meta
     public const string Dateline = "dateline";        // 新华社北京9月3日电, "Washington, April 7, 2022"
     public const string LatestInText = "latest-date-in-text";
+    /// <summary>Clues in the text that agree on a day: 今天是…, a weekday beside a date, an anniversary's year.</summary>
+    public const string TextEvidence = "text-evidence";
     public const string FileTime = "file-modification-time";
+    /// <summary>Month and day from the text (a dateline without a year), the year from the file modification time.</summary>
+    public const string FileTimeYear = "text-with-file-time-year";
+
+    /// <summary>True when the date, or its year, is only the file's modification time: nothing dated from it is a fact.</summary>
+    public static bool IsGuess(string origin) => origin is FileTime or FileTimeYear;
+
+    /// <summary>The word for a confidence: high (0.85 and up), medium (0.6 and up) or low.</summary>
+    public static string LevelOf(double confidence) => confidence >= 0.85 ? "high" : confidence >= 0.6 ? "medium" : "low";
     /// <summary>Prefix of a date reference taken from a quoted speech's own date ("speech-date:2016").</summary>
     public const string SpeechPrefix = "speech-date:";
 }

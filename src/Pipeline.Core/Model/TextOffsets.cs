@@ -1,7 +1,7 @@
 namespace Pipeline.Model;
 
 /// <summary>
-/// ANNOTATION.md counts Unicode code points; .NET strings count UTF-16 units.
+/// The annotation rules (docs/annotation.md) count Unicode code points; .NET strings count UTF-16 units.
 /// They differ only after a character outside the BMP, so the common case is free.
 /// </summary>
 public sealed class TextOffsets
@@ -23,6 +23,7 @@ public sealed class TextOffsets
 
     public int ToCodePoint(int utf16Index) => _codePointAt is null ? utf16Index : _codePointAt[utf16Index];
 
+    /// <summary>The UTF-16 index of a code-point offset (annotated corpora count code points; the pipeline does not).</summary>
     public int ToUtf16(int codePointIndex)
     {
         if (_codePointAt is null) return codePointIndex;

@@ -40,7 +40,7 @@ public static class AliasResolver
     {
         if (shortForm.Length < 2 || shortForm.Length >= full.Length) return false;
         if (full.EndsWith(" " + shortForm, StringComparison.Ordinal)) return shortForm.Contains(' ');
-        if (!DocumentLanguages.IsCjk(shortForm[0])) return false;
+        if (!Scripts.IsHan(shortForm[0])) return false;
         if (shortForm[^1] != full[^1]) return false;
         var k = 0;
         foreach (var c in full)

@@ -306,7 +306,7 @@ public sealed class OrgCandidateGenerator
 
     /// <summary>Can this character be part of a Chinese organisation name (not a particle, digit or punctuation)?</summary>
     public static bool IsNameChar(char c) =>
-        DocumentLanguages.IsCjk(c) && !IsStop[c] || c is '·' or '—' or '-' ||
+        Scripts.IsHan(c) && !IsStop[c] || c is '·' or '—' or '-' ||
         c is >= '\uFF21' and <= '\uFF3A' || c is >= 'A' and <= 'Z' || c is >= '０' and <= '９' || c is >= '0' and <= '9';
 
     /// <summary>

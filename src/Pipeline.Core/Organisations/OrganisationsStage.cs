@@ -14,19 +14,11 @@ public sealed class OrganisationsStage : IStage
     public const string GazetteerSource = "org:gazetteer";
     public const string SubUnitSource = "org:subunit";
 
-    public static readonly StageDescriptor Descriptor = new(
+    public static readonly StageDescriptor<OrganisationsOptions> Descriptor = new(
         "organisations",
         "organisation names: gazetteer matches, plus candidates from suffix rules for the classify stage",
-        [
-            new OptionSpec("gazetteers", OptionKind.StringList, Array.Empty<string>(),
-                "extra gazetteer files (Chinese<TAB>English<TAB>aliases|...<TAB>kind), relative to pipeline.json"),
-            new OptionSpec("proposeCandidates", OptionKind.Boolean, true,
-                "propose names the gazetteer lacks (suffix rules, acronyms) for the classify stage"),
-        ],
-        settings => new OrganisationsStage(
-            Gazetteer.WithExtraFiles(settings.GetStringList("gazetteers")
-                .Select(p => Path.GetFullPath(Path.Combine(settings.BaseDirectory, p)))),
-            settings.GetBool("proposeCandidates")));
+        ArticleParts.Text, ArticleParts.Organisations | ArticleParts.Candidates,
+        o => new OrganisationsStage(Gazetteer.WithExtraFiles(o.Gazetteers), o.ProposeCandidates));
 
     private readonly Gazetteer _gazetteer;
     private readonly bool _proposeCandidates;
@@ -38,19 +30,20 @@ public sealed class OrganisationsStage : IStage
         _proposeCandidates = proposeCandidates;
     }
 
-    public string Name => "organisations";
+    StageDescriptor IStage.Descriptor => Descriptor;
 
     public Gazetteer Gazetteer => _gazetteer;
 
-    public Article Process(Article article)
+    public Article Process(Article article, CancellationToken cancellation = default)
     {
-        var language = DocumentLanguages.Of(article);
+        var language = article.Language;
         var text = article.Text;
         var matches = _gazetteer.FindAll(text).Where(m => !IsInJobTitle(text, m)).ToList();
         var entities = new List<Entity>(matches.Count);
         var covered = new List<GazetteerMatch>(matches.Count);
         for (var k = 0; k < matches.Count; k++)
         {
+            if (k % 64 == 0) cancellation.ThrowIfCancellationRequested();
             var m = matches[k];
             var nextStart = k + 1 < matches.Count ? matches[k + 1].Start : text.Length;
             if (language == DocumentLanguage.Chinese && SubUnits.UnitEnd(text, m.Start, m.End, nextStart) is var unitEnd and > 0)
@@ -89,4 +82,13 @@ public sealed class OrganisationsStage : IStage
             CanonicalEn = m.Entry.English,
             Kind = m.Entry.Kind,
         };
+}
+
+public sealed record OrganisationsOptions
+{
+    [Option("extra gazetteer files (Chinese<TAB>English<TAB>aliases|...<TAB>kind), relative to pipeline.json"), FileOption]
+    public ImmutableArray<string> Gazetteers { get; init; } = [];
+
+    [Option("propose names the gazetteer lacks (suffix rules, acronyms) for the classify stage")]
+    public bool ProposeCandidates { get; init; } = true;
 }

@@ -1,3 +1,4 @@
+using Pipeline.Model;
 using Pipeline.Organisations;
 
 namespace Pipeline.Recognition;
@@ -197,7 +198,7 @@ public sealed class ChineseFeatures : IUnitFeatures
 
     private static byte Classify(char c) => c switch
     {
-        _ when DocumentLanguages.IsCjk(c) => "〇一二三四五六七八九十百千万亿零两".Contains(c) ? Numeral
+        _ when Scripts.IsHan(c) => "〇一二三四五六七八九十百千万亿零两".Contains(c) ? Numeral
             : OrgCandidateGenerator.IsChineseStop(c) ? HanStop : Han,
         >= '0' and <= '9' or >= '０' and <= '９' => Digit,
         >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= 'ａ' and <= 'ｚ' or >= 'Ａ' and <= 'Ｚ' => Latin,

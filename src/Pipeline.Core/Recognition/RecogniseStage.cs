@@ -19,36 +19,24 @@ public sealed class RecogniseStage : IStage
     public const double DefaultSettle = 0.7;
     public const double DefaultVeto = 0.9;
 
-    public static readonly StageDescriptor Descriptor = new(
+    public static readonly StageDescriptor<RecogniseOptions> Descriptor = new(
         "recognise",
         "finds organisation names no rule proposes, with a tagger trained on annotated news (Chinese and English)",
-        [
-            new OptionSpec("useModel", OptionKind.Boolean, true, "false: the stage adds nothing (like --no-ml)"),
-            new OptionSpec("model", OptionKind.String, null,
-                "path of a model written by `pipeline train` (default: the model shipped with the library)"),
-            new OptionSpec("minConfidence", OptionKind.Number, DefaultMinConfidence,
-                "lowest mean tag probability a name needs") { Minimum = 0, Maximum = 1 },
-            new OptionSpec("settle", OptionKind.Number, DefaultSettle,
-                "probability from which the tagger's name replaces overlapping organisations the rules were unsure of")
-                { Minimum = 0, Maximum = 1 },
-            new OptionSpec("veto", OptionKind.Number, DefaultVeto,
-                "probability from which a person, place or other name the tagger finds removes an organisation inside it")
-                { Minimum = 0, Maximum = 1 },
-        ],
-        settings =>
-        {
-            if (!settings.GetBool("useModel") || settings.MachineLearningDisabled) return new RecogniseStage(null);
-            var model = ModelOption.Resolve(settings, RecogniserModel.Shipped, RecogniserModel.Load);
-            return new RecogniseStage(model, settings.GetDouble("minConfidence"), settings.GetDouble("settle"), settings.GetDouble("veto"));
-        });
+        ArticleParts.Organisations | ArticleParts.Agreements, ArticleParts.Organisations,
+        o => new RecogniseStage(
+            !o.UseModel ? null
+            : o.Model is null ? RecogniserModel.Shipped ?? throw new ConfigException("no model is shipped; run `pipeline train` or set \"useModel\": false")
+            : RecogniserModel.Load(o.Model),
+            o.MinConfidence, o.Settle, o.Veto));
 
     /// <summary>
     /// The corpora the configured model (or the shipped one) was trained on, whether or not machine learning is on:
     /// `evaluate --corpus` scores only the held-out documents of those.
     /// </summary>
-    public static ImmutableArray<CorpusSignature> TrainedOn(StageSettings settings)
+    public static ImmutableArray<CorpusSignature> TrainedOn(PipelineConfig config)
     {
-        var path = settings.GetPath("model");
+        var configured = config.Stages.FirstOrDefault(s => s.Descriptor == Descriptor)?.Options as RecogniseOptions;
+        var path = configured?.Model;
         return path is not null && !File.Exists(path) ? [] : RecogniserModel.ReadTrainedOn(path);
     }
 
@@ -74,17 +62,18 @@ public sealed class RecogniseStage : IStage
     public static RecogniseStage WithShippedModel() =>
         new(RecogniserModel.Shipped ?? throw new InvalidOperationException("no recogniser model is shipped with the library"));
 
-    public string Name => "recognise";
+    StageDescriptor IStage.Descriptor => Descriptor;
 
     public bool UsesModel => _model is not null;
 
     private Tagger? TaggerFor(string language) =>
         _model is not null && _model.Languages.TryGetValue(language, out var learnt) ? Tagger.For(language, learnt) : null;
 
-    public Article Process(Article article)
+    public Article Process(Article article, CancellationToken cancellation = default)
     {
         if (_model is null || article.Text.Length == 0) return article;
-        var language = DocumentLanguages.Of(article);
+        cancellation.ThrowIfCancellationRequested();
+        var language = article.Language;
         var tagger = language == DocumentLanguage.Chinese ? _chinese.Value : _english.Value;
         if (tagger is null) return article;
         var text = article.Text;
@@ -214,4 +203,23 @@ public sealed class RecogniseStage : IStage
             Canonical = language == DocumentLanguage.Chinese ? ChineseCanonicalNames.Expand(span) : span,
         };
     }
+}
+
+public sealed record RecogniseOptions
+{
+    [Option("false: the stage adds nothing (like --no-ml)"), ModelSwitch]
+    public bool UseModel { get; init; } = true;
+
+    [Option("path of a model written by `pipeline train` (default: the model shipped with the library)"), FileOption]
+    public string? Model { get; init; }
+
+    [Option("lowest mean tag probability a name needs", Minimum = 0, Maximum = 1)]
+    public double MinConfidence { get; init; } = RecogniseStage.DefaultMinConfidence;
+
+    [Option("probability from which the tagger's name replaces overlapping organisations the rules were unsure of", Minimum = 0, Maximum = 1)]
+    public double Settle { get; init; } = RecogniseStage.DefaultSettle;
+
+    [Option("probability from which a person, place or other name removes an organisation inside it, and a one-word " +
+            "name usually written in lower case is kept", Minimum = 0, Maximum = 1)]
+    public double Veto { get; init; } = RecogniseStage.DefaultVeto;
 }

@@ -35,12 +35,26 @@ public sealed class BatchRunner : IDisposable
         _pipeline = pipeline;
         _writers = ReportWriters.For(config.Reports, writers);
         _options = options;
-        Fingerprint = PipelineFingerprint.Compute(config, pipeline, _writers, options.ExtraFingerprint);
-        Directory.CreateDirectory(config.OutputDirectory);
-        _database = new PipelineDatabase(Path.Combine(config.OutputDirectory, PipelineDatabase.FileName));
+        Fingerprint = PipelineFingerprint.Compute(pipeline, _writers, options.ExtraFingerprint);
+        _database = OpenOutput(config.OutputDirectory);
     }
 
     public string Fingerprint { get; }
+
+    /// <summary>The output folder and its database: a folder that cannot be made is the user's to fix, not a crash.</summary>
+    private static PipelineDatabase OpenOutput(string folder)
+    {
+        try
+        {
+            if (File.Exists(folder)) throw new ConfigException($"output folder {folder} is a file");
+            Directory.CreateDirectory(folder);
+            return new PipelineDatabase(Path.Combine(folder, PipelineDatabase.FileName));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            throw new ConfigException($"output folder {folder} cannot be used: {e.Message}");
+        }
+    }
 
     public PipelineDatabase Database => _database;
 
@@ -138,8 +152,9 @@ public sealed class BatchRunner : IDisposable
             cancellation.ThrowIfCancellationRequested();
             var outputs = WriteOutputs(article);
             _database.SaveSuccess(runId, _config.InputDirectory, hash, Fingerprint, article, outputs, clock.Elapsed.TotalSeconds);
-            return new ArticleResult(file, RunStatus.Ok, EntityCounts.Of(article), null, article.Warnings,
-                clock.Elapsed.TotalSeconds);
+            foreach (var failure in article.Failures) progress.Error(file, failure.ToString());
+            return new ArticleResult(file, article.Failures.IsEmpty ? RunStatus.Ok : RunStatus.Partial, EntityCounts.Of(article),
+                article.Failures.IsEmpty ? null : string.Join("; ", article.Failures), article.Warnings, clock.Elapsed.TotalSeconds);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -162,7 +177,8 @@ public sealed class BatchRunner : IDisposable
     private bool Unchanged(DocumentRecord previous, string hash)
     {
         if (previous.ContentHash != hash || previous.Fingerprint != Fingerprint) return false;
-        if (previous.Status == RunStatus.Failed) return !_options.RetryFailed;
+        if (previous.Status is RunStatus.Failed or RunStatus.Partial && _options.RetryFailed) return false;
+        if (previous.Status == RunStatus.Failed) return true;
         var dir = ArticleFolder(previous.File);
         var expected = OutputNames().ToHashSet();
         return previous.Outputs.Count == expected.Count

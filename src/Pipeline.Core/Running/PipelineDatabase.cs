@@ -186,9 +186,10 @@ public sealed class PipelineDatabase : IDisposable
             using var tx = _connection.BeginTransaction();
             var m = article.Metadata;
             var offsets = new TextOffsets(article.Text);
-            UpsertDocument(runId, article.Id, inputDir, contentHash, fingerprint, RunStatus.Ok, m.Title?.Value,
+            UpsertDocument(runId, article.Id, inputDir, contentHash, fingerprint,
+                article.Failures.IsEmpty ? RunStatus.Ok : RunStatus.Partial, m.Title?.Value,
                 m.DocumentDate?.Value.ToString("yyyy-MM-dd"), m.DocumentDate?.Origin, m.Language?.Value, m.Format, m.Encoding,
-                null, article.Warnings, EntityCounts.Of(article), outputs, seconds);
+                article.Failures.IsEmpty ? null : string.Join("; ", article.Failures), article.Warnings, EntityCounts.Of(article), outputs, seconds);
 
             using (var cmd = Command("""
                        INSERT INTO entities(file, type, start, "end", text, value, canonical, canonical_en, kind, confidence, source)
@@ -272,7 +273,7 @@ public sealed class PipelineDatabase : IDisposable
         lock (_lock)
         {
             var documents = AllDocumentsUnlocked().Where(d => wanted.Contains(d.File)).ToList();
-            var ok = documents.Where(d => d.Status == RunStatus.Ok).Select(d => d.File).ToHashSet(StringComparer.Ordinal);
+            var ok = documents.Where(d => d.Status is RunStatus.Ok or RunStatus.Partial).Select(d => d.File).ToHashSet(StringComparer.Ordinal);
 
             var orgMentions = new Dictionary<string, Tally>(StringComparer.Ordinal);
             var agreementEntities = new List<(string File, string Canonical, string? English, string? Kind)>();
@@ -412,6 +413,8 @@ public static class RunStatus
     public const string Ok = "ok";
     public const string Failed = "failed";
     public const string Skipped = "skipped";
+    /// <summary>Processed and reported, but a stage failed: its findings are missing.</summary>
+    public const string Partial = "partial";
     /// <summary>Not processed because the run was stopped (Ctrl+C, SIGTERM).</summary>
     public const string Cancelled = "cancelled";
 }

@@ -8,15 +8,15 @@ using Pipeline.Stages;
 namespace Pipeline.Running;
 
 /// <summary>
-/// One hash of everything besides the article that decides its results: pipeline.json, the
-/// resolved stage list with options, the report formats, the code of every stage and writer
+/// One hash of everything besides the article that decides its results: the stage list with
+/// the options in effect (after `--no-ml`), the report formats, the code of every stage and writer
 /// (assembly module version ids change with every rebuilt change), files that stage options
 /// name (models, gazetteers) and any extra values the caller adds (e.g. a model's hash).
 /// When it changes, every article is redone.
 /// </summary>
 public static class PipelineFingerprint
 {
-    public static string Compute(PipelineConfig config, ArticlePipeline pipeline, IEnumerable<IReportWriter> writers,
+    public static string Compute(ArticlePipeline pipeline, IEnumerable<IReportWriter> writers,
         IEnumerable<string>? extra = null)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -27,16 +27,21 @@ public static class PipelineFingerprint
         }
         void AddText(string label, string text) => Add(label, Encoding.UTF8.GetBytes(text));
 
-        AddText("format", "pipeline-fingerprint-1");
-        Add("config", File.Exists(config.ConfigPath) ? File.ReadAllBytes(config.ConfigPath) : []);
-        foreach (var stage in config.Stages)
+        AddText("format", "pipeline-fingerprint-2");
+        foreach (var stage in pipeline.Plan)
         {
             AddText("stage", stage.Descriptor.Name);
-            foreach (var (name, value) in stage.Settings.RawValues.OrderBy(v => v.Key, StringComparer.Ordinal))
+            if (stage.Options is null)
             {
-                AddText("option", name + "=" + value.GetRawText());
-                if (value.ValueKind == JsonValueKind.String && NamedFile(stage.Settings.BaseDirectory, value.GetString()) is { } file)
-                    Add("file", FileHash(file));
+                AddText("options", "built in code: " + stage.Descriptor.OptionsType.FullName);
+                continue;
+            }
+            foreach (var (spec, value) in OptionBinder.Values(stage.Options))
+            {
+                AddText("option", spec.Name + "=" + JsonSerializer.Serialize(value is Enum ? OptionBinder.EnumName(value) : value));
+                if (!spec.IsFile) continue;
+                foreach (var file in value switch { string one => [one], IEnumerable<string> many => many, _ => [] })
+                    Add("file", File.Exists(file) ? FileHash(file) : []);
             }
         }
         var assemblies = pipeline.Stages.Select(s => s.GetType().Assembly)
@@ -51,26 +56,9 @@ public static class PipelineFingerprint
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    /// <summary>SHA-256 of a file, for callers that want to add a model file to <see cref="RunOptions.ExtraFingerprint"/>.</summary>
-    public static string FileHashHex(string path) => Convert.ToHexStringLower(FileHash(path));
-
     private static byte[] FileHash(string path)
     {
         using var stream = File.OpenRead(path);
         return SHA256.HashData(stream);
-    }
-
-    private static string? NamedFile(string baseDirectory, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.IndexOfAny(Path.GetInvalidPathChars()) >= 0) return null;
-        try
-        {
-            var path = Path.GetFullPath(Path.Combine(baseDirectory, value));
-            return File.Exists(path) ? path : null;
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return null;
-        }
     }
 }

@@ -50,6 +50,8 @@ public sealed record RunSummary(
 
     public int Succeeded => Articles.Count(a => a.Status == RunStatus.Ok);
     public int Failed => Articles.Count(a => a.Status == RunStatus.Failed);
+    /// <summary>Articles whose briefing was written although a stage failed on them.</summary>
+    public int Partial => Articles.Count(a => a.Status == RunStatus.Partial);
     public int Skipped => Articles.Count(a => a.Status == RunStatus.Skipped);
     public int NotRun => Articles.Count(a => a.Status == RunStatus.Cancelled);
 
@@ -60,15 +62,38 @@ public sealed record RunSummary(
         return failOn switch
         {
             FailOn.Never => 0,
-            FailOn.Warning => Failed > 0 || !OverviewErrors.IsEmpty || Articles.Any(a => !a.Warnings.IsEmpty) ? 1 : 0,
-            _ => Failed > 0 || !OverviewErrors.IsEmpty ? 1 : 0,
+            FailOn.Warning => Failed + Partial > 0 || !OverviewErrors.IsEmpty || Articles.Any(a => !a.Warnings.IsEmpty) ? 1 : 0,
+            _ => Failed + Partial > 0 || !OverviewErrors.IsEmpty ? 1 : 0,
         };
     }
 
-    public string OneLine() =>
-        $"{Articles.Length} articles: {Succeeded} processed, {Skipped} unchanged, {Failed} failed"
-        + (NotRun > 0 ? $", {NotRun} not run (stopped)" : "")
-        + $" in {(Ended - Started).TotalSeconds:0.0} s; output in {OutputDirectory}";
+    /// <summary>Articles that were processed (or skipped as unchanged) with warnings of their own.</summary>
+    public int Warned => Articles.Count(a => !a.Warnings.IsEmpty && a.Status is RunStatus.Ok or RunStatus.Partial or RunStatus.Skipped);
+
+    /// <summary>
+    /// The closing line people read: every count, and up to five names of the articles that need a look
+    /// (failed, partial, with warnings), so `--fail-on warning` never exits 1 under a line that says "0 failed".
+    /// </summary>
+    public string OneLine()
+    {
+        var line = new System.Text.StringBuilder(
+            $"{Articles.Length} articles: {Succeeded} processed, {Skipped} unchanged, {Failed} failed");
+        if (Partial > 0) line.Append($", {Partial} partial (a stage failed)");
+        line.Append($", {Warned} with warnings");
+        if (NotRun > 0) line.Append($", {NotRun} not run (stopped)");
+        line.Append($" in {(Ended - Started).TotalSeconds:0.0} s; output in {OutputDirectory}");
+        Name("failed", Articles.Where(a => a.Status == RunStatus.Failed));
+        Name("partial", Articles.Where(a => a.Status == RunStatus.Partial));
+        Name("warnings", Articles.Where(a => !a.Warnings.IsEmpty && a.Status != RunStatus.Failed));
+        return line.ToString();
+
+        void Name(string what, IEnumerable<ArticleResult> articles)
+        {
+            var all = articles.Select(a => a.File).ToList();
+            if (all.Count == 0) return;
+            line.Append($"\n  {what}: {string.Join(", ", all.Take(5))}{(all.Count > 5 ? $" and {all.Count - 5} more" : "")}");
+        }
+    }
 
     public string ToJson()
     {
@@ -85,6 +110,8 @@ public sealed record RunSummary(
                 ["articles"] = Articles.Length,
                 ["succeeded"] = Succeeded,
                 ["failed"] = Failed,
+                ["partial"] = Partial,
+                ["with_warnings"] = Warned,
                 ["skipped_unchanged"] = Skipped,
                 ["not_run"] = NotRun,
             },

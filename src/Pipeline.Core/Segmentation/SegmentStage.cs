@@ -8,15 +8,19 @@ namespace Pipeline.Segmentation;
 /// <summary>Splits the text into paragraphs (line breaks) and sentences (Chinese and English rules).</summary>
 public sealed class SegmentStage : IStage
 {
-    public static readonly StageDescriptor Descriptor = new(
-        "segment", "paragraphs and sentences", [], _ => new SegmentStage());
+    public static readonly StageDescriptor<NoOptions> Descriptor = new(
+        "segment", "paragraphs and sentences", ArticleParts.Text, ArticleParts.Sentences, _ => new SegmentStage());
 
-    public string Name => "segment";
+    StageDescriptor IStage.Descriptor => Descriptor;
 
-    public Article Process(Article article)
+    public Article Process(Article article, CancellationToken cancellation = default)
     {
         var paragraphs = Paragraphs(article.Text);
-        var sentences = paragraphs.SelectMany(p => SentenceSplitter.Split(article.Text, p)).ToImmutableArray();
+        var sentences = paragraphs.SelectMany(p =>
+        {
+            cancellation.ThrowIfCancellationRequested();
+            return SentenceSplitter.Split(article.Text, p);
+        }).ToImmutableArray();
         return article with { Paragraphs = paragraphs, Sentences = sentences };
     }
 

@@ -47,9 +47,7 @@ public static class AgreementTestKit
 
     public static Article Run(string text, IEnumerable<Entity> givenEntities, string? language = null)
     {
-        var article = new Article { Source = new SourceFile("/test/" + "doc.txt", "doc.txt"), Text = text };
-        if (language is not null)
-            article = article with { Metadata = new ArticleMetadata { Language = new Sourced<string>(language, "test") } };
+        var article = Article.FromText("doc.txt", text, language);
         article = new SegmentStage().Process(article).AddEntities(givenEntities);
         article = new AgreementsStage().Process(article);
         article = Classify(article);

@@ -44,7 +44,7 @@ public class TitleListTests
     [TestCase("MEDIA", 0.7)]
     public void Ending_rules_agree_with_the_labels_of_Chinese_titles(string label, double floor)
     {
-        var titles = Titles().Where(t => t.Label == label && t.Title.Any(TitleText.IsCjk)).ToList();
+        var titles = Titles().Where(t => t.Label == label && t.Title.Any(Scripts.IsHan)).ToList();
         var agree = titles.Count(t =>
         {
             var guess = TitleRules.ForChineseTitle(t.Title, "会议通过《" + t.Title + "》。");

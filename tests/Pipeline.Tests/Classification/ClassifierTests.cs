@@ -1,3 +1,4 @@
+using Pipeline.Stages;
 using System.Collections.Immutable;
 using Microsoft.ML;
 using Pipeline.Classification;
@@ -9,7 +10,7 @@ namespace Pipeline.Tests.Classification;
 public class ClassifierTests
 {
     private static Article WithCandidates(string text, params Candidate[] candidates) =>
-        new Article { Source = new SourceFile("t.txt", "t.txt"), Text = text }.AddCandidates(candidates);
+        Article.FromText("t.txt", text).AddCandidates(candidates);
 
     [Test]
     public void Shipped_model_loads_and_has_a_probability_for_every_label()
@@ -113,12 +114,11 @@ public class ClassifierTests
     [Test]
     public void No_ml_switch_and_useModel_false_turn_the_model_off()
     {
-        var settings = new StageSettings("classify", ImmutableDictionary<string, System.Text.Json.JsonElement>.Empty,
-            ClassifyStage.Descriptor.Options, ".") { MachineLearningDisabled = true };
-        var stage = (ClassifyStage)ClassifyStage.Descriptor.Create(settings);
-        Assert.That(stage.UsesModel, Is.False);
-        var withModel = (ClassifyStage)ClassifyStage.Descriptor.Create(StageSettings.Empty("classify", ClassifyStage.Descriptor.Options));
-        Assert.That(withModel.UsesModel, Is.True);
+        ClassifyStage Built(ClassifyOptions options, bool noMl) => (ClassifyStage)new PipelineBuilder()
+            .Use(ClassifyStage.Descriptor, options).DisableMachineLearning(noMl).Build(ArticleParts.Candidates).Stages.Single();
+        Assert.That(Built(new ClassifyOptions(), noMl: true).UsesModel, Is.False);
+        Assert.That(Built(new ClassifyOptions { UseModel = false }, noMl: false).UsesModel, Is.False);
+        Assert.That(Built(new ClassifyOptions(), noMl: false).UsesModel, Is.True);
     }
 
     [Test]

@@ -71,7 +71,7 @@ public class CommandTests
             File.WriteAllText(Path.Combine(dir, "good.txt"), "2014年11月，APEC领导人会议通过《北京反腐败宣言》。");
             File.WriteAllBytes(Path.Combine(dir, "empty.txt"), []);
             var (code, stdout, stderr) = Run("extract", "--config", Config, dir);
-            Assert.That(code, Is.EqualTo(ExitCodes.ArticlesFailed));
+            Assert.That(code, Is.EqualTo((int)ExitCode.ArticlesFailed));
             Assert.That(stderr, Does.Contain("empty.txt"));
             Assert.That(stdout, Does.Contain("\"doc\":\"good.txt\"").And.Contain("北京反腐败宣言"));
         }
@@ -163,7 +163,7 @@ public class CommandTests
         try
         {
             var (code, _, stderr) = Run("evaluate", "--config", Config, "--corpus", path, "--split", "all");
-            Assert.That(code, Is.EqualTo(ExitCodes.UsageOrConfig));
+            Assert.That(code, Is.EqualTo((int)ExitCode.UsageOrConfig));
             Assert.That(stderr, Does.Contain($"{path}:2: not an annotated document"));
         }
         finally
@@ -172,19 +172,23 @@ public class CommandTests
         }
     }
 
-    [TestCase(new[] { "frobnicate" }, "unknown command 'frobnicate'")]
-    [TestCase(new[] { "extract" }, "name at least one file or folder")]
-    [TestCase(new[] { "extract", "--colour", "x" }, "unknown option --colour")]
+    [TestCase(new[] { "frobnicate" }, "pipeline: unknown command 'frobnicate'")]
+    [TestCase(new[] { "runn" }, "pipeline: unknown command 'runn' (did you mean 'run'?)")]
+    [TestCase(new[] { "run", "--forse" }, "pipeline run: unknown option '--forse' (did you mean '--force'?)")]
+    [TestCase(new[] { "extract" }, "Required argument 'PATH' missing")]
+    [TestCase(new[] { "extract", "--colour", "x" }, "pipeline extract: unknown option '--colour'")]
     [TestCase(new[] { "evaluate", "x.txt" }, "--gold (or --corpus) is required")]
     [TestCase(new[] { "evaluate", "--corpus", "c.jsonl", "--split", "odd" }, "no such corpus file")]
     [TestCase(new[] { "run", "--fail-on", "sometimes" }, "--fail-on must be error, warning or never")]
     [TestCase(new[] { "run", "--config", "/nonexistent/pipeline.json" }, "configuration file not found")]
     [TestCase(new[] { "train", "--held-out", "2" }, "--held-out must be a share between 0 and 1")]
     [TestCase(new[] { "train", "--only", "everything" }, "--only must be classifier or recogniser")]
+    [TestCase(new[] { "help", "runn" }, "unknown command 'runn' (did you mean 'run'?)")]
+    [TestCase(new string[0], "name a command")]
     public void Usage_and_configuration_errors_exit_2_with_a_message(string[] args, string message)
     {
         var (code, _, stderr) = Run(args);
-        Assert.That(code, Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(code, Is.EqualTo((int)ExitCode.UsageOrConfig));
         Assert.That(stderr, Does.Contain(message));
     }
 
@@ -194,5 +198,67 @@ public class CommandTests
         var (code, stdout, _) = Run("--help");
         Assert.That(code, Is.EqualTo(0));
         foreach (var c in Pipeline.Cli.Program.Commands) Assert.That(stdout, Does.Contain(c.Name));
+    }
+
+    [Test]
+    public void A_mistyped_command_is_one_line_with_a_suggestion_not_the_whole_usage()
+    {
+        var (_, _, stderr) = Run("runn");
+        Assert.That(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2));
+        Assert.That(stderr, Does.Not.Contain("Options:"));
+    }
+
+    [Test]
+    public void Help_command_prints_the_page_of_the_command_it_names()
+    {
+        var (code, viaHelp, _) = Run("help", "run");
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(viaHelp, Is.EqualTo(Run("run", "--help").Out));
+        Assert.That(viaHelp, Does.Contain("--fail-on").And.Contain("-j, --jobs"));
+    }
+
+    [Test]
+    public void Version_prints_the_program_version()
+    {
+        var (code, stdout, _) = Run("--version");
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(stdout.Trim(), Does.Match(@"^\d+\.\d+\.\d+"));
+    }
+
+    [TestCase("run", "-j", "--jobs")]
+    [TestCase("run", "-c", "--config")]
+    [TestCase("run", "-f", "--force")]
+    [TestCase("extract", "-j", "--jobs")]
+    [TestCase("evaluate", "-c", "--config")]
+    public void Short_aliases_are_listed_beside_their_option(string command, string alias, string option) =>
+        Assert.That(Run(command, "--help").Out, Does.Contain($"{alias}, {option}"));
+
+    [Test]
+    public void Shell_completion_asks_the_program_for_its_commands_and_options()
+    {
+        var (code, script, _) = Run("completion", "bash");
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(script, Does.Contain("complete -o default -F _pipeline_complete pipeline").And.Contain("[suggest:"));
+        Assert.That(Run("[suggest:2]", "ru").Out.Split('\n', StringSplitOptions.TrimEntries), Does.Contain("run"));
+        Assert.That(Run("[suggest:8]", "run --fo").Out.Split('\n', StringSplitOptions.TrimEntries), Does.Contain("--force"));
+    }
+
+    [Test]
+    public void The_readme_command_table_lists_every_command_and_every_option_help_shows()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md"));
+        var rows = readme.Split('\n').Where(l => l.StartsWith("| `pipeline ")).ToList();
+        foreach (var command in Pipeline.Cli.Program.Commands)
+        {
+            var row = rows.SingleOrDefault(r => r.StartsWith($"| `pipeline {command.Name}"));
+            Assert.That(row, Is.Not.Null, $"README has no row for `pipeline {command.Name}`");
+            var help = Run(command.Name, "--help").Out;
+            var options = System.Text.RegularExpressions.Regex.Matches(help, @"(?<=^\s+(?:-\w, )?)--[a-z-]+", System.Text.RegularExpressions.RegexOptions.Multiline)
+                .Select(m => m.Value).Where(o => o != "--help").Distinct();
+            foreach (var option in options)
+                Assert.That(row, Does.Contain(option), $"README's row for {command.Name} omits {option}");
+            foreach (var option in System.Text.RegularExpressions.Regex.Matches(row!, @"--[a-z-]+").Select(m => m.Value))
+                Assert.That(help, Does.Contain(option), $"README's row for {command.Name} names {option}, which --help does not");
+        }
     }
 }

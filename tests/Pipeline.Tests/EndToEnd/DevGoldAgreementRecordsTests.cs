@@ -14,11 +14,13 @@ public class DevGoldAgreementRecordsTests
     private static readonly Lazy<Dictionary<string, Article>> Articles = new(() =>
     {
         var config = new ConfigLoader(StageCatalog.Default).Load(Path.Combine(TestPaths.RepoRoot, "pipeline.json"));
-        var pipeline = ArticlePipeline.FromConfig(config);
+        var pipeline = PipelineBuilder.From(config).Build();
         return Directory.GetFiles(TestPaths.Corpus, "*.txt").ToDictionary(p => Path.GetFileName(p), p => pipeline.ProcessFile(p));
     });
 
-    public static IEnumerable<TestCaseData> GoldAttributes()
+    public static IEnumerable<TestCaseData> GoldAttributes() => TestPaths.CasesFromShared(GoldAttributesFromKit);
+
+    private static IEnumerable<TestCaseData> GoldAttributesFromKit()
     {
         foreach (var file in Directory.GetFiles(TestPaths.Gold, "*.jsonl").Order())
             foreach (var line in File.ReadLines(file))

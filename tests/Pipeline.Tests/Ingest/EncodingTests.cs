@@ -89,5 +89,5 @@ public class EncodingTests
     [TestCase("中华人民共和国和美利坚合众国 signed the agreement", "zh")]
     [TestCase("The EU and 中国 (China) met in Brussels on Monday to discuss trade.", "en")]
     public void Language_comes_from_the_script(string text, string language) =>
-        Assert.That(IngestStage.LanguageOf(text), Is.EqualTo(language));
+        Assert.That(Languages.CodeOf(Languages.Detect(text)), Is.EqualTo(language));
 }

@@ -42,24 +42,19 @@ public static class OrgEvaluation
         new([new SegmentStage(), new OrganisationsStage(), classify]);
 
     public static Article Run(ArticlePipeline pipeline, string id, string text, string? language = null) =>
-        pipeline.Process(new Article
-        {
-            Source = new SourceFile(id, id),
-            Text = text,
-            Metadata = language is null ? new ArticleMetadata() : new ArticleMetadata { Language = new Sourced<string>(language, "sidecar") },
-        });
+        pipeline.Process(Article.FromText(id, text, language));
 
     public static IEnumerable<Mention> Predictions(Article article) =>
         article.Entities.Where(e => e.Type == EntityTypes.Org)
             .Select(e => new Mention(article.Id, e.Type, e.Start, e.End, e.Text, Canonical: e.Canonical));
 
     /// <summary>The dev corpus (shared/corpus) against shared/gold.</summary>
-    public static Score ScoreGold(string sharedDirectory, ClassifyStage classify)
+    public static Score ScoreGold(ClassifyStage classify)
     {
         var pipeline = Pipeline(classify);
         var gold = new List<Mention>();
         var predicted = new List<Mention>();
-        foreach (var goldFile in Directory.GetFiles(Path.Combine(sharedDirectory, "gold"), "*.jsonl").Order())
+        foreach (var goldFile in Directory.GetFiles(TestPaths.Gold, "*.jsonl").Order())
         {
             foreach (var line in File.ReadLines(goldFile).Where(l => l.Trim().Length > 0))
             {
@@ -71,7 +66,7 @@ public static class OrgEvaluation
                     r.TryGetProperty("canonical", out var c) ? c.GetString() : null));
             }
             var doc = Path.GetFileNameWithoutExtension(goldFile) + ".txt";
-            var textPath = Path.Combine(sharedDirectory, "corpus", doc);
+            var textPath = Path.Combine(TestPaths.Corpus, doc);
             var article = Run(pipeline, doc, File.ReadAllText(textPath), SidecarLanguage(textPath + ".meta.json"));
             predicted.AddRange(Predictions(article));
         }

@@ -21,14 +21,14 @@ public static class RecogniserCorpora
         return [.. AnnotatedCorpus.Read(path, split)];
     }
 
-    public static readonly Lazy<ArticlePipeline> Full = new(() =>
-        new ArticlePipeline(ArticlePipeline.FromConfig(new ConfigLoader(StageCatalog.Default)
-            .Load(Path.Combine(TestPaths.RepoRoot, "pipeline.json"))).Stages.Where(s => s.Name != "ingest")));
+    private static PipelineBuilder Configured() =>
+        PipelineBuilder.From(new ConfigLoader(StageCatalog.Default).Load(Path.Combine(TestPaths.RepoRoot, "pipeline.json")));
+
+    public static readonly Lazy<ArticlePipeline> Full = new(() => Configured().Build().ForLoadedText());
 
     /// <summary>The same pipeline without the recognise stage: what the rules and the candidate classifier find.</summary>
     public static readonly Lazy<ArticlePipeline> WithoutRecogniser = new(() =>
-        new ArticlePipeline(Full.Value.Stages.Where(s => s.Name != RecogniseStage.Descriptor.Name)));
+        Configured().Remove(RecogniseStage.Descriptor).Build().ForLoadedText());
 
-    public static Article Run(ArticlePipeline pipeline, string id, string text) =>
-        pipeline.Process(new Article { Source = new SourceFile(id, id), Text = text });
+    public static Article Run(ArticlePipeline pipeline, string id, string text) => pipeline.Process(Article.FromText(id, text));
 }

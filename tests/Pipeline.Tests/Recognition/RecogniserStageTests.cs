@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Text.Json;
 using Pipeline.Configuration;
 using Pipeline.Evaluation;
 using Pipeline.Model;
@@ -78,9 +76,9 @@ public class RecogniserStageTests
     [Test]
     public void Without_machine_learning_the_stage_adds_nothing()
     {
-        var stage = RecogniseStage.Descriptor.Create(new StageSettings("recognise",
-            ImmutableDictionary<string, JsonElement>.Empty, RecogniseStage.Descriptor.Options, TestPaths.RepoRoot) { MachineLearningDisabled = true });
-        var article = new Article { Source = new SourceFile("a.txt", "a.txt"), Text = "Heineken said on Tuesday its profit rose." };
+        // What `--no-ml` does to the stage's options.
+        var stage = RecogniseStage.Descriptor.Create((RecogniseOptions)OptionBinder.WithoutModels(new RecogniseOptions()));
+        var article = Article.FromText("a.txt", "Shares of British Airways fell after the talks with American Airlines collapsed.");
         Assert.That(stage.Process(article), Is.SameAs(article));
     }
 
@@ -103,6 +101,7 @@ public class RecogniserStageTests
                 var tagger = Tagger.For(language, RecogniserModel.Shipped!.Languages[language]);
                 AssertValid(text, tagger.Find(text).Select(n => (n.Start, n.End, n.Type, text[n.Start..n.End])));
                 var article = RecogniserCorpora.Run(RecogniserCorpora.Full.Value, "x.txt", text);
+                Assert.That(article.Failures, Is.Empty, text);
                 AssertValid(text, article.Entities.Select(e => (e.Start, e.End, e.Type, e.Text)));
             }
     }
@@ -118,6 +117,7 @@ public class RecogniserStageTests
             try
             {
                 var article = RecogniserCorpora.Run(RecogniserCorpora.Full.Value, doc.Id, doc.Text);
+                foreach (var f in article.Failures) failures.Add($"{doc.Id}: stage {f.Stage}: {f.Reason}");
                 AssertValid(doc.Text, article.Entities.Select(e => (e.Start, e.End, e.Type, e.Text)));
             }
             catch (Exception e)

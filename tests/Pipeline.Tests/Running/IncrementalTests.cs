@@ -1,3 +1,4 @@
+using Pipeline.Stages;
 using Pipeline.Configuration;
 using System.Text.Json.Nodes;
 using Pipeline.Running;
@@ -124,8 +125,7 @@ public class IncrementalTests
         ws.Add("zh.txt", "2022年1月1日，《区域全面经济伙伴关系协定》正式生效。联合国秘书长对此表示欢迎。");
         ws.Add("en.txt", "The Regional Comprehensive Economic Partnership (RCEP) entered into force on January 1, 2022. " +
                          "The United Nations welcomed it.");
-        var extraction = StageCatalog.Default.All.Where(d => d.Name is not ("ingest" or "segment"))
-            .Select(d => d.Create(StageSettings.Empty(d.Name, d.Options)));
+        var extraction = PipelineBuilder.Default().Build().Stages.Where(s => s.Name is not ("ingest" or "segment"));
         ws.Run(stagesAfter: extraction);
 
         using var db = new PipelineDatabase(Path.Combine(ws.Output, PipelineDatabase.FileName));

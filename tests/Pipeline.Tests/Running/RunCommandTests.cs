@@ -23,24 +23,24 @@ public class RunCommandTests
 
         var (code, stdout, stderr) = Run("run", "--config", ws.ConfigPath);
 
-        Assert.That(code, Is.EqualTo(ExitCodes.ArticlesFailed));
+        Assert.That(code, Is.EqualTo((int)ExitCode.ArticlesFailed));
         Assert.That(stderr, Does.Contain("pipeline: bad.txt: empty file"));
         Assert.That(stdout, Does.StartWith("2 articles: 1 processed, 0 unchanged, 1 failed"));
         Assert.That(File.Exists(ws.ArticleOutput("good.txt")));
 
-        Assert.That(Run("run", "--config", ws.ConfigPath, "--fail-on", "never").Code, Is.EqualTo(ExitCodes.Success));
+        Assert.That(Run("run", "--config", ws.ConfigPath, "--fail-on", "never").Code, Is.EqualTo((int)ExitCode.Success));
         Assert.That(Run("run", "--config", ws.ConfigPath, "--force", "--jobs", "1").Out,
             Does.StartWith("2 articles: 1 processed, 0 unchanged, 1 failed"));
     }
 
     [TestCase("--fail-on", "sometimes", "--fail-on must be error, warning or never")]
     [TestCase("--jobs", "0", "--jobs must be a whole number ≥ 1")]
-    [TestCase("--colour", "red", "unknown option --colour")]
+    [TestCase("--colour", "red", "unknown option '--colour'")]
     public void Bad_arguments_are_usage_errors(string option, string value, string message)
     {
         using var ws = new Workspace();
         var (code, _, stderr) = Run("run", "--config", ws.ConfigPath, option, value);
-        Assert.That(code, Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(code, Is.EqualTo((int)ExitCode.UsageOrConfig));
         Assert.That(stderr, Does.Contain(message));
     }
 
@@ -49,11 +49,11 @@ public class RunCommandTests
     {
         using var ws = new Workspace();
         var missing = Run("run", "--config", Path.Combine(ws.Root, "nope.json"));
-        Assert.That(missing.Code, Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(missing.Code, Is.EqualTo((int)ExitCode.UsageOrConfig));
         Assert.That(missing.Error, Does.Contain("configuration file not found"));
         Directory.Delete(ws.Input);
         var (code, _, stderr) = Run("run", "--config", ws.ConfigPath);
-        Assert.That(code, Is.EqualTo(ExitCodes.UsageOrConfig));
+        Assert.That(code, Is.EqualTo((int)ExitCode.UsageOrConfig));
         Assert.That(stderr, Does.Contain("input folder not found"));
     }
 }

@@ -106,9 +106,10 @@ public static class TestWriters
 /// <summary>Deletes one input file just before it is read, as a user tidying the folder mid-run would.</summary>
 public sealed class DeleteBeforeReadStage(string fileName) : IStage
 {
-    public string Name => "delete-before-read";
+    public StageDescriptor Descriptor { get; } = new StageDescriptor<NoOptions>(
+        "delete-before-read", "test", ArticleParts.None, ArticleParts.None, _ => throw new NotSupportedException());
 
-    public Article Process(Article article)
+    public Article Process(Article article, CancellationToken cancellation = default)
     {
         if (article.Id == fileName) File.Delete(article.Source.Path);
         return article;
@@ -119,9 +120,12 @@ public sealed class DeleteBeforeReadStage(string fileName) : IStage
 public sealed class FindWordStage(string type, string word, string canonical, bool asAgreementRecord = false,
     string? warning = null) : IStage
 {
-    public string Name => "find-" + word;
+    public StageDescriptor Descriptor { get; } = new StageDescriptor<NoOptions>(
+        "find-" + word, "test", ArticleParts.Text,
+        ArticleParts.Organisations | ArticleParts.Agreements | ArticleParts.AgreementRecords | ArticleParts.Timeline,
+        _ => throw new NotSupportedException());
 
-    public Article Process(Article article)
+    public Article Process(Article article, CancellationToken cancellation = default)
     {
         var found = new List<Entity>();
         for (var i = article.Text.IndexOf(word, StringComparison.Ordinal); i >= 0;

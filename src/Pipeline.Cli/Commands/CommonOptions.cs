@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>The options several commands share, spelled and described the same everywhere.</summary>
+public static class CommonOptions
+{
+    public static Option<string?> Config() => new("--config", "-c")
+    {
+        Description = "configuration file (default: pipeline.json in the current folder)",
+        HelpName = "FILE",
+    };
+
+    public static Option<int?> Jobs() => new("--jobs", "-j")
+    {
+        Description = "articles processed at once (default: \"jobs\" of the configuration, else one per core)",
+        HelpName = "N",
+        CustomParser = result => AtLeast(result, 1),
+    };
+
+    public static Option<bool> NoMl() => new("--no-ml")
+    {
+        Description = "rules only: every model is switched off, to measure what the models add",
+    };
+
+    /// <summary>
+    /// Article files or folders. A token that looks like an option and names no file is an unknown option
+    /// ("--colour"), not a missing file.
+    /// </summary>
+    public static Argument<string[]> Paths(string description, ArgumentArity arity)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = description, Arity = arity };
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Select(t => t.Value))
+                if (token.StartsWith('-') && !File.Exists(token) && !Directory.Exists(token))
+                {
+                    var command = (result.Parent as CommandResult)?.Command;
+                    var names = command?.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--")) ?? [];
+                    result.AddError($"unknown option '{token}'{ParseErrors.Suggest(token, names)}");
+                }
+        });
+        return paths;
+    }
+
+    /// <summary>A whole number of at least <paramref name="minimum"/>, or a parse error that names the option.</summary>
+    public static int? AtLeast(ArgumentResult result, int minimum)
+    {
+        var token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (int.TryParse(token, out var n) && n >= minimum) return n;
+        var name = (result.Parent as OptionResult)?.Option.Name ?? "value";
+        result.AddError($"{name} must be a whole number ≥ {minimum} (got '{token}')");
+        return null;
+    }
+}
