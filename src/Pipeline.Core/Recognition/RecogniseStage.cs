@@ -141,10 +141,11 @@ public sealed class RecogniseStage : IStage
     private bool LooksLikeOrganisation(string text, RecognisedName name, DocumentLanguage language, Tagger tagger)
     {
         var span = text.AsSpan(name.Start, name.End - name.Start);
-        if (language == DocumentLanguage.Chinese)
-            return !Places.IsPlace(span.ToString()) && Agreements.Countries.Name(span.ToString(), chinese: true) is null;
-        var words = span.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0 || Agreements.Countries.Name(span.ToString(), chinese: false) is not null) return false;
+        var whole = span.ToString();
+        if (Places.IsPlace(whole) || Agreements.Countries.IsCountryForm(whole)) return false;
+        if (language == DocumentLanguage.Chinese) return true;
+        var words = whole.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return false;
         // A post (National Security Advisor, Secretary of Energy), or the office named in one (Director of National Intelligence).
         if (Posts.Contains(words[^1]) || words.Length > 2 && Posts.Contains(words[0]) && words[1] == "of" || AfterPostOf(text, name.Start))
             return false;
