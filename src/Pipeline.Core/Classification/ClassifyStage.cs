@@ -28,9 +28,7 @@ public sealed class ClassifyStage : IStage
         {
             CandidateClassifier? model = null;
             if (o.UseModel)
-                model = o.Model is null
-                    ? CandidateClassifier.Shipped ?? throw new ConfigException("no model is shipped; run `pipeline train` or set \"useModel\": false")
-                    : CandidateClassifier.Load(o.Model);
+                model = TrainedModel.FileOrShipped(o.Model, CandidateClassifier.Shipped, CandidateClassifier.Load);
             return new ClassifyStage(model, o.MinConfidence, o.RuleThreshold, o.TrustedRule, o.Veto);
         });
 

@@ -24,9 +24,7 @@ public sealed class RecogniseStage : IStage
         "finds organisation names no rule proposes, with a tagger trained on annotated news (Chinese and English)",
         ArticleParts.Organisations | ArticleParts.Agreements, ArticleParts.Organisations,
         o => new RecogniseStage(
-            !o.UseModel ? null
-            : o.Model is null ? RecogniserModel.Shipped ?? throw new ConfigException("no model is shipped; run `pipeline train` or set \"useModel\": false")
-            : RecogniserModel.Load(o.Model),
+            o.UseModel ? TrainedModel.FileOrShipped(o.Model, RecogniserModel.Shipped, RecogniserModel.Load) : null,
             o.MinConfidence, o.Settle, o.Veto));
 
     /// <summary>
