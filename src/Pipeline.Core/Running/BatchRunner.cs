@@ -106,16 +106,17 @@ public sealed class BatchRunner : IDisposable
     public ImmutableArray<string> WriteOverview(IRunProgress progress)
     {
         var files = InputFiles().Select(f => Path.GetFileName(f)!).ToList();
-        var names = _writers.Select(w => $"{OverviewName}.{w.Format}").ToList();
+        var names = _writers.Select(w => w.OverviewFileName).ToList();
         var state = _database.OverviewState(files, Fingerprint);
         if (state == _database.GetSetting(OverviewStateKey) && names.All(n => File.Exists(Path.Combine(_config.OutputDirectory, n))))
             return [];
 
         var overview = _database.Overview(files);
+        overview = overview with { Changes = OverviewSnapshot.FromJson(_database.GetSetting(OverviewSnapshotKey))?.Compare(overview) };
         var errors = ImmutableArray.CreateBuilder<string>();
         foreach (var writer in _writers)
         {
-            var name = $"{OverviewName}.{writer.Format}";
+            var name = writer.OverviewFileName;
             try
             {
                 AtomicFile.Write(Path.Combine(_config.OutputDirectory, name), s => writer.WriteOverview(overview, s));
@@ -128,10 +129,13 @@ public sealed class BatchRunner : IDisposable
             }
         }
         _database.SetSetting(OverviewStateKey, errors.Count == 0 ? state : null);
+        // The next overview says what changed since this one.
+        if (errors.Count == 0) _database.SetSetting(OverviewSnapshotKey, OverviewSnapshot.Of(overview).ToJson());
         return errors.ToImmutable();
     }
 
     private const string OverviewStateKey = "overview-state";
+    private const string OverviewSnapshotKey = "overview-snapshot";
 
     private ArticleResult ProcessOne(string path, long runId, IReadOnlyDictionary<string, DocumentRecord> previousRecords,
         IRunProgress progress, CancellationToken cancellation)
