@@ -25,12 +25,15 @@ public sealed class ExtractionSession
         var config = configPath is null && !File.Exists("pipeline.json")
             ? loader.Parse(System.Text.Json.JsonDocument.Parse("{}").RootElement, Path.GetFullPath("pipeline.json"))
             : loader.Load(configPath ?? "pipeline.json");
+        Config = config;
         _pipeline = PipelineBuilder.From(config).DisableMachineLearning(noMl).Build();
         _textPipeline = _pipeline.ForLoadedText();
         _jobs = jobs ?? config.Jobs;
         _watchdog = config.Watchdog;
         _symlinks = _pipeline.Stages.OfType<IngestStage>().FirstOrDefault()?.Symlinks ?? SymlinkPolicy.InsideFolder;
     }
+
+    public PipelineConfig Config { get; }
 
     /// <summary>
     /// Files as given, and the article files of folders (sidecars, hidden and temporary files skipped);
