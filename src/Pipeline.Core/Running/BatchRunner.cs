@@ -6,6 +6,7 @@ using Pipeline.Ingest;
 using Pipeline.Model;
 using Pipeline.Output;
 using Pipeline.Reports;
+using Pipeline.Running.Shards;
 using Pipeline.Stages;
 
 namespace Pipeline.Running;
@@ -15,7 +16,9 @@ namespace Pipeline.Running;
 /// report format, output/overview.*, output/run-summary.json and output/pipeline.db.
 /// Articles run in parallel and independently (one failing never stops the others); every
 /// output file is written atomically; an article whose content, sidecar, configuration, code
-/// and outputs are unchanged since its last successful run is skipped. Inputs are only read.
+/// and outputs are unchanged since its last successful run is skipped. Inputs are only read; an input
+/// that is gone takes its outputs and its record with it. With <see cref="RunOptions.Shard"/> it runs one
+/// shard's articles into that shard's own folder (see <see cref="ShardRunner"/>).
 /// </summary>
 public sealed class BatchRunner : IDisposable
 {
@@ -35,9 +38,16 @@ public sealed class BatchRunner : IDisposable
         _pipeline = pipeline;
         _writers = ReportWriters.For(config.Reports, writers);
         _options = options;
-        Fingerprint = PipelineFingerprint.Compute(pipeline, _writers, options.ExtraFingerprint);
+        Fingerprint = FingerprintOf(pipeline, _writers, options);
         _database = OpenOutput(config.OutputDirectory);
+        _overview = new OverviewFiles(_database, _writers, config.OutputDirectory);
     }
+
+    private readonly OverviewFiles _overview;
+
+    /// <summary>What decides every article's results besides the article (see <see cref="PipelineFingerprint"/>).</summary>
+    public static string FingerprintOf(ArticlePipeline pipeline, IReadOnlyList<IReportWriter> writers, RunOptions options) =>
+        PipelineFingerprint.Compute(pipeline, writers, options.ExtraFingerprint);
 
     public string Fingerprint { get; }
 
@@ -58,12 +68,12 @@ public sealed class BatchRunner : IDisposable
 
     public PipelineDatabase Database => _database;
 
-    /// <summary>The article files of the input folder now.</summary>
+    /// <summary>The article files of the input folder now (of this shard's, when the run is one shard).</summary>
     public IReadOnlyList<string> InputFiles()
     {
         if (!Directory.Exists(_config.InputDirectory))
             throw new ConfigException($"input folder not found: {_config.InputDirectory}");
-        return [.. ArticleFiles.Enumerate(_config.InputDirectory)];
+        return [.. (_options.Shard ?? ShardSpec.Whole).ArticlesIn(_config.InputDirectory)];
     }
 
     /// <summary>Every article of the input folder, then the overview and the run summary.</summary>
@@ -75,10 +85,10 @@ public sealed class BatchRunner : IDisposable
     {
         var started = DateTimeOffset.Now;
         // Only a run that never finished (killed) can have left temporary files behind.
-        if (_database.LastRunUnfinished()) AtomicFile.RemoveLeftovers(_config.OutputDirectory);
-        var runId = _database.StartRun(_config.ConfigPath, Fingerprint);
+        if (_database.Runs.LastRunUnfinished()) AtomicFile.RemoveLeftovers(_config.OutputDirectory);
+        var runId = _database.Runs.Start(_options.Shard is null ? Record.RunKind.Run : Record.RunKind.Shard, _config.ConfigPath, Fingerprint);
         // One query for all: per-article look-ups would serialise the workers on the connection.
-        var previous = _database.AllDocuments().ToDictionary(d => d.File, StringComparer.Ordinal);
+        var previous = _database.Documents.All().ToDictionary(d => d.File, StringComparer.Ordinal);
         var results = new ArticleResult[files.Count];
         progress.Begin(files.Count);
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Jobs ?? _config.Jobs) },
@@ -90,48 +100,32 @@ public sealed class BatchRunner : IDisposable
                 progress.Done(results[i]);
             });
 
-        var overviewErrors = cancellation.IsCancellationRequested ? [] : WriteOverview(progress);
+        var deleted = cancellation.IsCancellationRequested ? [] : ForgetDeletedInputs();
+        var overviewErrors = cancellation.IsCancellationRequested || !_options.WriteOverview ? [] : WriteOverview(progress);
         progress.End();
         var summary = new RunSummary(started, DateTimeOffset.Now, _config.ConfigPath, _config.InputDirectory,
-            _config.OutputDirectory, [.. results], cancellation.IsCancellationRequested, overviewErrors);
+            _config.OutputDirectory, [.. results], cancellation.IsCancellationRequested, overviewErrors) { Deleted = deleted };
         AtomicFile.WriteText(Path.Combine(_config.OutputDirectory, RunSummary.FileName), summary.ToJson());
-        _database.FinishRun(runId, summary);
+        _database.Runs.Finish(runId, summary);
         return summary;
     }
 
     /// <summary>
-    /// output/overview.&lt;format&gt; from the database, for every article now in the input folder.
-    /// Rewritten only when what it shows may differ: another set of documents, versions or results.
+    /// Inputs recorded earlier and gone now: their outputs (output/&lt;file&gt;/) and their rows are removed,
+    /// so the output folder and the record describe the input folder as it is.
     /// </summary>
-    public ImmutableArray<string> WriteOverview(IRunProgress progress)
+    private ImmutableArray<string> ForgetDeletedInputs()
     {
-        var files = InputFiles().Select(f => Path.GetFileName(f)!).ToList();
-        var names = _writers.Select(w => $"{OverviewName}.{w.Format}").ToList();
-        var state = _database.OverviewState(files, Fingerprint);
-        if (state == _database.GetSetting(OverviewStateKey) && names.All(n => File.Exists(Path.Combine(_config.OutputDirectory, n))))
-            return [];
-
-        var overview = _database.Overview(files);
-        var errors = ImmutableArray.CreateBuilder<string>();
-        foreach (var writer in _writers)
-        {
-            var name = $"{OverviewName}.{writer.Format}";
-            try
-            {
-                AtomicFile.Write(Path.Combine(_config.OutputDirectory, name), s => writer.WriteOverview(overview, s));
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                var reason = $"{e.GetType().Name}: {e.Message}";
-                progress.Error(name, reason);
-                errors.Add($"{name}: {reason}");
-            }
-        }
-        _database.SetSetting(OverviewStateKey, errors.Count == 0 ? state : null);
-        return errors.ToImmutable();
+        var present = InputFiles().Select(f => Path.GetFileName(f)!).ToHashSet(StringComparer.Ordinal);
+        var gone = _database.Documents.All().Select(d => d.File).Where(f => !present.Contains(f)).ToImmutableArray();
+        foreach (var file in gone) ArticleOutputs.Remove(_config.OutputDirectory, file);
+        _database.Documents.Delete(gone);
+        return gone;
     }
 
-    private const string OverviewStateKey = "overview-state";
+    /// <summary>output/overview.&lt;format&gt; for every article now in the input folder (see <see cref="OverviewFiles"/>).</summary>
+    public ImmutableArray<string> WriteOverview(IRunProgress progress) =>
+        _overview.Write(InputFiles().Select(f => Path.GetFileName(f)!).ToList(), Fingerprint, progress);
 
     private ArticleResult ProcessOne(string path, long runId, IReadOnlyDictionary<string, DocumentRecord> previousRecords,
         IRunProgress progress, CancellationToken cancellation)
@@ -151,7 +145,7 @@ public sealed class BatchRunner : IDisposable
             // Last point to abandon the article: once its files are being written they are all written.
             cancellation.ThrowIfCancellationRequested();
             var outputs = WriteOutputs(article);
-            _database.SaveSuccess(runId, _config.InputDirectory, hash, Fingerprint, article, outputs, clock.Elapsed.TotalSeconds);
+            _database.Documents.SaveSuccess(runId, _config.InputDirectory, hash, Fingerprint, article, outputs, clock.Elapsed.TotalSeconds);
             foreach (var failure in article.Failures) progress.Error(file, failure.ToString());
             return new ArticleResult(file, article.Failures.IsEmpty ? RunStatus.Ok : RunStatus.Partial, EntityCounts.Of(article),
                 article.Failures.IsEmpty ? null : string.Join("; ", article.Failures), article.Warnings, clock.Elapsed.TotalSeconds);
@@ -165,7 +159,7 @@ public sealed class BatchRunner : IDisposable
             var reason = e is ArticleException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             progress.Error(file, reason);
             RemoveOutputs(file);
-            _database.SaveFailure(runId, file, _config.InputDirectory, hash, Fingerprint, reason, clock.Elapsed.TotalSeconds);
+            _database.Documents.SaveFailure(runId, file, _config.InputDirectory, hash, Fingerprint, reason, clock.Elapsed.TotalSeconds);
             return new ArticleResult(file, RunStatus.Failed, ImmutableDictionary<string, int>.Empty, reason, [],
                 clock.Elapsed.TotalSeconds);
         }
@@ -180,7 +174,7 @@ public sealed class BatchRunner : IDisposable
         if (previous.Status is RunStatus.Failed or RunStatus.Partial && _options.RetryFailed) return false;
         if (previous.Status == RunStatus.Failed) return true;
         var dir = ArticleFolder(previous.File);
-        var expected = OutputNames().ToHashSet();
+        var expected = ArticleOutputs.Names(_writers).ToHashSet();
         return previous.Outputs.Count == expected.Count
                && previous.Outputs.All(o => expected.Contains(o.Key) && OutputStamp.Of(Path.Combine(dir, o.Key)) == o.Value);
     }
@@ -207,9 +201,6 @@ public sealed class BatchRunner : IDisposable
     }
 
     private string ArticleFolder(string file) => Path.Combine(_config.OutputDirectory, file);
-
-    private IEnumerable<string> OutputNames() =>
-        _writers.Select(w => $"{BriefingName}.{w.Format}").Prepend(EntitiesFile);
 
     /// <summary>
     /// Stages every file of the article first and renames them only when all were written, so a
@@ -255,13 +246,7 @@ public sealed class BatchRunner : IDisposable
     }
 
     /// <summary>A failed article keeps no outputs from an earlier version: they would describe other text.</summary>
-    private void RemoveOutputs(string file)
-    {
-        var dir = ArticleFolder(file);
-        if (!Directory.Exists(dir)) return;
-        foreach (var name in OutputNames().Concat(ReportOptions.AllFormats.Select(f => $"{BriefingName}.{f}")).Distinct())
-            AtomicFile.TryDelete(Path.Combine(dir, name));
-    }
+    private void RemoveOutputs(string file) => ArticleOutputs.Remove(_config.OutputDirectory, file, removeFolder: false);
 
     public void Dispose() => _database.Dispose();
 }

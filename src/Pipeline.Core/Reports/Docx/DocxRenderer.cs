@@ -24,6 +24,13 @@ public static class DocxRenderer
 
     public static void Render(ReportDocument report, Stream output)
     {
+        using var buffer = new MemoryStream();
+        Compose(report, buffer);
+        ReproduciblePackage.Copy(buffer, output);
+    }
+
+    private static void Compose(ReportDocument report, Stream output)
+    {
         using var package = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         package.PackageProperties.Title = ReportText.Clean(report.Title);
         package.PackageProperties.Creator = "Pipeline";

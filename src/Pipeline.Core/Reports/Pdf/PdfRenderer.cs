@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Fonts;
+using Pipeline.Model;
 using Pipeline.Reports.Document;
 using Pipeline.Reports.Pdf.Layout;
 using SkiaSharp;
@@ -53,8 +54,8 @@ public static class PdfRenderer
             Title = ReportText.Clean(report.Title),
             Creator = "Pipeline",
             Producer = "Pipeline (SkiaSharp)",
-            Creation = DateTime.Now,
-            Modified = DateTime.Now,
+            Creation = SourceDate.DocumentTime,
+            Modified = SourceDate.DocumentTime,
         };
         using var document = SKDocument.CreatePdf(output, metadata);
         for (var i = 0; i < pages.Count; i++)
