@@ -24,6 +24,8 @@ internal static class FileLinks
                 File.SetLastWriteTimeUtc(temp, File.GetLastWriteTimeUtc(source));
             }
             AtomicFile.Commit(temp, destination);
+            // rename(2) does nothing when both names are already links to one file (a second merge): drop the spare name.
+            if (File.Exists(temp)) AtomicFile.TryDelete(temp);
         }
         catch
         {
