@@ -17,9 +17,10 @@ internal sealed class RecordConnection : IDisposable
             DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false,
         }.ToString());
         Connection.Open();
-        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+        Execute("PRAGMA busy_timeout=5000;");
+        // The layout first: a record this version cannot read is left exactly as it was (WAL mode changes the file).
         RecordSchema.Apply(this);
-        Execute("PRAGMA foreign_keys=ON;");
+        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
     }
 
     public string FilePath { get; }
