@@ -21,11 +21,22 @@ public sealed class SplitRun : IDisposable
     {
         Root = Path.Combine(Path.GetTempPath(), "pipeline-shards-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(Input);
-        foreach (var name in new[] { "single", "split" })
-            File.WriteAllText(ConfigOf(name), $$"""
-                { "input": "input", "output": "{{name}}", "jobs": 2{{(stagesJson == "null" ? "" : $", \"stages\": {stagesJson}")}},
-                  "reports": { "formats": {{formats}} } }
-                """);
+        _stagesJson = stagesJson;
+        _formats = formats;
+        foreach (var name in new[] { "single", "split" }) WriteConfig(name);
+    }
+
+    private readonly string _stagesJson;
+    private readonly string _formats;
+
+    /// <summary>A configuration NAME.json over the same input and stages, writing into the folder NAME (another machine's output).</summary>
+    public string WriteConfig(string name)
+    {
+        File.WriteAllText(ConfigOf(name), $$"""
+            { "input": "input", "output": "{{name}}", "jobs": 2{{(_stagesJson == "null" ? "" : $", \"stages\": {_stagesJson}")}},
+              "reports": { "formats": {{_formats}} } }
+            """);
+        return ConfigOf(name);
     }
 
     public string Root { get; }
@@ -51,10 +62,14 @@ public sealed class SplitRun : IDisposable
     }
 
     /// <summary>The CLI in this process, with SOURCE_DATE_EPOCH set for the call.</summary>
-    public static (int Code, string Out, string Error) Cli(params string[] args)
+    public static (int Code, string Out, string Error) Cli(params string[] args) =>
+        CliWith(new Dictionary<string, string> { [SourceDate.Variable] = Epoch }, args);
+
+    /// <summary>The CLI in this process with these environment variables (as a scheduler sets them) for the call.</summary>
+    public static (int Code, string Out, string Error) CliWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var before = Environment.GetEnvironmentVariable(SourceDate.Variable);
-        Environment.SetEnvironmentVariable(SourceDate.Variable, Epoch);
+        var before = environment.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
+        foreach (var (name, value) in environment) Environment.SetEnvironmentVariable(name, value);
         try
         {
             var stdout = new StringWriter();
@@ -64,7 +79,7 @@ public sealed class SplitRun : IDisposable
         }
         finally
         {
-            Environment.SetEnvironmentVariable(SourceDate.Variable, before);
+            foreach (var (name, value) in before) Environment.SetEnvironmentVariable(name, value);
         }
     }
 
