@@ -50,7 +50,7 @@ public sealed class ShardRunner(PipelineConfig config, ArticlePipeline pipeline,
         // Last: the manifest, then the rename that makes the shard complete.
         AtomicFile.WriteText(Path.Combine(folder.Running, ShardManifest.FileName), manifest.ToJson());
         Directory.Move(folder.Running, folder.Committed);
-        return new ShardOutcome(shard, summary, summary.Articles.Length, folder.Committed);
+        return new ShardOutcome(shard, summary with { OutputDirectory = folder.Committed }, summary.Articles.Length, folder.Committed);
     }
 
     /// <summary>The number of articles when the committed shard holds exactly this input, program and configuration; else null.</summary>
