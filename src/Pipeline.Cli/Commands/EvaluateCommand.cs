@@ -54,10 +54,15 @@ public sealed class EvaluateCommand : CliCommand
             var session = Session(parse);
             var documents = AnnotatedCorpus.Read(corpusPath, split).ToList();
             var predictions = new List<ScoredEntity>();
+            var partial = 0;
             foreach (var article in session.ProcessTexts([.. documents.Select(d => (d.Id, d.Text))], context.Cancellation))
+            {
+                foreach (var failure in article.Failures) context.Error.WriteLine($"pipeline: {article.Id}: {failure}");
+                if (!article.Failures.IsEmpty) partial++;
                 predictions.AddRange(ToScored(article));
+            }
             var corpusGold = documents.SelectMany(d => d.Gold).ToList();
-            return Report(parse, context, Scorer.Score(corpusGold, predictions, types, relaxed), failed: 0);
+            return Report(parse, context, Scorer.Score(corpusGold, predictions, types, relaxed), partial);
         }
 
         var goldPath = parse.GetValue(_gold) ?? throw new UsageException("--gold (or --corpus) is required");

@@ -32,17 +32,6 @@ public static partial class ChineseTypedInstrumentFinder
 
     private static readonly string[] IssueContext = ["发表", "签署", "签订", "续签", "商签", "通过", "发布", "达成", "共同"];
 
-    [GeneratedRegex(@"^(?:(?:an?|the)\s+)?(?:[a-z][a-z\- ]*\s)?(?:treaty|agreement|pact|accord|statement|communiqu[eé]|declaration|memorandum of understanding)$|^communiqu[eé]$")]
-    private static partial Regex EnglishGeneric();
-
-    /// <summary>A typed name without a title ("引渡条约", "自贸协定", "联合公报", "extradition treaty", "joint communiqué").</summary>
-    public static bool IsGeneric(string name) =>
-        Scripts.HasHan(name)
-            ? TypedTreaty().Match(name) is { Success: true } t && t.Length == name.Length
-              || TypedAccord().Match(name) is { Success: true } a && a.Length == name.Length
-              || JointDocument().Match(name) is { Success: true } j && j.Length == name.Length
-            : EnglishGeneric().IsMatch(name);
-
     public static IEnumerable<Candidate> Find(string text, Func<int, int, bool> isTaken)
     {
         var found = new List<Candidate>();

@@ -35,8 +35,9 @@ public sealed partial class EvidenceReader
         _text = article.Text;
         _chinese = article.Language == DocumentLanguage.Chinese;
         _agreementSpans = agreementSpans.ToList();
+        // A date counted from a document date guessed from the file time would date the agreement wrongly as a fact.
         _dates = article.EntitiesOf(EntityTypes.Date)
-            .Where(d => !string.IsNullOrEmpty(d.Value) && !_agreementSpans.Any(a => a.Overlaps(d.Span)))
+            .Where(d => !string.IsNullOrEmpty(d.Value) && d.Reference?.Guessed != true && !_agreementSpans.Any(a => a.Overlaps(d.Span)))
             .OrderBy(d => d.Start).ToList();
         var orgs = article.EntitiesOf(EntityTypes.Org).Where(o => !_agreementSpans.Any(a => a.Overlaps(o.Span))).ToList();
         // The longest name is the body: 上海合作组织成员国政府首脑（总理）理事会, not the 上海合作组织 inside it.
@@ -52,7 +53,9 @@ public sealed partial class EvidenceReader
 
     public MentionEvidence Read(TextSpan mention)
     {
+        // A title may run over a sentence end (《…。…》): the sentence it is read in then reaches to its end.
         var sentence = _article.SentenceAt(mention.Start);
+        if (sentence.End < mention.End) sentence = sentence with { End = mention.End };
         if (IsOnlyReferredTo(mention, sentence))
             return new MentionEvidence(mention, sentence, null, null, null, []);
         var action = GoverningAction(mention, sentence);

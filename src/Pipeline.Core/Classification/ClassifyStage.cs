@@ -112,7 +112,7 @@ public sealed class ClassifyStage : IStage
 
         // The longest name is the mention: a known name inside an accepted organisation name is dropped, and so
         // is one inside an agreement's title ("United Nations" in the UN Convention on the Law of the Sea names
-        // the instrument, not an actor; ANNOTATION.md makes it optional).
+        // the instrument, not an actor; docs/annotation.md makes it optional).
         var inner = new HashSet<int>();
         foreach (var e in entities.Where(e => e.Type is EntityTypes.Org or EntityTypes.Agreement))
             for (var i = e.Start; i < e.End; i++)

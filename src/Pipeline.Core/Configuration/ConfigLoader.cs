@@ -11,6 +11,9 @@ namespace Pipeline.Configuration;
 public sealed class ConfigLoader(StageCatalog catalog)
 {
     private static readonly string[] TopLevelKeys = ["input", "output", "jobs", "stages", "reports"];
+
+    /// <summary>Names the JSON Schema for editors; the loader does not need it.</summary>
+    private const string SchemaKey = "$schema";
     private static readonly string[] ReportKeys = ["formats"];
 
     public PipelineConfig Load(string path)
@@ -48,7 +51,7 @@ public sealed class ConfigLoader(StageCatalog catalog)
             throw new ConfigException($"{fullPath}: the top level must be a JSON object");
 
         foreach (var p in root.EnumerateObject())
-            if (!TopLevelKeys.Contains(p.Name))
+            if (!TopLevelKeys.Contains(p.Name) && p.Name != SchemaKey)
                 errors.Add($"unknown key '{p.Name}' (allowed: {string.Join(", ", TopLevelKeys)})");
 
         var input = ReadString(root, "input", "input", errors);

@@ -79,8 +79,6 @@ public static class OptionBinder
         return copy;
     }
 
-    public static bool HasModelSwitch(Type optionsType) => Options(optionsType).Any(o => o.Spec.IsModelSwitch);
-
     /// <summary>The options as pipeline.json would spell them, defaults included, in declaration order.</summary>
     public static IEnumerable<(OptionSpec Spec, object? Value)> Values(object options) =>
         Options(options.GetType()).Select(o => (o.Spec, o.Property.GetValue(options)));

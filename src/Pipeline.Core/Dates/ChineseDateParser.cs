@@ -1,3 +1,4 @@
+using static Pipeline.Dates.TextProbe;
 namespace Pipeline.Dates;
 
 /// <summary>
@@ -39,6 +40,11 @@ internal static class ChineseDateParser
 
     private static bool TryExpression(string t, int p, out int end, out DatePart part, out string rule)
     {
+        if (TryImpossible(t, p, out end, out part))
+        {
+            rule = "date:zh-impossible";
+            return true;
+        }
         rule = "date:relative";
         if (TryRelativeDay(t, p, out end, out part)) return true;
         if (TryRelativeWeek(t, p, out end, out part)) return true;
@@ -144,11 +150,46 @@ internal static class ChineseDateParser
         return false;
     }
 
+    /// <summary>
+    /// 13月5日, 2023年0月5日, 1月32日, 2023年13月: written as a date, with a month or day no calendar has. Read whole,
+    /// so that no part of it (5日) passes for a date; the resolver gives it no value and the stage a warning.
+    /// </summary>
+    private static bool TryImpossible(string t, int p, out int end, out DatePart part)
+    {
+        end = p;
+        part = default;
+        var q = p;
+        var year = 0;
+        if (TryYear(t, p, out var afterYear, out var y) && y.Anchor == DateAnchor.Absolute)
+        {
+            year = y.Year;
+            q = afterYear;
+        }
+        if (!Numerals.TryRead(t, q, out var month) || month.Length > 2 || month.Style == NumeralStyle.ChineseDigits && month.Length > 1
+            || CharAt(t, q + month.Length) != '月')
+            return false;
+        q += month.Length + 1;
+        var day = 0;
+        var dayEnd = q;
+        if (Numerals.TryRead(t, q, out var d) && d.Length <= 2 && !(d.Style == NumeralStyle.ChineseDigits && d.Length > 1)
+            && CharAt(t, q + d.Length) is '日' or '号')
+        {
+            day = d.Value;
+            dayEnd = q + d.Length + 1;
+        }
+        var badMonth = month.Value is 0 or > 12;
+        var badDay = dayEnd > q && day is 0 or > 31;
+        // A bad month needs a year or a day beside it to be read as a date at all (13月 alone may be anything).
+        if (!(badMonth && (year > 0 || dayEnd > q) || badDay)) return false;
+        part = new DatePart(year > 0 ? DateAnchor.Absolute : DateAnchor.YearMissing, 0, year, month.Value, day,
+            dayEnd > q ? DatePrecision.Day : DatePrecision.Month);
+        end = dayEnd;
+        return true;
+    }
+
     private static bool IsBoundary(string t, int i) => i < 0 || t[i] < 0x4E00 || t[i] > 0x9FFF || "在于从自到至是和与及或的年较比同".Contains(t[i]);
 
-    private static bool At(string t, int p, string word) => string.CompareOrdinal(t, p, word, 0, word.Length) == 0;
 
-    private static char CharAt(string t, int p) => p >= 0 && p < t.Length ? t[p] : '\0';
 
     // ---- relative words -------------------------------------------------------------------
 

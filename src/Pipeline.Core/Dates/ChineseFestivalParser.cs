@@ -1,3 +1,4 @@
+using static Pipeline.Dates.TextProbe;
 namespace Pipeline.Dates;
 
 /// <summary>
@@ -56,9 +57,6 @@ internal static class ChineseFestivalParser
         new("十一", 10, 1, false, Use.Strict),
     ];
 
-    /// <summary>Characters a festival or lunar date can start with (for the scanner's trigger set).</summary>
-    public const string FirstChars = "元春农除大端中重国劳五建七八妇三儿六圣十正腊冬";
-
     private static readonly string[] TimeWords =
     [
         "期间", "前夕", "前后", "假期", "长假", "小长假", "黄金周", "当天", "当日", "这天", "那天", "之际", "来临", "到来",
@@ -87,14 +85,13 @@ internal static class ChineseFestivalParser
         return true;
     }
 
-    private static bool At(string t, int p, string word) => string.CompareOrdinal(t, p, word, 0, word.Length) == 0;
 
-    private static char CharAt(string t, int p) => p >= 0 && p < t.Length ? t[p] : '\0';
 
     private static bool TryFestival(string t, int p, bool afterYear, out int end, out DatePart part)
     {
         end = p;
         part = default;
+        if (p >= t.Length) return false;
         var c = t[p];
         foreach (var f in Festivals)
         {

@@ -59,17 +59,18 @@ public readonly record struct DatePart(DateAnchor Anchor, int Shift, int Year, i
 public sealed record DateMention(int Start, int End, string Rule, DatePart From, DatePart? To = null)
 {
     public bool IsRange => To is not null;
-
-    public bool IsRelative => From.Anchor is not DateAnchor.Absolute;
 }
 
-/// <summary>A resolved calendar point at some precision; formats as an ISO 8601 prefix.</summary>
+/// <summary>
+/// A resolved calendar point at some precision; formats as an ISO 8601 prefix, a decade or century as
+/// TIMEX3 writes them (195X for the 1950s, 18XX for the 19th century).
+/// </summary>
 public readonly record struct CalendarPoint(int Year, int Month, int Day, DatePrecision Precision)
 {
     public string Iso => Precision switch
     {
-        DatePrecision.Century => (Year / 100).ToString("D2"),
-        DatePrecision.Decade => (Year / 10).ToString("D3"),
+        DatePrecision.Century => (Year / 100).ToString("D2") + "XX",
+        DatePrecision.Decade => (Year / 10).ToString("D3") + "X",
         DatePrecision.Year => Year.ToString("D4"),
         DatePrecision.Month => $"{Year:D4}-{Month:D2}",
         DatePrecision.Week => WeekIso(),
@@ -83,6 +84,19 @@ public readonly record struct CalendarPoint(int Year, int Month, int Day, DatePr
     }
 
     public static CalendarPoint Of(DateOnly d, DatePrecision precision) => new(d.Year, d.Month, d.Day, precision);
+
+    /// <summary>
+    /// A point the calendar has: a year 1–9999, a month 1–12 and a day the month has (2023-02-29 and 2023-13 are not).
+    /// Only a valid point may become a value; <see cref="Problem"/> says why another is not.
+    /// </summary>
+    public bool IsValid => Problem is null;
+
+    public string? Problem =>
+        Year is < 1 or > 9999 ? $"year {Year} is outside the calendar (1–9999)"
+        : Precision >= DatePrecision.Month && Month is < 1 or > 12 ? $"there is no month {Month}"
+        : Precision >= DatePrecision.Week && Day < 1 ? $"there is no day {Day}"
+        : Precision >= DatePrecision.Week && Day > DateTime.DaysInMonth(Year, Month) ? $"{Year:D4}-{Month:D2} has {DateTime.DaysInMonth(Year, Month)} days"
+        : null;
 
     /// <summary>The first day the point covers, for comparing and for counting relative days from it.</summary>
     public DateOnly FirstDay => new(Math.Clamp(Year, 1, 9999), Math.Clamp(Month, 1, 12),

@@ -10,6 +10,18 @@ namespace Pipeline.Dates;
 internal sealed record ResolvedDate(DateMention Mention, string? Value, bool UsedReference, bool Ambiguous)
 {
     public DateReference? Speech { get; init; }
+
+    /// <summary>Why a date the text writes has no value: it is not in the calendar (2023年2月30日), or falls outside it.</summary>
+    public string? Problem { get; init; }
+}
+
+/// <summary>
+/// The date relative expressions count from, how precisely it is known (a year only when the text gives no more),
+/// and whether it is firm: metadata, a dateline or agreeing clues, not the latest date in the text or the file time.
+/// </summary>
+internal sealed record DocumentReference(DateOnly Day, string Origin, DatePrecision Precision, bool Firm)
+{
+    public static DocumentReference Given(DateOnly day, string origin) => new(day, origin, DatePrecision.Day, true);
 }
 
 /// <summary>
@@ -18,15 +30,15 @@ internal sealed record ResolvedDate(DateMention Mention, string? Value, bool Use
 /// document date; relative expressions count from the document date, except inside a quotation
 /// whose introducing clause is dated (see <see cref="ReadQuotation"/>).
 /// </summary>
-internal sealed class DateResolver(string text, IReadOnlyList<DateMention> mentions, Sourced<DateOnly> reference, QuotedSpans? quotes = null)
+internal sealed class DateResolver(string text, IReadOnlyList<DateMention> mentions, DocumentReference reference, QuotedSpans? quotes = null)
 {
     /// <summary>Origin of the reference of a relative date counted from its quotation's date ("speech-date:2016").</summary>
     public const string SpeechOriginPrefix = DateOrigins.SpeechPrefix;
 
-    private readonly DateOnly _ref = reference.Value;
+    private readonly DateOnly _ref = reference.Day;
 
-    /// <summary>Origins good enough that a year taken from them is not a guess.</summary>
-    private bool ReferenceIsFirm => reference.Origin is DateOrigins.Sidecar or DateOrigins.FrontMatter or DateOrigins.Dateline;
+    /// <summary>A year taken from a firm reference is not a guess.</summary>
+    private bool ReferenceIsFirm => reference.Firm;
 
     public List<ResolvedDate> Resolve()
     {
@@ -41,15 +53,21 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
             var from = ResolveFrom(k, m.From, _ref, resolved, lastDay, ref usedReference, ref ambiguous);
             if (from is not { } f) continue;
             ambiguous |= m.From.Uncertain;
-            var value = f.Iso;
+            CalendarPoint? end = null;
             if (m.To is { } to)
             {
                 if (Inherit(to, f, _ref) is not { } t) continue;
-                value += "/" + t.Iso;
+                end = t;
+            }
+            // 2023年2月30日, 13月5日, 明天 counted from 9999-12-31: written as a date, but no day of the calendar.
+            if ((f.Problem ?? end?.Problem) is { } problem)
+            {
+                results[k] = new ResolvedDate(m, null, usedReference, true) { Problem = problem };
+                continue;
             }
             resolved[k] = f;
             if (f.Precision == DatePrecision.Day) lastDay = f;
-            results[k] = new ResolvedDate(m, value, usedReference, ambiguous);
+            results[k] = new ResolvedDate(m, end is { } e ? f.Iso + "/" + e.Iso : f.Iso, usedReference, ambiguous);
         }
         if (quotes is not null)
             for (var k = 0; k < mentions.Count; k++)
@@ -76,9 +94,9 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
         var usedReference = false;
         var ambiguous = false;
         var from = ResolveFrom(k, part, anchor.FirstDay, resolved, null, ref usedReference, ref ambiguous);
-        if (from is not { } f) return r with { Ambiguous = true };
+        if (from is not { IsValid: true } f) return r with { Ambiguous = true };
         var value = f.Iso;
-        if (mentions[k].To is { } to && Inherit(to, f, anchor.FirstDay) is { } t) value += "/" + t.Iso;
+        if (mentions[k].To is { } to && Inherit(to, f, anchor.FirstDay) is { IsValid: true } t) value += "/" + t.Iso;
         return r with { Value = value, UsedReference = false, Ambiguous = false, Speech = speech };
     }
 
@@ -120,31 +138,31 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
             case DateAnchor.MonthRelative:
             {
                 usedReference = true;
-                var d = new DateOnly(refDay.Year, refDay.Month, 1).AddMonths(p.Shift);
-                return new CalendarPoint(d.Year, d.Month, p.Day, p.Precision);
+                var months = refDay.Year * 12 + refDay.Month - 1 + p.Shift;
+                return new CalendarPoint(Math.DivRem(months, 12, out var rest), rest + 1, p.Day, p.Precision);
             }
             case DateAnchor.WeekRelative when p.Precision == DatePrecision.Day:
             {
                 usedReference = true;
-                var monday = refDay.AddDays(-(((int)refDay.DayOfWeek + 6) % 7));
-                return CalendarPoint.Of(monday.AddDays(7 * p.Shift + p.Day - 1), DatePrecision.Day);
+                var monday = refDay.DayNumber - ((int)refDay.DayOfWeek + 6) % 7;
+                return DayAt(monday + 7L * p.Shift + p.Day - 1, DatePrecision.Day);
             }
             case DateAnchor.WeekRelative:
                 usedReference = true;
-                return CalendarPoint.Of(refDay.AddDays(7 * p.Shift), DatePrecision.Week);
+                return DayAt(refDay.DayNumber + 7L * p.Shift, DatePrecision.Week);
             case DateAnchor.DayRelative:
                 usedReference = true;
-                return CalendarPoint.Of(refDay.AddDays(p.Shift), DatePrecision.Day);
+                return DayAt(refDay.DayNumber + (long)p.Shift, DatePrecision.Day);
             case DateAnchor.PreviousDay:
             {
                 DateOnly day;
-                if (lastDay is { } l && IsValid(l)) day = l.FirstDay;
+                if (lastDay is { IsValid: true } l) day = l.FirstDay;
                 else
                 {
                     usedReference = true;
                     day = refDay;
                 }
-                return CalendarPoint.Of(day.AddDays(p.Shift), DatePrecision.Day);
+                return DayAt(day.DayNumber + (long)p.Shift, DatePrecision.Day);
             }
             case DateAnchor.Weekday:
             {
@@ -157,7 +175,7 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
                     ambiguous = tense == Tense.Unknown;
                     shift = tense == Tense.Future ? 1 : 0;
                 }
-                return CalendarPoint.Of(Weekday(refDay, (DayOfWeek)p.Day, shift), DatePrecision.Day);
+                return DayAt(Weekday(refDay, (DayOfWeek)p.Day, shift), DatePrecision.Day);
             }
             case DateAnchor.CenturyRelative:
             {
@@ -170,18 +188,27 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
         }
     }
 
-    /// <summary>Shift 0: that weekday on or before the day; -1: strictly before it; +1: strictly after it.</summary>
-    private static DateOnly Weekday(DateOnly day, DayOfWeek target, int shift)
+    /// <summary>Shift 0: that weekday on or before the day; -1: strictly before it; +1: strictly after it (a day number).</summary>
+    private static long Weekday(DateOnly day, DayOfWeek target, int shift)
     {
         var back = ((int)day.DayOfWeek - (int)target + 7) % 7;
         var ahead = ((int)target - (int)day.DayOfWeek + 7) % 7;
-        return shift switch
+        return day.DayNumber + shift switch
         {
-            > 0 => day.AddDays(ahead == 0 ? 7 : ahead),
-            < 0 => day.AddDays(back == 0 ? -7 : -back),
-            _ => day.AddDays(-back),
+            > 0 => ahead == 0 ? 7 : ahead,
+            < 0 => back == 0 ? -7 : -back,
+            _ => -back,
         };
     }
+
+    /// <summary>
+    /// The day with that day number, or a point that is no valid date when it falls outside 0001-01-01…9999-12-31
+    /// (明天 counted from 9999-12-31), so it gets no value instead of an exception.
+    /// </summary>
+    private static CalendarPoint DayAt(long dayNumber, DatePrecision precision) =>
+        dayNumber < DateOnly.MinValue.DayNumber ? new CalendarPoint(0, 12, 31, precision)
+        : dayNumber > DateOnly.MaxValue.DayNumber ? new CalendarPoint(10000, 1, 1, precision)
+        : CalendarPoint.Of(DateOnly.FromDayNumber((int)dayNumber), precision);
 
     /// <summary>The part in a given year; a lunar month and day become the Gregorian day (null outside 1901–2100).</summary>
     public static CalendarPoint? Materialize(DatePart p, int year)
@@ -218,15 +245,22 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
             if (resolved[j] is { } prev && prev.Precision >= DatePrecision.Month && prev.Precision != DatePrecision.Week)
                 return Materialize(p with { Month = p.Month > 0 ? p.Month : prev.Month }, prev.Year);
         }
+        if (p.Month == 0 && (!ReferenceIsFirm || reference.Precision < DatePrecision.Day) && PreviousMonth(k, resolved) is { } named)
+        {
+            // 在27日的签约仪式上 after 11月27日至30日: without a firm day to count from, the month last named.
+            usedReference = false;
+            return Materialize(p with { Month = named.Month }, named.Year);
+        }
         usedReference = true;
         ambiguous = !ReferenceIsFirm;
         if (p.Month == 0)
         {
             // 27日: this month of the document, or the last one when the day lies well ahead of it.
-            var month = new DateOnly(_ref.Year, _ref.Month, 1);
-            if (p.Day - _ref.Day > 10) month = month.AddMonths(-1);
-            return new CalendarPoint(month.Year, month.Month, p.Day, p.Precision);
+            var months = _ref.Year * 12 + _ref.Month - 1 - (p.Day - _ref.Day > 10 ? 1 : 0);
+            return new CalendarPoint(Math.DivRem(months, 12, out var rest), rest + 1, p.Day, p.Precision);
         }
+        // 9月3日 when the document is known only by its year (2020): that year.
+        if (reference.Precision <= DatePrecision.Year && !p.Lunar) return Materialize(p, _ref.Year);
         // 9月3日: the year that puts the date nearest to the document date; news looks back more often
         // than ahead, so a future distance counts two and a half times.
         // A range (1—10月, 9月24日至10月2日) is placed by its end: a report of January to October written in
@@ -237,6 +271,7 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
         var bestDistance = double.MaxValue;
         for (var y = _ref.Year - 1; y <= _ref.Year + 1; y++)
         {
+            // The year is chosen as if every year had the day: 2月29日 in a text of 2023 is no day, not 2024-02-29.
             if ((p.Lunar ? Materialize(p, y) : new CalendarPoint(y, probe.Month, Math.Max(probe.Day, 1), DatePrecision.Day)) is not { } point)
                 continue;
             var candidate = point.FirstDay;
@@ -247,14 +282,21 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
         return Materialize(p, best);
     }
 
+    /// <summary>The month of the nearest earlier mention that names a month with a written or inferred year.</summary>
+    private CalendarPoint? PreviousMonth(int k, CalendarPoint?[] resolved)
+    {
+        for (var j = k - 1; j >= 0; j--)
+            if (resolved[j] is { Precision: DatePrecision.Month or DatePrecision.Day } prev && mentions[j].From.Month > 0)
+                return prev;
+        return null;
+    }
+
     private static CalendarPoint? Inherit(DatePart to, CalendarPoint from, DateOnly refDay) => to.Anchor switch
     {
         DateAnchor.YearMissing => Materialize(to with { Month = to.Month > 0 ? to.Month : from.Month }, from.Year),
         DateAnchor.YearRelative => Materialize(to, refDay.Year + to.Shift),
         _ => Materialize(to, to.Year),
     };
-
-    private static bool IsValid(CalendarPoint p) => p.Year is >= 1 and <= 9999;
 
     private bool JoinedByConjunction(int end, int start)
     {

@@ -1,3 +1,4 @@
+using static Pipeline.Dates.TextProbe;
 namespace Pipeline.Dates;
 
 /// <summary>
@@ -74,9 +75,7 @@ internal static class EnglishDateParser
         return q;
     }
 
-    private static char CharAt(string t, int p) => p >= 0 && p < t.Length ? t[p] : '\0';
 
-    private static bool At(string t, int p, string word) => string.CompareOrdinal(t, p, word, 0, word.Length) == 0;
 
     /// <summary>The word just before <paramref name="p"/> (skipping spaces and a hyphen), or "".</summary>
     /// <summary>"in 2023 and 2024", "2019, 2020 or 2021": a year listed after another year.</summary>
@@ -267,6 +266,15 @@ internal static class EnglishDateParser
         var abbreviated = word.Length <= 4 && word != "June" && word != "July" && word != "May";
         if (abbreviated && CharAt(t, q) == '.') q++;
         var r = SkipSpace(t, q);
+        // February 32, 2023 / March 0: a month name with a day no month has is an impossible date, not a month.
+        if (r > q && TryDigits(t, r, 1, 2, out var bad, out var badEnd) && bad is 0 or > 31 && !afterQualifier
+            && !char.IsAsciiLetterOrDigit(CharAt(t, badEnd)) && CharAt(t, badEnd) != ':')
+        {
+            var y = CharAt(t, badEnd) == ',' ? SkipSpace(t, badEnd + 1) : SkipSpace(t, badEnd);
+            if (y > badEnd && TryYearAt(t, y, out var badYear, out var badYearEnd))
+                return new DateMention(i, badYearEnd, "date:en-impossible", DatePart.Absolute(badYear, month, bad) with { Precision = DatePrecision.Day });
+            return new DateMention(i, badEnd, "date:en-impossible", DatePart.WithoutYear(month, bad) with { Precision = DatePrecision.Day });
+        }
         if (r > q && TryDigits(t, r, 1, 2, out var day, out var dEnd) && day is >= 1 and <= 31 && !afterQualifier)
         {
             var end = OrdinalSuffix(t, dEnd);
@@ -316,9 +324,10 @@ internal static class EnglishDateParser
         if (TryDigits(t, i, 4, 4, out var y, out var e) && IsYear(y))
         {
             // 2018-09-03, 2018/09/03
-            if (CharAt(t, e) is '-' or '/' && TryDigits(t, e + 1, 2, 2, out var mo, out var e2) && mo is >= 1 and <= 12
-                && CharAt(t, e2) == t[e] && TryDigits(t, e2 + 1, 2, 2, out var d, out var e3) && d is >= 1 and <= 31)
-                return new DateMention(i, e3, "date:en-iso", DatePart.Absolute(y, mo, d));
+            // 2018-09-03, and 2023-13-05 or 2023-02-30, which no calendar has (the resolver leaves them without a value).
+            if (CharAt(t, e) is '-' or '/' && TryDigits(t, e + 1, 2, 2, out var mo, out var e2) && mo <= 19
+                && CharAt(t, e2) == t[e] && TryDigits(t, e2 + 1, 2, 2, out var d, out var e3) && d <= 39)
+                return new DateMention(i, e3, "date:en-iso", DatePart.Absolute(y, mo, d) with { Precision = DatePrecision.Day });
             return FromYear(t, i, afterQualifier: false);
         }
         // 3 September 2018, 3 Sept.

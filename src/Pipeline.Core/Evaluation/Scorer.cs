@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Pipeline.Evaluation;
 
-/// <summary>One entity row of a gold or prediction file (ANNOTATION.md format, code-point offsets).</summary>
+/// <summary>One entity row of a gold or prediction file (docs/annotation.md format, code-point offsets).</summary>
 public sealed record ScoredEntity(string Doc, string Type, int Start, int End, string? Text, bool Optional, string? Value,
     string? Canonical)
 {

@@ -12,7 +12,7 @@ public sealed record Article
 {
     public required SourceFile Source { get; init; }
 
-    /// <summary>The decoded text, nothing stripped (ANNOTATION.md counts offsets into it).</summary>
+    /// <summary>The decoded text, nothing stripped (annotation offsets count into it: docs/annotation.md).</summary>
     public string Text { get; init; } = "";
 
     public ArticleMetadata Metadata { get; init; } = new();
@@ -94,6 +94,9 @@ public sealed record Article
 /// <summary>A stage that failed on one article, and why.</summary>
 public sealed record StageFailure(string Stage, string Reason)
 {
+    /// <summary>Where it failed (the exception's stack), for a developer; never shown to users unless asked for.</summary>
+    public string? Trace { get; init; }
+
     public override string ToString() => $"stage '{Stage}' failed: {Reason}";
 }
 
@@ -131,6 +134,12 @@ public sealed record ArticleMetadata
     /// a date in the text; null when <see cref="DocumentDate"/> is as exact as its source.
     /// </summary>
     public string? DocumentDateAsWritten { get; init; }
+
+    /// <summary>How sure the pipeline is of <see cref="DocumentDate"/>, 0–1 (1 when the metadata gives it).</summary>
+    public double? DocumentDateConfidence { get; init; }
+
+    /// <summary>What an inferred <see cref="DocumentDate"/> rests on, in words ("dateline 1月3日; year from 1997-12-31").</summary>
+    public string? DocumentDateEvidence { get; init; }
     /// <summary>Encoding the text was decoded from, and the input format.</summary>
     public string? Encoding { get; init; }
     public string? Format { get; init; }
@@ -142,7 +151,17 @@ public static class DateOrigins
     public const string FrontMatter = "front-matter"; // .md front matter / docx core properties / html meta
     public const string Dateline = "dateline";        // 新华社北京9月3日电, "Washington, April 7, 2022"
     public const string LatestInText = "latest-date-in-text";
+    /// <summary>Clues in the text that agree on a day: 今天是…, a weekday beside a date, an anniversary's year.</summary>
+    public const string TextEvidence = "text-evidence";
     public const string FileTime = "file-modification-time";
+    /// <summary>Month and day from the text (a dateline without a year), the year from the file modification time.</summary>
+    public const string FileTimeYear = "text-with-file-time-year";
+
+    /// <summary>True when the date, or its year, is only the file's modification time: nothing dated from it is a fact.</summary>
+    public static bool IsGuess(string origin) => origin is FileTime or FileTimeYear;
+
+    /// <summary>The word for a confidence: high (0.85 and up), medium (0.6 and up) or low.</summary>
+    public static string LevelOf(double confidence) => confidence >= 0.85 ? "high" : confidence >= 0.6 ? "medium" : "low";
     /// <summary>Prefix of a date reference taken from a quoted speech's own date ("speech-date:2016").</summary>
     public const string SpeechPrefix = "speech-date:";
 }

@@ -15,6 +15,9 @@ public static class EntityTypes
     public const string None = "NONE";
 
     public static readonly ImmutableArray<string> Scored = [Date, Org, Agreement];
+
+    /// <summary>Every type an entity may have, scored ones first.</summary>
+    public static readonly ImmutableArray<string> Emitted = [Date, Org, Agreement, Law, Event, Media, Publication];
 }
 
 /// <summary>A decided mention. Start/End are UTF-16 indices, End exclusive.</summary>
@@ -45,7 +48,11 @@ public sealed record Entity(string Type, int Start, int End, string Text, string
 }
 
 /// <summary>What a relative date was resolved against: the date and where that date came from.</summary>
-public sealed record DateReference(DateOnly Date, string Origin);
+public sealed record DateReference(DateOnly Date, string Origin)
+{
+    /// <summary>The reference is the file modification time (or takes its year from it): the value is a guess.</summary>
+    public bool Guessed => DateOrigins.IsGuess(Origin);
+}
 
 /// <summary>
 /// A span a rule proposes without being sure of its type or its end: the classification

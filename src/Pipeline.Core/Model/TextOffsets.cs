@@ -1,7 +1,7 @@
 namespace Pipeline.Model;
 
 /// <summary>
-/// ANNOTATION.md counts Unicode code points; .NET strings count UTF-16 units.
+/// The annotation rules (docs/annotation.md) count Unicode code points; .NET strings count UTF-16 units.
 /// They differ only after a character outside the BMP, so the common case is free.
 /// </summary>
 public sealed class TextOffsets
@@ -22,13 +22,4 @@ public sealed class TextOffsets
     }
 
     public int ToCodePoint(int utf16Index) => _codePointAt is null ? utf16Index : _codePointAt[utf16Index];
-
-    public int ToUtf16(int codePointIndex)
-    {
-        if (_codePointAt is null) return codePointIndex;
-        var i = Array.BinarySearch(_codePointAt, codePointIndex);
-        if (i < 0) throw new ArgumentOutOfRangeException(nameof(codePointIndex));
-        while (i > 0 && _codePointAt[i - 1] == codePointIndex) i--;
-        return i;
-    }
 }

@@ -3,9 +3,15 @@ using Pipeline.Model;
 
 namespace Pipeline.Output;
 
-/// <summary>entities.json: everything the pipeline learned about one article, machine-readable.</summary>
+/// <summary>
+/// entities.json: everything the pipeline learned about one article, machine-readable. Its shape is the
+/// contract in schemas/entities.schema.json; <see cref="SchemaVersion"/> changes whenever a field changes
+/// meaning or goes away (new fields may appear within a version).
+/// </summary>
 public static class ArticleJson
 {
+    public const int SchemaVersion = 1;
+
     public static JsonObject ToJson(Article article)
     {
         var offsets = new TextOffsets(article.Text);
@@ -16,6 +22,7 @@ public static class ArticleJson
 
         return new JsonObject
         {
+            ["schemaVersion"] = SchemaVersion,
             ["doc"] = article.Id,
             ["metadata"] = new JsonObject
             {
@@ -23,18 +30,14 @@ public static class ArticleJson
                 ["source"] = Sourced(m.Publisher, v => v),
                 ["url"] = Sourced(m.Url, v => v),
                 ["language"] = Sourced(m.Language, v => v),
-                ["date"] = Sourced(m.DocumentDate, v => v.ToString("yyyy-MM-dd")),
+                ["date"] = DocumentDate(m),
                 ["date_as_written"] = m.DocumentDateAsWritten,
                 ["format"] = m.Format,
                 ["encoding"] = m.Encoding,
                 ["characters"] = offsets.ToCodePoint(article.Text.Length),
             },
-            ["counts"] = new JsonObject
-            {
-                ["DATE"] = article.EntitiesOf(EntityTypes.Date).Count(),
-                ["ORG"] = article.EntitiesOf(EntityTypes.Org).Count(),
-                ["AGREEMENT"] = article.EntitiesOf(EntityTypes.Agreement).Count(),
-            },
+            ["counts"] = new JsonObject([.. EntityTypes.Emitted.Select(t =>
+                KeyValuePair.Create(t, (JsonNode?)article.EntitiesOf(t).Count()))]),
             ["entities"] = new JsonArray([.. article.Entities.Select(e => (JsonNode)EntityJson.ToJson(e, article.Id, offsets))]),
             ["agreements"] = new JsonArray([.. article.Agreements.Select(a => (JsonNode)new JsonObject
             {
@@ -63,6 +66,21 @@ public static class ArticleJson
                 ["reason"] = f.Reason,
             })]),
         };
+    }
+
+    /// <summary>The document date, where it came from, how sure it is and why; "guessed" when it is only the file time.</summary>
+    private static JsonObject? DocumentDate(ArticleMetadata m)
+    {
+        if (m.DocumentDate is not { } d) return null;
+        var o = new JsonObject { ["value"] = d.Value.ToString("yyyy-MM-dd"), ["origin"] = d.Origin };
+        if (m.DocumentDateConfidence is { } c)
+        {
+            o["confidence"] = Math.Round(c, 2);
+            o["level"] = DateOrigins.LevelOf(c);
+        }
+        if (m.DocumentDateEvidence is { } e) o["evidence"] = e;
+        if (DateOrigins.IsGuess(d.Origin)) o["guessed"] = true;
+        return o;
     }
 
     public static string Serialize(Article article) => ToJson(article).ToJsonString(EntityJson.Indented);

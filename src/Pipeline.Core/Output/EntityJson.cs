@@ -6,7 +6,7 @@ using Pipeline.Model;
 namespace Pipeline.Output;
 
 /// <summary>
-/// The entity line of ANNOTATION.md (what `extract` prints and score.py reads):
+/// The entity line of docs/annotation.md (what `extract` prints and score.py reads):
 /// offsets in code points, `value` for DATE, `canonical` for ORG and AGREEMENT.
 /// </summary>
 public static class EntityJson
@@ -34,11 +34,16 @@ public static class EntityJson
         if (e.CanonicalEn is not null) o["canonical_en"] = e.CanonicalEn;
         if (e.Kind is not null) o["kind"] = e.Kind;
         if (e.Reference is not null)
-            o["reference"] = new JsonObject
+        {
+            var reference = new JsonObject
             {
                 ["date"] = e.Reference.Date.ToString("yyyy-MM-dd"),
                 ["origin"] = e.Reference.Origin,
             };
+            // Resolved against the file time: the value is a guess, not something the text says.
+            if (e.Reference.Guessed) reference["guessed"] = true;
+            o["reference"] = reference;
+        }
         if (e.Ambiguous) o["ambiguous"] = true;
         o["confidence"] = Math.Round(e.Confidence, 4);
         o["source"] = e.Source;

@@ -56,9 +56,6 @@ public static class PipelineFingerprint
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    /// <summary>SHA-256 of a file, for callers that want to add a model file to <see cref="RunOptions.ExtraFingerprint"/>.</summary>
-    public static string FileHashHex(string path) => Convert.ToHexStringLower(FileHash(path));
-
     private static byte[] FileHash(string path)
     {
         using var stream = File.OpenRead(path);

@@ -65,7 +65,7 @@ public sealed class ArticlePipeline
                 var reason = e is ArticleException ? e.Message : $"{e.GetType().Name}: {e.Message}";
                 // Without its text there is nothing to brief: the article fails.
                 if (descriptor.Assigns.HasFlag(ArticleParts.Text)) throw e as ArticleException ?? new ArticleException(reason, e);
-                article = article.AddFailure(new StageFailure(descriptor.Name, reason));
+                article = article.AddFailure(new StageFailure(descriptor.Name, reason) { Trace = e.StackTrace });
             }
         }
         return article with { Produced = available };

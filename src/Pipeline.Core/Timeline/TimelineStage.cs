@@ -9,6 +9,8 @@ namespace Pipeline.Timeline;
 /// <summary>
 /// Every sentence that states a dated event (a dated DATE and an event word: meeting, adoption, signing,
 /// speech, visit) becomes a timeline entry with a short summary and the bodies and agreements it names.
+/// A timeline states facts: an event whose date counts from a document date guessed from the file modification
+/// time is left out (not marked), and a warning says how many were, so the briefing never dates an event wrongly.
 /// </summary>
 public sealed partial class TimelineStage : IStage
 {
@@ -34,19 +36,28 @@ public sealed partial class TimelineStage : IStage
         var sentences = article.Sentences.IsDefaultOrEmpty ? [new TextSpan(0, text.Length)] : article.Sentences;
         var agreementSpans = article.EntitiesOf(EntityTypes.Agreement).Select(a => a.Span).ToList();
         var entries = new List<(TimelineEntry Entry, int Position)>();
+        var leftOut = 0;
         foreach (var sentence in sentences)
         {
             cancellation.ThrowIfCancellationRequested();
             // A year inside a title ("行动计划（2019—2021年）") dates the plan's span, not an event of the sentence.
             // An ambiguous date (a quoted 今天 whose speech date is unknown) would put a false event on the timeline.
-            var date = article.EntitiesOf(EntityTypes.Date)
+            var dated = article.EntitiesOf(EntityTypes.Date)
                 .Where(d => !string.IsNullOrEmpty(d.Value) && !d.Ambiguous && sentence.Start <= d.Start && d.End <= sentence.End)
                 .Where(d => !agreementSpans.Any(a => a.Overlaps(d.Span)))
+                .ToList();
+            // A date counted from a document date that is only the file time (昨天, 9月3日 with no year) is a guess:
+            // the event is left out rather than dated wrongly, and the briefing says how many were.
+            var date = dated.Where(d => d.Reference?.Guessed != true)
                 // "本报北京11月20日电 …11月19日，…签署": the dateline dates the report, the next date the event.
                 .OrderBy(d => IsDateline(text, d) ? 1 : 0).FirstOrDefault();
-            if (date is null) continue;
             var sentenceText = sentence.Of(text);
             if (!EventWord().IsMatch(sentenceText)) continue;
+            if (date is null)
+            {
+                if (dated.Count > 0) leftOut++;
+                continue;
+            }
             var organisations = Names(article, EntityTypes.Org, sentence);
             var agreements = Names(article, EntityTypes.Agreement, sentence);
             // "一步步行动，推动一系列外交成果的取得：2014年11月，APEC…": the lead-in before a colon is not the event.
@@ -58,7 +69,9 @@ public sealed partial class TimelineStage : IStage
         entries.AddRange(AgreementEntries(article, entries.Select(e => e.Entry).ToList()));
         var sorted = entries.OrderBy(e => SortKey(e.Entry.Date), StringComparer.Ordinal).ThenBy(e => e.Position)
             .Select(e => e.Entry).ToImmutableArray();
-        return article with { Timeline = sorted };
+        var result = article with { Timeline = sorted };
+        return leftOut == 0 ? result
+            : result.AddWarning($"{leftOut} dated event(s) left off the timeline: their dates count from a document date guessed from the file modification time");
     }
 
     /// <summary>
@@ -66,10 +79,11 @@ public sealed partial class TimelineStage : IStage
     /// agreement record not yet on the timeline with its own date gets an entry of its own, summarised by the clause
     /// (between semicolons) that names it.
     /// </summary>
-    private IEnumerable<(TimelineEntry Entry, int Position)> AgreementEntries(Article article, List<TimelineEntry> existing)
+    private List<(TimelineEntry Entry, int Position)> AgreementEntries(Article article, List<TimelineEntry> existing)
     {
         var text = article.Text;
         var added = new List<(TimelineEntry Entry, int Position)>();
+        // Agreement records never take a date counted from a guessed document date (see MentionEvidence).
         foreach (var record in article.Agreements)
         {
             if (record.Date is null || record.Mentions.IsDefaultOrEmpty) continue;
@@ -77,6 +91,8 @@ public sealed partial class TimelineStage : IStage
             var mention = record.Mentions.FirstOrDefault(m => article.SentenceAt(m.Start).Of(text) == record.Evidence);
             if (mention == default) mention = record.Mentions[0];
             var sentence = article.SentenceAt(mention.Start);
+            // A title may run over a sentence end (《…。…》): the sentence then reaches to its end.
+            if (sentence.End < mention.End) sentence = sentence with { End = mention.End };
             var clauseStart = Math.Max(sentence.Start, text.LastIndexOfAny(['；', ';'], Math.Max(sentence.Start, mention.Start - 1)) + 1);
             var clauseEnd = text.IndexOfAny(['；', ';'], mention.End, sentence.End - mention.End) is var e and >= 0 ? e : sentence.End;
             var clause = new TextSpan(clauseStart, clauseEnd);

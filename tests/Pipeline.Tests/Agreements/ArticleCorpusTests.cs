@@ -10,7 +10,7 @@ namespace Pipeline.Tests.Agreements;
 
 /// <summary>
 /// Invented news articles (Xinhua, People's Daily, White House, State Department, UN style) with their
-/// AGREEMENT annotations per ANNOTATION.md, run through the real rule stages (ingest, segment, dates,
+/// AGREEMENT annotations per the annotation rules (docs/annotation.md), run through the real rule stages (ingest, segment, dates,
 /// organisations, agreements), the rules-only stand-in for classify, agreement-records and timeline.
 /// </summary>
 public class ArticleCorpusTests

@@ -5,7 +5,7 @@ namespace Pipeline.Tests.Classification;
 
 /// <summary>
 /// The pd1998 documents the trainer never sees (hash of the document id), scored with relaxed matching
-/// because the corpus's span conventions differ from ANNOTATION.md (place prefixes stay inside there).
+/// because the corpus's span conventions differ from the annotation rules (docs/annotation.md) (place prefixes stay inside there).
 /// </summary>
 public class Pd1998HeldOutTests
 {

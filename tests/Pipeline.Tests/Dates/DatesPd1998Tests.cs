@@ -6,7 +6,7 @@ using Pipeline.Model;
 namespace Pipeline.Tests.Dates;
 
 /// <summary>
-/// People's Daily 1998 (../shared/data): its spans follow the corpus' time-word tags, not ANNOTATION.md
+/// People's Daily 1998 (../shared/data): its spans follow the corpus' time-word tags, not the annotation rules (docs/annotation.md)
 /// (今天下午 kept whole, 初/底 left out), so it is scored with overlap matching as score.py --relaxed.
 /// </summary>
 public class DatesPd1998Tests

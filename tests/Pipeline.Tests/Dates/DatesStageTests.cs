@@ -75,7 +75,9 @@ public class DatesStageTests
         var text = "2016年9月，峰会通过《2030年可持续发展议程》落实计划。《行动计划（2019—2021年）》获得通过。" +
                    "到2025年，贸易额翻一番。2035年远景目标已经提出。今年3月，双方再次会晤。";
         var a = Process(text);
-        Assert.That(a.Metadata.DocumentDate, Is.EqualTo(new Sourced<DateOnly>(new DateOnly(2016, 9, 1), DateOrigins.LatestInText)));
+        // Written after what it reports: the end of that month stands for the document's day, as written "2016-09".
+        Assert.That(a.Metadata.DocumentDate, Is.EqualTo(new Sourced<DateOnly>(new DateOnly(2016, 9, 30), DateOrigins.LatestInText)));
+        Assert.That(a.Metadata.DocumentDateAsWritten, Is.EqualTo("2016-09"));
         Assert.That(a.EntitiesOf(EntityTypes.Date).Single(e => e.Text == "今年3月").Value, Is.EqualTo("2016-03"));
     }
 
@@ -83,7 +85,7 @@ public class DatesStageTests
     public void Dates_after_today_are_not_the_latest_past_date()
     {
         var a = Process("2019年，协定签署。2030年，目标实现。去年，合作加深。");
-        Assert.That(a.Metadata.DocumentDate!.Value, Is.EqualTo(new DateOnly(2019, 1, 1)));
+        Assert.That(a.Metadata.DocumentDate!.Value, Is.EqualTo(new DateOnly(2019, 12, 31)));
         Assert.That(a.EntitiesOf(EntityTypes.Date).Single(e => e.Text == "去年").Value, Is.EqualTo("2018"));
     }
 

@@ -18,7 +18,9 @@ public class DevGoldAgreementRecordsTests
         return Directory.GetFiles(TestPaths.Corpus, "*.txt").ToDictionary(p => Path.GetFileName(p), p => pipeline.ProcessFile(p));
     });
 
-    public static IEnumerable<TestCaseData> GoldAttributes()
+    public static IEnumerable<TestCaseData> GoldAttributes() => TestPaths.CasesFromShared(GoldAttributesFromKit);
+
+    private static IEnumerable<TestCaseData> GoldAttributesFromKit()
     {
         foreach (var file in Directory.GetFiles(TestPaths.Gold, "*.jsonl").Order())
             foreach (var line in File.ReadLines(file))

@@ -84,8 +84,14 @@ public class SampleRunTests
         Assert.That(Field("ORG", "上合组织", "canonical"), Is.EqualTo("上海合作组织"));
         Assert.That(Field("AGREEMENT", "联合国反腐败公约", "canonical"), Is.EqualTo("联合国反腐败公约"));
         var metadata = doc.RootElement.GetProperty("metadata");
-        Assert.That(metadata.GetProperty("date").GetProperty("origin").GetString(), Is.EqualTo("latest-date-in-text"));
-        Assert.That(metadata.GetProperty("date_as_written").GetString(), Is.EqualTo("2018-07"), "2018年7月 names a month, not a day");
+        var date = metadata.GetProperty("date");
+        Assert.That(date.GetProperty("origin").GetString(), Is.EqualTo("latest-date-in-text"));
+        // 2018年7月 is the latest written date, but 今年9月初 is reported as past: a month, not a day.
+        Assert.That(metadata.GetProperty("date_as_written").GetString(), Is.EqualTo("2018-09"));
+        Assert.That(date.GetProperty("confidence").GetDouble(), Is.InRange(0.3, 0.7));
+        Assert.That(date.GetProperty("level").GetString(), Is.AnyOf("low", "medium"));
+        Assert.That(date.GetProperty("evidence").GetString(), Does.Contain("今年9月初"));
+        Assert.That(date.TryGetProperty("guessed", out _), Is.False);
     }
 
     [Test]
@@ -106,7 +112,7 @@ public class SampleRunTests
         var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.That(errors, Is.Empty);
         Assert.That(document.MainDocumentPart!.Document!.Body!.InnerText, Does.Contain("中非合作论坛"));
-        Assert.That(document.MainDocumentPart!.Document!.Body!.InnerText, Does.Contain("2018-07 (latest date in the text)"));
+        Assert.That(document.MainDocumentPart!.Document!.Body!.InnerText, Does.Contain("2018-09 (latest date in the text; confidence low, 0.50)"));
     }
 
     [Test]

@@ -49,12 +49,12 @@ public static class OrgEvaluation
             .Select(e => new Mention(article.Id, e.Type, e.Start, e.End, e.Text, Canonical: e.Canonical));
 
     /// <summary>The dev corpus (shared/corpus) against shared/gold.</summary>
-    public static Score ScoreGold(string sharedDirectory, ClassifyStage classify)
+    public static Score ScoreGold(ClassifyStage classify)
     {
         var pipeline = Pipeline(classify);
         var gold = new List<Mention>();
         var predicted = new List<Mention>();
-        foreach (var goldFile in Directory.GetFiles(Path.Combine(sharedDirectory, "gold"), "*.jsonl").Order())
+        foreach (var goldFile in Directory.GetFiles(TestPaths.Gold, "*.jsonl").Order())
         {
             foreach (var line in File.ReadLines(goldFile).Where(l => l.Trim().Length > 0))
             {
@@ -66,7 +66,7 @@ public static class OrgEvaluation
                     r.TryGetProperty("canonical", out var c) ? c.GetString() : null));
             }
             var doc = Path.GetFileNameWithoutExtension(goldFile) + ".txt";
-            var textPath = Path.Combine(sharedDirectory, "corpus", doc);
+            var textPath = Path.Combine(TestPaths.Corpus, doc);
             var article = Run(pipeline, doc, File.ReadAllText(textPath), SidecarLanguage(textPath + ".meta.json"));
             predicted.AddRange(Predictions(article));
         }

@@ -5,7 +5,7 @@ using Pipeline.Organisations;
 namespace Pipeline.Tests.Organisations;
 
 /// <summary>
-/// ANNOTATION.md's span rules on invented sentences: each case lists every ORG the pipeline must
+/// the annotation rules (docs/annotation.md)'s span rules on invented sentences: each case lists every ORG the pipeline must
 /// emit as "text=canonical" (or just "text" when the canonical is the text), in order; "" means none.
 /// </summary>
 public class SpanRuleTests

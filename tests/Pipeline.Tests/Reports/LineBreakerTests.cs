@@ -30,7 +30,7 @@ public class LineBreakerTests
     [Test]
     public void No_line_of_a_real_article_starts_with_closing_or_ends_with_opening_punctuation()
     {
-        var text = File.ReadAllText(Path.Combine(TestPaths.Corpus, SampleArticle.FileName));
+        var text = File.ReadAllText(TestPaths.Sample(SampleArticle.FileName));
         var advances = text.Select(c => c < 128 ? 0.5f : 1f).ToArray();
         foreach (var width in new[] { 7f, 13f, 20f, 31f })
         {

@@ -13,7 +13,7 @@ public static class SampleArticle
 
     public static Article Load()
     {
-        var path = Path.Combine(TestPaths.Corpus, FileName);
+        var path = TestPaths.Sample(FileName);
         var text = File.ReadAllText(path);
         var article = Article.FromFile(path) with
         {

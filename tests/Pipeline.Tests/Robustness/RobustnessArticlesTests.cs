@@ -8,7 +8,7 @@ namespace Pipeline.Tests.Robustness;
 /// <summary>
 /// The whole pipeline (the repo's pipeline.json, model included) on news written for these tests in the styles
 /// the product meets (Xinhua and People's Daily reports and commentary, CCDI bulletins, White House and State
-/// Department releases, wire reports), annotated by hand per ANNOTATION.md and scored like `pipeline evaluate`.
+/// Department releases, wire reports), annotated by hand per the annotation rules (docs/annotation.md) and scored like `pipeline evaluate`.
 /// Each threshold is the figure reached, or a little below, so a regression on unseen-style text shows up.
 /// </summary>
 public class RobustnessArticlesTests

@@ -36,7 +36,7 @@ public class SentenceSplitterTests
     [Test]
     public void Every_sentence_lies_inside_a_paragraph_and_offsets_index_the_original_text()
     {
-        var text = File.ReadAllText(Path.Combine(TestPaths.Corpus, "anticorruption-cooperation.zh.txt"));
+        var text = File.ReadAllText(TestPaths.Sample("anticorruption-cooperation.zh.txt"));
         var article = new SegmentStage().Process(Article.FromText("x.txt", text));
         Assert.That(article.Sentences.Length, Is.GreaterThan(50));
         foreach (var s in article.Sentences)

@@ -11,8 +11,7 @@ public static class RealArticles
     public static void Write(string folder, int count)
     {
         var sources = new[] { "pd1998-train.jsonl.gz", "conll2003-train.jsonl.gz" }.Select(f => Path.Combine(TestPaths.Data, f)).ToList();
-        if (sources.Any(s => !File.Exists(s)))
-            Assert.Ignore($"skipped: real articles come from {TestPaths.Data} (pd1998, conll2003), which is not beside this clone");
+        if (sources.Any(s => !File.Exists(s))) Assert.Ignore(TestPaths.MissingShared);
         Directory.CreateDirectory(folder);
         var half = count / 2;
         foreach (var (source, take) in sources.Zip(new[] { half, count - half }))

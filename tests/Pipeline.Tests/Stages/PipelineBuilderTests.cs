@@ -113,7 +113,9 @@ public class PipelineBuilderTests
         var article = pipeline.Process(Article.FromText("a.txt",
             "2019年5月10日，双方在北京签署了合作协议。联合国秘书长出席了会议。"));
 
-        Assert.That(article.Failures.Single(), Is.EqualTo(new StageFailure("fails", "IndexOutOfRangeException: bad index")));
+        var failure = article.Failures.Single();
+        Assert.That((failure.Stage, failure.Reason), Is.EqualTo(("fails", "IndexOutOfRangeException: bad index")));
+        Assert.That(failure.Trace, Does.Contain(nameof(FailingStage)), "a developer can see where it failed");
         Assert.That(article.EntitiesOf(EntityTypes.Date), Is.Not.Empty, "the dates found before the failure stay");
         Assert.That(article.Timeline, Is.Not.Empty, "stages that need nothing from the failed one still run");
         Assert.That(article.Has(ArticleParts.Organisations), Is.False);

@@ -44,7 +44,7 @@ public static class BriefingComposer
             [new("Text", 2.4f), new("Value", 1.6f), new("Resolved against", 3f), new("Note", 1.6f)],
             d => [Cell.Of(d.Text), Cell.Of(d.Value ?? "—", RunStyle.Bold),
                 Cell.Of(d.Reference is { } r ? $"{Iso(r.Value)} ({DescribeOrigin(r.Origin)})" : "absolute", d.Reference is null ? RunStyle.Muted : RunStyle.Plain),
-                Cell.Of(d.Ambiguous ? "ambiguous" : "", RunStyle.Muted)],
+                Cell.Of(d.Reference?.Guessed == true ? "guessed" : d.Ambiguous ? "ambiguous" : "", RunStyle.Muted)],
             "No dates found."));
 
         blocks.Add(new HeadingBlock("Article text", 1));
@@ -80,7 +80,9 @@ public static class BriefingComposer
         DateOrigins.FrontMatter => "from the document's own metadata",
         DateOrigins.Dateline => "from the dateline",
         DateOrigins.LatestInText => "latest date in the text",
+        DateOrigins.TextEvidence => "from clues in the text",
         DateOrigins.FileTime => "file modification time, a guess",
+        DateOrigins.FileTimeYear => "day from the text, year from the file modification time, a guess",
         // The dates stage resolves words like 今天 inside a quotation against the date of the speech.
         _ when origin.StartsWith(DateOrigins.SpeechPrefix, StringComparison.Ordinal) =>
             $"the date of the quoted speech, {origin[DateOrigins.SpeechPrefix.Length..]}",
@@ -92,7 +94,9 @@ public static class BriefingComposer
         yield return new("Source file", m.FileName);
         if (m.Publisher is not null) yield return new("Publisher", m.Publisher);
         if (m.Url is not null) yield return new("URL", m.Url);
-        yield return new("Document date", m.DocumentDate is { } d ? $"{d.AsWritten ?? Iso(d.Value)} ({DescribeOrigin(d.Origin)})" : "unknown");
+        yield return new("Document date", m.DocumentDate is { } d
+            ? $"{d.AsWritten ?? Iso(d.Value)} ({DescribeOrigin(d.Origin)}{(d.Confidence is { } c and < 1 ? $"; confidence {DateOrigins.LevelOf(c)}, {c.ToString("0.00", CultureInfo.InvariantCulture)}" : "")})"
+            : "unknown");
         if (m.Language is not null) yield return new("Language", m.Language);
     }
 

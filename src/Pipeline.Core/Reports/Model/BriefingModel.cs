@@ -25,6 +25,12 @@ public sealed record SourcedDate(DateOnly Value, string Origin)
 {
     /// <summary>What the report shows: the date as precisely as its source gives it ("2018-07"), else the day.</summary>
     public string? AsWritten { get; init; }
+
+    /// <summary>How sure the pipeline is of the date (0–1), when it inferred it; the briefing shows it as high/medium/low.</summary>
+    public double? Confidence { get; init; }
+
+    /// <summary>The date is (or takes its year from) the file modification time.</summary>
+    public bool Guessed => Pipeline.Model.DateOrigins.IsGuess(Origin);
 }
 
 public sealed record TypeCount(string Type, string Label, int Mentions, int Distinct);

@@ -21,7 +21,9 @@ public static class BriefingModelBuilder
             Publisher: NonEmpty(meta.Publisher?.Value),
             Url: NonEmpty(meta.Url?.Value),
             Language: NonEmpty(meta.Language?.Value),
-            DocumentDate: meta.DocumentDate is { } d ? new SourcedDate(d.Value, d.Origin) { AsWritten = meta.DocumentDateAsWritten } : null,
+            DocumentDate: meta.DocumentDate is { } d
+                ? new SourcedDate(d.Value, d.Origin) { AsWritten = meta.DocumentDateAsWritten, Confidence = meta.DocumentDateConfidence }
+                : null,
             Counts: Counts(article),
             Timeline: Timeline(article),
             Organisations: Organisations(article),
@@ -62,7 +64,7 @@ public static class BriefingModelBuilder
 
         // No timeline stage output: one row per dated sentence, so the reader still sees what happened when.
         var rows = article.EntitiesOf(EntityTypes.Date)
-            .Where(e => !string.IsNullOrEmpty(e.Value))
+            .Where(e => !string.IsNullOrEmpty(e.Value) && e.Reference?.Guessed != true)
             .Select(e => (Date: e.Value!, Sentence: article.SentenceAt(e.Start)))
             .DistinctBy(x => (x.Date, x.Sentence))
             .OrderBy(x => x.Date, StringComparer.Ordinal).ThenBy(x => x.Sentence.Start)
