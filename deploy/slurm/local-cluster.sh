@@ -39,6 +39,8 @@ start() {
     [[ $(id -u) == 0 ]] || { echo "local-cluster: must run as root (slurmd starts jobs as their users)" >&2; exit 3; }
     mkdir -p "$dir"/{state,spool,munge}
     chmod 755 "$dir"
+    runuser -u munge -- test -x "$dir" ||
+        { echo "local-cluster: the munge user cannot reach $dir (a parent folder is closed to others): use another folder" >&2; exit 3; }
     # munged refuses keys and sockets that others could read or replace: its own folder, its own user.
     dd if=/dev/urandom of="$dir/munge/munge.key" bs=1024 count=1 status=none
     chown -R munge:munge "$dir/munge"

@@ -57,6 +57,8 @@ public class SlurmClusterTests
         Assert.That(singleCode, Is.EqualTo(0), singleErr);
 
         var cluster = Path.Combine(run.Root, "cluster");
+        // munged runs as its own user and must reach its socket below the test's folder, whatever the umask.
+        File.SetUnixFileMode(run.Root, (UnixFileMode)0b111_101_101);
         var up = Bash(run.Root, null, TimeSpan.FromMinutes(2), Path.Combine(SlurmFolder, "local-cluster.sh"), "start", cluster);
         try
         {
