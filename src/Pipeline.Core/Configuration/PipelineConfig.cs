@@ -22,7 +22,7 @@ public sealed record ConfiguredStage(StageDescriptor Descriptor, object? Options
 
 public sealed record ReportOptions(ImmutableArray<string> Formats)
 {
-    public static readonly ImmutableArray<string> AllFormats = ["docx", "pdf"];
+    public static readonly ImmutableArray<string> AllFormats = ["docx", "pdf", "html"];
     public bool Wants(string format) => Formats.Contains(format);
 }
 

@@ -54,7 +54,8 @@ public sealed class IngestStage(long maxFileBytes = IngestStage.DefaultMaxFileBy
                        ?? new Sourced<string>(Languages.CodeOf(Languages.Detect(file.Text)), "script");
         return new ArticleMetadata
         {
-            Title = Pick(sidecar?.Title, file.Title),
+            Title = Pick(sidecar?.Title, file.Title)
+                    ?? (Headline.FromFirstLine(file.Text) is { } headline ? new Sourced<string>(headline, Headline.Origin) : null),
             Publisher = Pick(sidecar?.Source, file.Publisher),
             Url = Pick(sidecar?.Url, file.Url),
             Language = language,

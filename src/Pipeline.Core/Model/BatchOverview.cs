@@ -8,10 +8,20 @@ public sealed record BatchOverview(
     ImmutableArray<OverviewDocument> Documents,
     ImmutableArray<OverviewOrganisation> Organisations,
     ImmutableArray<OverviewAgreement> Agreements,
-    ImmutableArray<OverviewTimelineEntry> Timeline);
+    ImmutableArray<OverviewTimelineEntry> Timeline)
+{
+    /// <summary>What changed since the previous overview of the same output folder; null when there was none.</summary>
+    public BatchChanges? Changes { get; init; }
+}
 
 public sealed record OverviewDocument(string FileName, string? Title, string Status, int Dates, int Organisations,
-    int Agreements, string? Error);
+    int Agreements, string? Error)
+{
+    /// <summary>The document date as stored (yyyy-MM-dd), its language, and the hash of the version processed.</summary>
+    public string? Date { get; init; }
+    public string? Language { get; init; }
+    public string? ContentHash { get; init; }
+}
 
 public sealed record OverviewOrganisation(string Canonical, string? CanonicalEn, int Mentions, ImmutableArray<string> Documents);
 

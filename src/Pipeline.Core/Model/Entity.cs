@@ -88,4 +88,11 @@ public sealed record TimelineEntry(
     TextSpan Sentence,
     string Summary,
     ImmutableArray<string> Organisations,
-    ImmutableArray<string> Agreements);
+    ImmutableArray<string> Agreements)
+{
+    /// <summary>
+    /// What timelines sort by (ordinally), everywhere: a range by its start, so "2019/2021" comes with 2019,
+    /// before "2019-05".
+    /// </summary>
+    public static string SortKey(string date) => date.Split('/')[0];
+}

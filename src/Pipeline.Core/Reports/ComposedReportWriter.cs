@@ -12,6 +12,8 @@ public abstract class ComposedReportWriter : IReportWriter
 {
     public abstract string Format { get; }
 
+    public virtual string OverviewFileName => $"overview.{Format}";
+
     protected abstract void Render(ReportDocument document, Stream output);
 
     public void Write(Article article, Stream output) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Pipeline.Model;
 using Pipeline.Reports;
 
 namespace Pipeline.Running;
@@ -10,20 +11,22 @@ namespace Pipeline.Running;
 public sealed class OverviewFiles(PipelineDatabase database, IReadOnlyList<IReportWriter> writers, string outputDirectory)
 {
     private const string StateKey = "overview-state";
+    private const string SnapshotKey = "overview-snapshot";
 
     /// <returns>The overview files that could not be written, with the reason.</returns>
     public ImmutableArray<string> Write(IReadOnlyCollection<string> files, string fingerprint, IRunProgress progress)
     {
-        var names = writers.Select(w => $"{BatchRunner.OverviewName}.{w.Format}").ToList();
+        var names = writers.Select(w => w.OverviewFileName).ToList();
         var state = database.Overview.State(files, fingerprint);
         if (state == database.Runs.GetSetting(StateKey) && names.All(n => File.Exists(Path.Combine(outputDirectory, n))))
             return [];
 
         var overview = database.Overview.Build(files);
+        overview = overview with { Changes = OverviewSnapshot.FromJson(database.Runs.GetSetting(SnapshotKey))?.Compare(overview) };
         var errors = ImmutableArray.CreateBuilder<string>();
         foreach (var writer in writers)
         {
-            var name = $"{BatchRunner.OverviewName}.{writer.Format}";
+            var name = writer.OverviewFileName;
             try
             {
                 AtomicFile.Write(Path.Combine(outputDirectory, name), s => writer.WriteOverview(overview, s));
@@ -36,6 +39,8 @@ public sealed class OverviewFiles(PipelineDatabase database, IReadOnlyList<IRepo
             }
         }
         database.Runs.SetSetting(StateKey, errors.Count == 0 ? state : null);
+        // The next overview says what changed since this one.
+        if (errors.Count == 0) database.Runs.SetSetting(SnapshotKey, OverviewSnapshot.Of(overview).ToJson());
         return errors.ToImmutable();
     }
 }

@@ -10,6 +10,7 @@ public static class ReportWriters
     [
         new Reports.Docx.DocxReportWriter(),
         new Reports.Pdf.PdfReportWriter(),
+        new Reports.Html.HtmlReportWriter(),
     ];
 
     public static IReadOnlyList<IReportWriter> For(ReportOptions options, IEnumerable<IReportWriter>? writers = null) =>

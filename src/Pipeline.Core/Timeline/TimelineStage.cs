@@ -67,7 +67,7 @@ public sealed partial class TimelineStage : IStage
                 sentence.Start));
         }
         entries.AddRange(AgreementEntries(article, entries.Select(e => e.Entry).ToList()));
-        var sorted = entries.OrderBy(e => SortKey(e.Entry.Date), StringComparer.Ordinal).ThenBy(e => e.Position)
+        var sorted = entries.OrderBy(e => TimelineEntry.SortKey(e.Entry.Date), StringComparer.Ordinal).ThenBy(e => e.Position)
             .Select(e => e.Entry).ToImmutableArray();
         var result = article with { Timeline = sorted };
         return leftOut == 0 ? result
@@ -127,8 +127,6 @@ public sealed partial class TimelineStage : IStage
         text[from..at].Count(c => c == '“') > text[from..at].Count(c => c == '”');
 
     /// <summary>"2019/2021" sorts by its start; "2014" before "2014-10".</summary>
-    private static string SortKey(string date) => date.Split('/')[0];
-
     /// <summary>
     /// The sentence when short; else cut at the last clause break (，；, ;) that keeps at least half the
     /// budget, else at a word boundary (English), with an ellipsis.

@@ -36,31 +36,40 @@ public class BriefingModelBuilderTests
     public void Timeline_uses_the_timeline_stage_sorted_by_date()
     {
         var model = BriefingModelBuilder.Build(Sample.Value);
-        Assert.That(model.Timeline.FromDateMentions, Is.False);
+        Assert.That(model.Timeline.Missing, Is.Null);
         Assert.That(model.Timeline.Rows.Select(r => r.Date), Is.EqualTo(new[] { "2003", "2014-11", "2016-09" }));
     }
 
     [Test]
-    public void Without_timeline_entries_the_dated_sentences_stand_in()
+    public void Timeline_rows_name_agreements_with_their_english_canonical_in_a_chinese_article() =>
+        Assert.That(BriefingModelBuilder.Build(Sample.Value).Timeline.Rows.First(r => r.Date == "2014-11").Agreements,
+            Does.Contain("北京反腐败宣言 (Beijing Declaration on Fighting Corruption)"));
+
+    [Test]
+    public void A_timeline_the_pipeline_did_not_make_is_said_to_be_missing_not_rebuilt_from_dates()
     {
-        var article = Sample.Value with { Timeline = [] };
+        var article = Sample.Value with { Timeline = [], Produced = Sample.Value.Produced & ~ArticleParts.Timeline };
         var timeline = BriefingModelBuilder.Build(article).Timeline;
-        Assert.That(timeline.FromDateMentions, Is.True);
-        Assert.That(timeline.Rows.Select(r => r.Date), Is.Ordered);
-        var row2014 = timeline.Rows.First(r => r.Date == "2014-10");
-        Assert.That(row2014.Summary, Does.StartWith("2014年10月，习近平总书记在十八届中央政治局常委会"));
-        Assert.That(timeline.Rows.First(r => r.Date == "2014-11").Agreements, Does.Contain("北京反腐败宣言"));
+        Assert.That(timeline.Rows, Is.Empty);
+        Assert.That(timeline.Missing, Does.Contain("no stage that makes one"));
+
+        var found = BriefingModelBuilder.Build(Sample.Value with { Timeline = [] }).Timeline;
+        Assert.That((found.Rows.IsEmpty, found.Missing), Is.EqualTo((true, (string?)null)), "made and empty: none found");
     }
 
     [Test]
-    public void Without_agreement_records_the_mentions_are_grouped()
+    public void A_stage_failure_is_named_at_the_top_of_the_briefing_and_where_its_findings_would_be()
     {
-        var article = Sample.Value with { Agreements = [] };
-        var agreements = BriefingModelBuilder.Build(article).Agreements;
-        Assert.That(agreements.FromMentions, Is.True);
-        var beijing = agreements.Rows.Single(a => a.Title == "北京反腐败宣言");
-        Assert.That(beijing.Kind, Is.EqualTo("declaration"));
-        Assert.That(beijing.Mentions, Is.EqualTo(2));
+        var article = Sample.Value.AddFailure(new StageFailure("agreement-records", "ArgumentOutOfRangeException: length")) with
+        {
+            Agreements = [], Produced = Sample.Value.Produced & ~ArticleParts.AgreementRecords,
+        };
+        var model = BriefingModelBuilder.Build(article);
+        Assert.That(model.Failures, Is.EqualTo(new[] { "stage 'agreement-records' failed: ArgumentOutOfRangeException: length" }));
+        Assert.That(model.Agreements.Missing, Does.Contain("stage 'agreement-records' failed"));
+        var blocks = Pipeline.Reports.Document.BriefingComposer.Compose(model).Blocks;
+        var text = string.Join("\n", blocks.OfType<Pipeline.Reports.Document.ParagraphBlock>().Select(p => string.Concat(p.Runs.Select(r => r.Text))));
+        Assert.That(text, Does.Contain("Incomplete briefing: stage 'agreement-records' failed"));
     }
 
     [Test]

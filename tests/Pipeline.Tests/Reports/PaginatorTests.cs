@@ -62,4 +62,21 @@ public class PaginatorTests
         var all = string.Concat(pdf.GetPages().Select(p => p.Text));
         Assert.That(all, Does.Contain("第0次会议").And.Contain("第119次会议"));
     }
+
+    [TestCase(1, "filler | l1 l2 l3 l4", TestName = "No orphan: a first line alone at the foot of a page moves on with the second")]
+    [TestCase(3, "filler l1 l2 | l3 l4", TestName = "No widow: a last line alone at the head of a page takes the line before it along")]
+    [TestCase(4, "filler l1 l2 l3 l4", TestName = "A paragraph that fits stays whole")]
+    public void Paragraph_lines_break_across_pages_without_widows_or_orphans(int linesThatFit, string expected)
+    {
+        using var ctx = new LayoutContext((face, bold) => SKTypeface.FromData(SKData.CreateCopy(Pipeline.Fonts.ReportFonts.Bytes(face, bold))));
+        var style = new TextStyle(10, SKColors.Black);
+        // Four lines of text at a width that holds one sentence a line.
+        var lines = new TextElement([new StyledRun("First line here. Second line here. Third line here. Fourth line here.", style)], 1.5f)
+            .Measure(ctx, ctx.Measure("Second line here. ", style) + 1);
+        Assert.That(lines, Has.Count.EqualTo(4));
+        var names = new[] { "l1", "l2", "l3", "l4" };
+        var named = lines.Select((l, i) => (Slice)new Block(names[i], l.Height) { KeepWithNext = l.KeepWithNext }).ToList();
+        var lineHeight = lines[0].Height;
+        Assert.That(Layout([new Block("filler", 100), .. named], 100 + linesThatFit * lineHeight + 0.1f), Is.EqualTo(expected));
+    }
 }

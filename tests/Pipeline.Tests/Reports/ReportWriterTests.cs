@@ -69,7 +69,7 @@ public class ReportWriterTests
         var bytes = Render(new PdfReportWriter(), (w, s) => w.Write(Sample.Value, s), "briefing.pdf");
 
         Assert.That(System.Text.Encoding.ASCII.GetString(bytes, 0, 5), Is.EqualTo("%PDF-"));
-        Assert.That(bytes.Length, Is.LessThan(300_000), "the font must be subset to the glyphs used");
+        Assert.That(bytes.Length, Is.LessThan(200_000), "the fonts must be subset to the glyphs used");
 
         using var pdf = PdfDocument.Open(bytes);
         Assert.That(pdf.NumberOfPages, Is.InRange(3, 12));

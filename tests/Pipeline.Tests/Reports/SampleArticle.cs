@@ -67,12 +67,17 @@ public static class SampleArticle
         AgreementRecord Record(string name, string kind, string date, string action, string forum, string[] parties) =>
             new(name, kind, date, action, forum, [.. parties], name, [.. All(text, name).Select(i => new TextSpan(i, i + name.Length))]);
 
+        // In the order the timeline stage gives: by date.
         var timeline = ImmutableArray.Create(
+            Timeline(article, "2003年", "2003", "第58届联合国大会审议通过了《联合国反腐败公约》", [], ["联合国反腐败公约"]),
             Timeline(article, "2014年11月", "2014-11", "APEC第二十二次领导人非正式会议通过《北京反腐败宣言》", ["亚太经济合作组织"], ["北京反腐败宣言"]),
-            Timeline(article, "2016年9月", "2016-09", "G20杭州峰会批准通过《二十国集团反腐败追逃追赃高级原则》", ["二十国集团"], ["二十国集团反腐败追逃追赃高级原则"]),
-            Timeline(article, "2003年", "2003", "第58届联合国大会审议通过了《联合国反腐败公约》", [], ["联合国反腐败公约"]));
+            Timeline(article, "2016年9月", "2016-09", "G20杭州峰会批准通过《二十国集团反腐败追逃追赃高级原则》", ["二十国集团"], ["二十国集团反腐败追逃追赃高级原则"]));
 
-        return article.AddEntities(entities) with { Agreements = agreements, Timeline = timeline };
+        // As the whole pipeline leaves it: every part produced.
+        return article.AddEntities(entities) with
+        {
+            Agreements = agreements, Timeline = timeline, Produced = Enum.GetValues<ArticleParts>().Aggregate((a, b) => a | b),
+        };
     }
 
     private static TimelineEntry Timeline(Article article, string anchor, string date, string summary, string[] orgs, string[] agreements) =>

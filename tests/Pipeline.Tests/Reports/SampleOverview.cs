@@ -4,11 +4,12 @@ namespace Pipeline.Tests.Reports;
 
 public static class SampleOverview
 {
-    public static BatchOverview Build() => new(
+    public static BatchOverview Build() => new BatchOverview(
         new DateTimeOffset(2024, 5, 6, 9, 30, 0, TimeSpan.Zero),
         [
-            new OverviewDocument("anticorruption-cooperation.zh.txt", "反腐败国际合作", "ok", 9, 12, 5, null),
-            new OverviewDocument("wh-nato-finland-sweden-protocols-2022.en.txt", "Statement on the Accession Protocols", "ok", 4, 3, 2, null),
+            new OverviewDocument("anticorruption-cooperation.zh.txt", "反腐败国际合作", "ok", 9, 12, 5, null) { Date = "2018-10-08", Language = "zh", ContentHash = "a1" },
+            new OverviewDocument("wh-nato-finland-sweden-protocols-2022.en.txt", "Statement on the Accession Protocols", "ok", 4, 3, 2, null)
+                { Date = "2022-07-11", Language = "en", ContentHash = "b2" },
             new OverviewDocument("broken.docx", null, "failed", 0, 0, 0, "Not a valid Word file"),
         ],
         [
@@ -22,5 +23,9 @@ public static class SampleOverview
         [
             new OverviewTimelineEntry("2022-07-05", "wh-nato-finland-sweden-protocols-2022.en.txt", "Allies sign the accession protocols for Finland and Sweden."),
             new OverviewTimelineEntry("2014-11", "anticorruption-cooperation.zh.txt", "APEC会议通过《北京反腐败宣言》"),
-        ]);
+        ])
+    {
+        Changes = new BatchChanges(new DateTimeOffset(2024, 5, 5, 9, 0, 0, TimeSpan.Zero),
+            ["wh-nato-finland-sweden-protocols-2022.en.txt"], [], ["old.txt"], ["North Atlantic Treaty Organization"], ["North Atlantic Treaty"]),
+    };
 }

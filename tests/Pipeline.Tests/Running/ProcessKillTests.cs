@@ -85,6 +85,10 @@ public class ProcessKillTests
                     using (var pdf = UglyToad.PdfPig.PdfDocument.Open(file))
                         Assert.That(pdf.NumberOfPages, Is.GreaterThan(0), file);
                     break;
+                case ".html":
+                    // A whole page ends with its closing tag.
+                    Assert.That(File.ReadAllText(file).TrimEnd(), Does.EndWith("</html>"), file);
+                    break;
                 default:
                     Assert.Fail($"unexpected file {file}");
                     break;

@@ -17,7 +17,7 @@ public sealed class SplitRun : IDisposable
 {
     public const string Epoch = "1700000000";
 
-    public SplitRun(string stagesJson = "null", string formats = "[\"docx\", \"pdf\"]")
+    public SplitRun(string stagesJson = "null", string formats = "[\"docx\", \"pdf\", \"html\"]")
     {
         Root = Path.Combine(Path.GetTempPath(), "pipeline-shards-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(Input);

@@ -11,35 +11,43 @@ public static class BriefingComposer
     public static ReportDocument Compose(BriefingModel m)
     {
         var blocks = ImmutableArray.CreateBuilder<ReportBlock>();
-        blocks.Add(new TitleBlock("BRIEFING", m.Title, Join(" · ", m.Publisher, m.Url)));
+        blocks.Add(new TitleBlock("BRIEFING", m.Title, Join(" · ", m.Publisher,
+            m.DocumentDate is { } date ? date.AsWritten ?? Iso(date.Value) : null)));
         blocks.Add(new MetadataBlock([.. Metadata(m)]));
         blocks.Add(new KeyFiguresBlock([.. KeyFigures(m)]));
+        foreach (var failure in m.Failures)
+            blocks.Add(Warning($"Incomplete briefing: {failure}. What that stage would have found is missing; the rest stands."));
         foreach (var warning in m.Warnings)
-            blocks.Add(new ParagraphBlock([new Run("Note: ", RunStyle.Bold | RunStyle.Muted), new Run(warning, RunStyle.Muted)], ParagraphRole.Note));
+            blocks.Add(Warning(warning));
+        blocks.Add(new ContentsBlock([.. Sections(m).Select(s => new ContentsEntry(s.Title, s.Anchor))]) { Inline = true });
 
-        blocks.Add(new HeadingBlock("Timeline", 1));
-        if (m.Timeline.FromDateMentions && !m.Timeline.Rows.IsEmpty)
-            blocks.Add(new ParagraphBlock("No timeline entries were extracted; these are the sentences around dated mentions.", ParagraphRole.Note));
-        blocks.Add(Table(m.Timeline.Rows,
-            [new("Date", 1.4f), new("Event", 5f), new("Organisations / agreements", 2.6f)],
-            r => [Cell.Of(r.Date, RunStyle.Bold), Cell.Of(r.Summary), Cell.Of(string.Join("; ", r.Organisations.Concat(r.Agreements)), RunStyle.Small)],
-            "No dated events found."));
+        // What the article says, first: who agreed what, when.
+        if (!m.Lead.IsEmpty)
+        {
+            blocks.Add(new HeadingBlock("In brief", 1, "summary"));
+            blocks.Add(new ParagraphBlock("Key sentences of the article, chosen for the agreements, organisations and dates they carry.", ParagraphRole.Note));
+            foreach (var sentence in m.Lead) blocks.Add(new ParagraphBlock([new Run(sentence)], ParagraphRole.Bullet));
+        }
 
-        blocks.Add(new HeadingBlock("Organisations", 1));
-        blocks.Add(Table(m.Organisations,
-            [new("Organisation", 2.6f), new("English", 2.4f), new("Aliases seen", 3f), new("Mentions", 1.3f)],
-            o => [Cell.Of(o.Canonical, RunStyle.Bold), Cell.Of(o.CanonicalEn), Cell.Of(string.Join("; ", o.Aliases)), Cell.Of(Num(o.Mentions))],
-            "No organisations found."));
-
-        blocks.Add(new HeadingBlock("Agreements", 1));
-        if (m.Agreements.FromMentions && !m.Agreements.Rows.IsEmpty)
-            blocks.Add(new ParagraphBlock("No agreement records were built; these are the agreement mentions, grouped by name.", ParagraphRole.Note));
+        blocks.Add(new HeadingBlock(WithCount("Agreements", m.Agreements.Rows.Length), 1, "agreements"));
         blocks.Add(Table(m.Agreements.Rows,
             [new("Agreement", 3.4f), new("Kind", 1.4f), new("Date", 1.4f), new("Action", 1.3f), new("Forum / parties", 2.6f)],
             a => [AgreementTitle(a), Cell.Of(a.Kind), Cell.Of(a.Date), Cell.Of(a.Action), Cell.Of(Join("; ", a.Forum, a.Parties.IsEmpty ? null : string.Join(", ", a.Parties)))],
-            "No agreements found."));
+            m.Agreements.Missing ?? "No agreements found."));
 
-        blocks.Add(new HeadingBlock("Dates", 1));
+        blocks.Add(new HeadingBlock(WithCount("Timeline", m.Timeline.Rows.Length), 1, "timeline"));
+        blocks.Add(Table(m.Timeline.Rows,
+            [new("Date", 1.4f), new("Event", 5f), new("Organisations / agreements", 2.6f)],
+            r => [Cell.Of(r.Date, RunStyle.Bold), Cell.Of(r.Summary), Cell.Of(string.Join("; ", r.Organisations.Concat(r.Agreements)), RunStyle.Small)],
+            m.Timeline.Missing ?? "No dated events found."));
+
+        blocks.Add(new HeadingBlock(WithCount("Organisations", m.Organisations.Length), 1, "organisations"));
+        blocks.Add(Table(m.Organisations,
+            [new("Organisation", 2.6f), new("English", 2.4f), new("Aliases seen", 3f), new("Mentions", 1.3f, Numeric: true)],
+            o => [Cell.Of(o.Canonical, RunStyle.Bold), Cell.Of(o.CanonicalEn), Cell.Of(string.Join("; ", o.Aliases)), Cell.Of(Num(o.Mentions))],
+            "No organisations found."));
+
+        blocks.Add(new HeadingBlock(WithCount("Dates", m.Dates.Length), 1, "dates"));
         blocks.Add(Table(m.Dates,
             [new("Text", 2.4f), new("Value", 1.6f), new("Resolved against", 3f), new("Note", 1.6f)],
             d => [Cell.Of(d.Text), Cell.Of(d.Value ?? "—", RunStyle.Bold),
@@ -47,11 +55,43 @@ public static class BriefingComposer
                 Cell.Of(d.Reference?.Guessed == true ? "guessed" : d.Ambiguous ? "ambiguous" : "", RunStyle.Muted)],
             "No dates found."));
 
-        blocks.Add(new HeadingBlock("Article text", 1));
+        blocks.Add(new HeadingBlock("Article text", 1, "text"));
         blocks.Add(Legend());
         foreach (var p in m.Text)
             blocks.Add(new ParagraphBlock([.. p.Pieces.Select(x => new Run(x.Text, RunStyle.Plain, x.EntityType))], ParagraphRole.Article));
-        return new ReportDocument(m.Title, blocks.ToImmutable());
+
+        var document = new ReportDocument(m.Title, blocks.ToImmutable()) { Language = m.Chinese ? "zh" : m.Language ?? "en" };
+        return WithMissingGlyphs(document);
+    }
+
+    private static IEnumerable<(string Title, string Anchor)> Sections(BriefingModel m)
+    {
+        if (!m.Lead.IsEmpty) yield return ("In brief", "summary");
+        yield return ("Agreements", "agreements");
+        yield return ("Timeline", "timeline");
+        yield return ("Organisations", "organisations");
+        yield return ("Dates", "dates");
+        yield return ("Article text", "text");
+    }
+
+    internal static string WithCount(string title, int count) => $"{title} ({Num(count)})";
+
+    internal static ParagraphBlock Warning(string text) =>
+        new([new Run("Note: ", RunStyle.Bold | RunStyle.Muted), new Run(text, RunStyle.Muted)], ParagraphRole.Note);
+
+    /// <summary>
+    /// Characters no shipped font can draw (emoji, scripts the fonts lack) are shown as a visible mark; the report
+    /// says how many there were instead of leaving empty boxes for the reader to puzzle over.
+    /// </summary>
+    internal static ReportDocument WithMissingGlyphs(ReportDocument document)
+    {
+        var (count, examples) = Fonts.FontCoverage.Missing(document.AllText());
+        if (count == 0) return document;
+        var warning = Warning($"{Num(count)} character{(count == 1 ? "" : "s")} of this report ({string.Join(" ", examples)}) " +
+            $"{(count == 1 ? "has" : "have")} no glyph in the report fonts and {(count == 1 ? "is" : "are")} shown as {Fonts.FontCoverage.Replacement} in the PDF.");
+        // After the key figures, with the other notes.
+        var at = document.Blocks.IndexOf(document.Blocks.OfType<KeyFiguresBlock>().FirstOrDefault()!) + 1;
+        return document with { Blocks = document.Blocks.Insert(Math.Max(1, at), warning), MissingGlyphs = count };
     }
 
     public static ParagraphBlock Legend()
@@ -92,20 +132,33 @@ public static class BriefingComposer
     private static IEnumerable<MetadataItem> Metadata(BriefingModel m)
     {
         yield return new("Source file", m.FileName);
+        if (m.TitleOrigin == Ingest.Headline.Origin) yield return new("Title", "the article's first line");
         if (m.Publisher is not null) yield return new("Publisher", m.Publisher);
-        if (m.Url is not null) yield return new("URL", m.Url);
+        if (m.Url is not null) yield return new("URL", m.Url, IsWebLink(m.Url) ? m.Url : null);
         yield return new("Document date", m.DocumentDate is { } d
             ? $"{d.AsWritten ?? Iso(d.Value)} ({DescribeOrigin(d.Origin)}{(d.Confidence is { } c and < 1 ? $"; confidence {DateOrigins.LevelOf(c)}, {c.ToString("0.00", CultureInfo.InvariantCulture)}" : "")})"
             : "unknown");
         if (m.Language is not null) yield return new("Language", m.Language);
     }
 
+    /// <summary>The numbers of the sections below, so a figure and its section always agree.</summary>
     private static IEnumerable<KeyFigure> KeyFigures(BriefingModel m)
     {
-        foreach (var c in m.Counts.Where(c => EntityTypes.Scored.Contains(c.Type) || c.Mentions > 0))
-            yield return new KeyFigure(Num(c.Distinct), c.Label, $"{Num(c.Mentions)} mentions");
-        yield return new KeyFigure(Num(m.Timeline.Rows.Length), "Timeline entries", null);
+        yield return m.Agreements.Missing is null
+            ? new KeyFigure(Num(m.Agreements.Rows.Length), "Agreements", Mentions(m.Agreements.Rows.Sum(a => a.Mentions)))
+            : new KeyFigure("—", "Agreements", null);
+        yield return new KeyFigure(Num(m.Organisations.Length), "Organisations", Mentions(m.Organisations.Sum(o => o.Mentions)));
+        var dates = m.Counts.FirstOrDefault(c => c.Type == EntityTypes.Date);
+        yield return new KeyFigure(Num(dates?.Distinct ?? 0), "Dates", Mentions(m.Dates.Length));
+        foreach (var c in m.Counts.Where(c => !EntityTypes.Scored.Contains(c.Type) && c.Mentions > 0))
+            yield return new KeyFigure(Num(c.Distinct), c.Label, Mentions(c.Mentions));
+        yield return new KeyFigure(m.Timeline.Missing is null ? Num(m.Timeline.Rows.Length) : "—", "Timeline entries", null);
     }
+
+    private static string Mentions(int n) => n == 1 ? "1 mention" : $"{Num(n)} mentions";
+
+    internal static bool IsWebLink(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     private static Cell AgreementTitle(AgreementRow a)
     {

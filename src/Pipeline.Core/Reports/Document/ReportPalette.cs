@@ -6,6 +6,7 @@ namespace Pipeline.Reports.Document;
 public static class ReportPalette
 {
     public const string Accent = "1F3A5F";
+    public const string Link = "1A56A8";
     public const string Text = "1A1A1A";
     public const string Muted = "5F6B7A";
     public const string Grid = "C5CCD6";

@@ -4,6 +4,9 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Pipeline.Fonts;
 using Pipeline.Reports.Document;
 using ReportRun = Pipeline.Reports.Document.Run;
+using RunStyle2 = DocumentFormat.OpenXml.Wordprocessing.RunStyle;
+using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
+using Pipeline.Reports.Charts;
 using RunStyle = Pipeline.Reports.Document.RunStyle;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
@@ -32,17 +35,21 @@ public static class DocxRenderer
     private static void Compose(ReportDocument report, Stream output)
     {
         using var package = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
+        // Parts are small XML: fast deflate costs a few percent of size and a good share of the writing time.
+        package.CompressionOption = System.IO.Packaging.CompressionOption.Fast;
         package.PackageProperties.Title = ReportText.Clean(report.Title);
         package.PackageProperties.Creator = "Pipeline";
         var main = package.AddMainDocumentPart();
-        AddStyles(main);
-        AddFontTable(main);
-        AddSettings(main);
+        // Styles, fonts and settings are the same in every document: serialised once per process, copied in.
+        main.AddNewPart<StyleDefinitionsPart>().FeedData(new MemoryStream(StaticParts.Value.Styles, writable: false));
+        main.AddNewPart<FontTablePart>().FeedData(new MemoryStream(StaticParts.Value.Fonts, writable: false));
+        main.AddNewPart<DocumentSettingsPart>().FeedData(new MemoryStream(StaticParts.Value.Settings, writable: false));
         var footerId = AddFooter(main, report.Title);
 
         var body = new Body();
+        var writer = new BodyWriter(main);
         foreach (var block in report.Blocks)
-            foreach (var element in Render(block))
+            foreach (var element in writer.Render(block, report))
                 body.Append(element);
         body.Append(new SectionProperties(
             new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
@@ -52,33 +59,179 @@ public static class DocxRenderer
         main.Document.Save();
     }
 
-    private static IEnumerable<OpenXmlElement> Render(ReportBlock block) => block switch
+    /// <summary>Word bookmark names: a letter first, then letters, digits and underscores, at most 40 characters.</summary>
+    public static string BookmarkName(string anchor)
     {
-        TitleBlock t => TitleParagraphs(t),
-        MetadataBlock m => m.Items.Select(i => Paragraph("Metadata",
-            [new ReportRun(i.Label + ":  ", RunStyle.Bold | RunStyle.Muted), new ReportRun(i.Value)])),
-        KeyFiguresBlock k => [KeyFigures(k), Paragraph("Spacer", [])],
-        HeadingBlock h => [Paragraph(h.Level <= 1 ? "Heading1" : "Heading2", [new ReportRun(h.Text)])],
-        ParagraphBlock p => [Paragraph(p.Role switch { ParagraphRole.Note => "Note", ParagraphRole.Article => "ArticleText", _ => "Normal" }, p.Runs)],
-        TableBlock t => [Table(t), Paragraph("Spacer", [])],
-        _ => throw new NotSupportedException(block.GetType().Name),
-    };
-
-    private static IEnumerable<OpenXmlElement> TitleParagraphs(TitleBlock t)
-    {
-        yield return Paragraph("Kicker", [new ReportRun(t.Kicker)]);
-        yield return Paragraph("Title", [new ReportRun(t.Title)]);
-        if (t.Subtitle is not null) yield return Paragraph("Subtitle", [new ReportRun(t.Subtitle)]);
+        var name = new string([.. anchor.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
+        if (name.Length == 0 || !char.IsAsciiLetter(name[0])) name = "b" + name;
+        return name.Length <= 40 ? name : name[..40];
     }
 
-    private static Paragraph Paragraph(string style, IEnumerable<ReportRun> runs)
+    /// <summary>Turns blocks into body elements; holds what must be unique in the package (bookmark and drawing ids).</summary>
+    private sealed class BodyWriter(MainDocumentPart main)
     {
-        var p = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = style }));
-        foreach (var run in runs) AppendRun(p, run);
-        return p;
+        private uint _nextId = 1;
+
+        public IEnumerable<OpenXmlElement> Render(ReportBlock block, ReportDocument report) => block switch
+        {
+            TitleBlock t => TitleParagraphs(t),
+            MetadataBlock m => m.Items.Select(i => Paragraph("Metadata",
+                [new ReportRun(i.Label + ":  ", RunStyle.Bold | RunStyle.Muted), new ReportRun(i.Value, Link: i.Link)])),
+            KeyFiguresBlock k => [KeyFigures(k), Paragraph("Spacer", [])],
+            HeadingBlock h => [Heading(h)],
+            ParagraphBlock p => [Paragraph(p.Role switch
+            {
+                ParagraphRole.Note => "Note", ParagraphRole.Article => "ArticleText", ParagraphRole.Bullet => "Bullet", _ => "Normal",
+            }, p.Role == ParagraphRole.Bullet ? p.Runs.Insert(0, new ReportRun("•\t")) : p.Runs)],
+            ContentsBlock c => TableOfContents(c, report),
+            ChartsBlock c => [Charts(c), Paragraph("Spacer", [])],
+            FilterBlock => [],
+            TableBlock t => [Table(t), Paragraph("Spacer", [])],
+            _ => throw new NotSupportedException(block.GetType().Name),
+        };
+
+        private IEnumerable<OpenXmlElement> TitleParagraphs(TitleBlock t)
+        {
+            yield return Paragraph("Kicker", [new ReportRun(t.Kicker)]);
+            yield return Paragraph("Title", [new ReportRun(t.Title)]);
+            if (t.Subtitle is not null) yield return Paragraph("Subtitle", [new ReportRun(t.Subtitle)]);
+        }
+
+        private Paragraph Heading(HeadingBlock h)
+        {
+            var p = Paragraph(h.Level <= 1 ? "Heading1" : "Heading2", [new ReportRun(h.Text)]);
+            if (h.Anchor is not null) Bookmark(p, h.Anchor);
+            return p;
+        }
+
+        /// <summary>Wraps the paragraph's content in a bookmark, the target of TOC entries and internal links.</summary>
+        private void Bookmark(Paragraph p, string anchor)
+        {
+            var id = (_nextId++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            p.InsertAfter(new BookmarkStart { Name = BookmarkName(anchor), Id = id }, p.ParagraphProperties);
+            p.Append(new BookmarkEnd { Id = id });
+        }
+
+        /// <summary>
+        /// A Word table of contents field (TOC \o "1-2" \h \n: headings 1–2, hyperlinked, no page numbers) whose
+        /// entries are already filled in, so it reads right before Word updates its fields.
+        /// </summary>
+        private IEnumerable<OpenXmlElement> TableOfContents(ContentsBlock c, ReportDocument report)
+        {
+            var entries = c.Entries.ToList();
+            Paragraph? p = null;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (!c.Inline || p is null) p = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TOC1" }));
+                else AppendRun(p, new ReportRun("  ·  ", RunStyle.Muted));
+                if (i == 0)
+                    p.Append(new W.Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+                        new W.Run(new FieldCode(" TOC \\o \"1-2\" \\h \\n ") { Space = SpaceProcessingModeValues.Preserve }),
+                        new W.Run(new FieldChar { FieldCharType = FieldCharValues.Separate }));
+                AppendRun(p, new ReportRun(entries[i].Text, Link: "#" + entries[i].Anchor), main);
+                if (entries[i].Detail is not null) AppendRun(p, new ReportRun("  " + entries[i].Detail, RunStyle.Muted | RunStyle.Small), main);
+                if (i == entries.Count - 1) p.Append(new W.Run(new FieldChar { FieldCharType = FieldCharValues.End }));
+                if (!c.Inline || i == entries.Count - 1) yield return p;
+            }
+            yield return Paragraph("Spacer", []);
+        }
+
+        private Paragraph Paragraph(string style, IEnumerable<ReportRun> runs)
+        {
+            var p = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = style }));
+            foreach (var run in runs) AppendRun(p, run, main);
+            return p;
+        }
+
+        /// <summary>Charts as PNG pictures side by side in one paragraph (Word has no vector chart we could fill without Office).</summary>
+        private Paragraph Charts(ChartsBlock block)
+        {
+            var p = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Normal" }));
+            var widthTwips = (ContentWidth - 200 * (block.Charts.Length - 1)) / Math.Max(1, block.Charts.Length);
+            foreach (var chart in block.Charts)
+            {
+                var (png, pxWidth, pxHeight) = ChartImages.Png(chart, widthTwips / 20f);
+                var image = main.AddImagePart(ImagePartType.Png);
+                using (var stream = new MemoryStream(png)) image.FeedData(stream);
+                const long EmuPerTwip = 635;
+                var cx = widthTwips * EmuPerTwip;
+                var cy = cx * pxHeight / pxWidth;
+                p.Append(new W.Run(Picture.Inline(main.GetIdOfPart(image), _nextId++, chart.Title, chart.Description, cx, cy)));
+                if (chart != block.Charts[^1]) p.Append(new W.Run(new Text("  ") { Space = SpaceProcessingModeValues.Preserve }));
+            }
+            return p;
+        }
+
+        private Table KeyFigures(KeyFiguresBlock block)
+        {
+            var width = ContentWidth / Math.Max(1, block.Figures.Length);
+            var table = new Table(
+                new TableProperties(
+                    new TableWidth { Width = ContentWidth.ToString(), Type = TableWidthUnitValues.Dxa },
+                    new TableBorders(
+                        new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
+                        new BottomBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
+                        new InsideHorizontalBorder { Val = BorderValues.None },
+                        new InsideVerticalBorder { Val = BorderValues.Single, Size = 24, Color = "FFFFFF" }),
+                    new TableLayout { Type = TableLayoutValues.Fixed }),
+                new TableGrid(block.Figures.Select(_ => new GridColumn { Width = width.ToString() })));
+            var row = new TableRow();
+            foreach (var f in block.Figures)
+            {
+                var cell = new TableCell(new TableCellProperties(
+                    new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa },
+                    new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = ReportPalette.FigureFill }));
+                cell.Append(Paragraph("FigureValue", [new ReportRun(f.Value)]));
+                cell.Append(Paragraph("FigureLabel", [new ReportRun(f.Label, RunStyle.Bold)]));
+                if (f.Detail is not null) cell.Append(Paragraph("FigureLabel", [new ReportRun(f.Detail, RunStyle.Muted | RunStyle.Small)]));
+                row.Append(cell);
+            }
+            table.Append(row);
+            return table;
+        }
+
+        private Table Table(TableBlock block)
+        {
+            var total = block.Columns.Sum(c => c.Weight);
+            var widths = block.Columns.Select(c => (int)(ContentWidth * c.Weight / total)).ToArray();
+            var table = new Table(
+                new TableProperties(
+                    new TableStyle { Val = "ReportTable" },
+                    new TableWidth { Width = ContentWidth.ToString(), Type = TableWidthUnitValues.Dxa },
+                    new TableLayout { Type = TableLayoutValues.Fixed }),
+                new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
+
+            // tblHeader repeats the header row on every page the table spans.
+            var header = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
+            for (var i = 0; i < block.Columns.Length; i++)
+                header.Append(Cell(widths[i], ReportPalette.HeaderFill, [new ReportRun(block.Columns[i].Header, RunStyle.Bold)], block.Columns[i].Numeric));
+            table.Append(header);
+
+            foreach (var data in block.Rows)
+            {
+                var row = new TableRow(new TableRowProperties(new CantSplit()));
+                for (var i = 0; i < block.Columns.Length; i++)
+                {
+                    var cell = Cell(widths[i], null, i < data.Cells.Length ? data.Cells[i].Runs : [], block.Columns[i].Numeric);
+                    if (i == 0 && data.Anchor is not null) Bookmark(cell.GetFirstChild<Paragraph>()!, data.Anchor);
+                    row.Append(cell);
+                }
+                table.Append(row);
+            }
+            return table;
+        }
+
+        private TableCell Cell(int width, string? fill, IEnumerable<ReportRun> runs, bool numeric)
+        {
+            var props = new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa });
+            if (fill is not null) props.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = fill });
+            var p = Paragraph("TableText", runs);
+            if (numeric) p.ParagraphProperties!.Append(new Justification { Val = JustificationValues.Right });
+            return new TableCell(props, p);
+        }
     }
 
-    private static void AppendRun(OpenXmlCompositeElement parent, ReportRun run)
+    private static void AppendRun(OpenXmlCompositeElement parent, ReportRun run, MainDocumentPart? main = null)
     {
         var lines = ReportText.Clean(run.Text).Split('\n');
         var r = new W.Run(RunProperties(run));
@@ -87,12 +240,22 @@ public static class DocxRenderer
             if (i > 0) r.Append(new Break());
             if (lines[i].Length > 0) r.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
         }
-        parent.Append(r);
+        var target = main is null ? null : ReportLinks.Resolve(run.Link, "docx");
+        if (target is null) { parent.Append(r); return; }
+        if (target.StartsWith('#'))
+            parent.Append(new Hyperlink(r) { Anchor = BookmarkName(target[1..]), History = true });
+        else
+            parent.Append(new Hyperlink(r)
+            {
+                Id = main!.AddHyperlinkRelationship(new Uri(target, ReportLinks.IsRelative(target) ? UriKind.Relative : UriKind.Absolute), true).Id,
+                History = true,
+            });
     }
 
     private static RunProperties RunProperties(ReportRun run)
     {
         var props = new RunProperties();
+        if (ReportLinks.Resolve(run.Link, "docx") is not null) props.Append(new RunStyle2 { Val = "Hyperlink" });
         // The hint makes Word pick the East Asian font for shared characters (quotes, dashes) inside Chinese text.
         if (HasCjk(run.Text)) props.Append(new RunFonts { Hint = FontTypeHintValues.EastAsia });
         if (run.Style.HasFlag(RunStyle.Bold)) props.Append(new Bold());
@@ -101,68 +264,6 @@ public static class DocxRenderer
         if (run.Highlight is not null)
             props.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = ReportPalette.HighlightFill(run.Highlight) });
         return props;
-    }
-
-    private static Table KeyFigures(KeyFiguresBlock block)
-    {
-        var width = ContentWidth / Math.Max(1, block.Figures.Length);
-        var table = new Table(
-            new TableProperties(
-                new TableWidth { Width = ContentWidth.ToString(), Type = TableWidthUnitValues.Dxa },
-                new TableBorders(
-                    new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
-                    new BottomBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
-                    new InsideHorizontalBorder { Val = BorderValues.None },
-                    new InsideVerticalBorder { Val = BorderValues.Single, Size = 24, Color = "FFFFFF" }),
-                new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(block.Figures.Select(_ => new GridColumn { Width = width.ToString() })));
-        var row = new TableRow();
-        foreach (var f in block.Figures)
-        {
-            var cell = new TableCell(new TableCellProperties(
-                new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa },
-                new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = ReportPalette.FigureFill }));
-            cell.Append(Paragraph("FigureValue", [new ReportRun(f.Value)]));
-            cell.Append(Paragraph("FigureLabel", [new ReportRun(f.Label, RunStyle.Bold)]));
-            if (f.Detail is not null) cell.Append(Paragraph("FigureLabel", [new ReportRun(f.Detail, RunStyle.Muted | RunStyle.Small)]));
-            row.Append(cell);
-        }
-        table.Append(row);
-        return table;
-    }
-
-    private static Table Table(TableBlock block)
-    {
-        var total = block.Columns.Sum(c => c.Weight);
-        var widths = block.Columns.Select(c => (int)(ContentWidth * c.Weight / total)).ToArray();
-        var table = new Table(
-            new TableProperties(
-                new TableStyle { Val = "ReportTable" },
-                new TableWidth { Width = ContentWidth.ToString(), Type = TableWidthUnitValues.Dxa },
-                new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
-
-        // tblHeader repeats the header row on every page the table spans.
-        var header = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
-        for (var i = 0; i < block.Columns.Length; i++)
-            header.Append(Cell(widths[i], ReportPalette.HeaderFill, [new ReportRun(block.Columns[i].Header, RunStyle.Bold)]));
-        table.Append(header);
-
-        foreach (var cells in block.Rows)
-        {
-            var row = new TableRow(new TableRowProperties(new CantSplit()));
-            for (var i = 0; i < block.Columns.Length; i++)
-                row.Append(Cell(widths[i], null, i < cells.Length ? cells[i].Runs : []));
-            table.Append(row);
-        }
-        return table;
-    }
-
-    private static TableCell Cell(int width, string? fill, IEnumerable<ReportRun> runs)
-    {
-        var props = new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa });
-        if (fill is not null) props.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = fill });
-        return new TableCell(props, Paragraph("TableText", runs));
     }
 
     private static string AddFooter(MainDocumentPart main, string title)
@@ -185,30 +286,36 @@ public static class DocxRenderer
     private static SimpleField Field(string name) =>
         new(new W.Run(new RunProperties(new Color { Val = ReportPalette.Muted }), new Text("1"))) { Instruction = $" {name} " };
 
-    private static void AddSettings(MainDocumentPart main)
+    private static readonly Lazy<(byte[] Styles, byte[] Fonts, byte[] Settings)> StaticParts = new(() =>
+        (Serialize(Styles()), Serialize(FontTable()), Serialize(DocumentSettings())));
+
+    private static byte[] Serialize(OpenXmlPartRootElement root)
     {
-        var part = main.AddNewPart<DocumentSettingsPart>();
-        part.Settings = new Settings(
+        using var stream = new MemoryStream();
+        using (var writer = System.Xml.XmlWriter.Create(stream, new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) }))
+            root.WriteTo(writer);
+        return stream.ToArray();
+    }
+
+    private static Settings DocumentSettings()
+    {
+        return new Settings(
             new DefaultTabStop { Val = 720 },
             new CharacterSpacingControl { Val = CharacterSpacingValues.CompressPunctuation },
             new ThemeFontLanguages { Val = "en-GB", EastAsia = "zh-CN" });
-        part.Settings.Save();
     }
 
-    private static void AddFontTable(MainDocumentPart main)
+    private static W.Fonts FontTable()
     {
-        var part = main.AddNewPart<FontTablePart>();
-        part.Fonts = new W.Fonts(
+        return new W.Fonts(
             new W.Font(new AltName { Val = CjkFallback }, new FontCharSet { Val = "86" },
                 new FontFamily { Val = FontFamilyValues.Swiss }, new Pitch { Val = FontPitchValues.Variable }) { Name = CjkFont },
             new W.Font(new FontCharSet { Val = "00" }, new FontFamily { Val = FontFamilyValues.Swiss },
                 new Pitch { Val = FontPitchValues.Variable }) { Name = LatinFont });
-        part.Fonts.Save();
     }
 
-    private static void AddStyles(MainDocumentPart main)
+    private static Styles Styles()
     {
-        var part = main.AddNewPart<StyleDefinitionsPart>();
         var styles = new Styles(
             new DocDefaults(
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
@@ -254,6 +361,16 @@ public static class DocxRenderer
             ParagraphStyle("FigureLabel", "Figure Label", "Normal",
                 new StyleParagraphProperties(new SpacingBetweenLines { After = "40" }, new Justification { Val = JustificationValues.Center }),
                 new StyleRunProperties(new FontSize { Val = "17" })),
+            ParagraphStyle("Bullet", "Bullet", "Normal",
+                new StyleParagraphProperties(new Tabs(new TabStop { Val = TabStopValues.Left, Position = 284 }),
+                    new SpacingBetweenLines { After = "80" }, new Indentation { Left = "284", Hanging = "284" }),
+                new StyleRunProperties(new FontSize { Val = "20" })),
+            ParagraphStyle("TOC1", "toc 1", "Normal",
+                new StyleParagraphProperties(new SpacingBetweenLines { After = "20" }),
+                new StyleRunProperties(new FontSize { Val = "19" })),
+            new Style(new StyleName { Val = "Hyperlink" }, new UIPriority { Val = 99 },
+                new StyleRunProperties(new Color { Val = ReportPalette.Link }, new Underline { Val = UnderlineValues.Single }))
+            { Type = StyleValues.Character, StyleId = "Hyperlink" },
             ParagraphStyle("Spacer", "Spacer", "Normal",
                 new StyleParagraphProperties(new SpacingBetweenLines { After = "0", Line = "160", LineRule = LineSpacingRuleValues.Exact }),
                 new StyleRunProperties(new FontSize { Val = "8" })),
@@ -277,8 +394,7 @@ public static class DocxRenderer
                         new BottomMargin { Width = "50", Type = TableWidthUnitValues.Dxa },
                         new TableCellRightMargin { Width = 90, Type = TableWidthValues.Dxa })))
             { Type = StyleValues.Table, StyleId = "ReportTable" });
-        part.Styles = styles;
-        part.Styles.Save();
+        return styles;
     }
 
     private static Style ParagraphStyle(string id, string name, string? basedOn, StyleParagraphProperties pPr, StyleRunProperties rPr, bool isDefault = false)

@@ -7,18 +7,25 @@ namespace Pipeline.Reports.Model;
 /// </summary>
 public sealed record BriefingModel(
     string Title,
+    string? TitleOrigin,
     string FileName,
     string? Publisher,
     string? Url,
     string? Language,
     SourcedDate? DocumentDate,
+    ImmutableArray<string> Lead,
     ImmutableArray<TypeCount> Counts,
     BriefingTimeline Timeline,
     ImmutableArray<OrganisationRow> Organisations,
     BriefingAgreements Agreements,
     ImmutableArray<DateRow> Dates,
     ImmutableArray<HighlightedParagraph> Text,
-    ImmutableArray<string> Warnings);
+    ImmutableArray<string> Warnings,
+    ImmutableArray<string> Failures)
+{
+    /// <summary>Chinese articles show canonical English names beside the Chinese ones.</summary>
+    public bool Chinese => Language is { } l && l.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>A date and where the pipeline got it (sidecar, dateline, ...).</summary>
 public sealed record SourcedDate(DateOnly Value, string Origin)
@@ -36,17 +43,17 @@ public sealed record SourcedDate(DateOnly Value, string Origin)
 public sealed record TypeCount(string Type, string Label, int Mentions, int Distinct);
 
 /// <summary>
-/// Timeline rows; <see cref="FromDateMentions"/> says the timeline stage gave nothing and the rows
-/// are the sentences around dated mentions instead (the report says so).
+/// Timeline rows, as the timeline stage made them; <see cref="Missing"/> says why there are none when the
+/// pipeline did not produce a timeline (no such stage, or a stage failed) — never rebuilt here.
 /// </summary>
-public sealed record BriefingTimeline(ImmutableArray<TimelineRow> Rows, bool FromDateMentions);
+public sealed record BriefingTimeline(ImmutableArray<TimelineRow> Rows, string? Missing);
 
 public sealed record TimelineRow(string Date, string Summary, ImmutableArray<string> Organisations, ImmutableArray<string> Agreements);
 
 public sealed record OrganisationRow(string Canonical, string? CanonicalEn, ImmutableArray<string> Aliases, int Mentions);
 
-/// <summary>Agreement rows; <see cref="FromMentions"/> when no agreement records existed and mentions were grouped.</summary>
-public sealed record BriefingAgreements(ImmutableArray<AgreementRow> Rows, bool FromMentions);
+/// <summary>Agreement records as the agreement-records stage made them; <see cref="Missing"/> as for the timeline.</summary>
+public sealed record BriefingAgreements(ImmutableArray<AgreementRow> Rows, string? Missing);
 
 public sealed record AgreementRow(string Title, string? TitleEn, string? Kind, string? Date, string? Action, string? Forum,
     ImmutableArray<string> Parties, int Mentions);

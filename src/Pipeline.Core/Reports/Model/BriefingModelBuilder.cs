@@ -9,29 +9,32 @@ public static class BriefingModelBuilder
     /// <summary>Types highlighted in the article text, in legend order.</summary>
     public static readonly ImmutableArray<string> HighlightedTypes = [EntityTypes.Date, EntityTypes.Org, EntityTypes.Agreement];
 
-    // Long fallback sentences would turn the timeline into a copy of the article.
-    private const int MaxFallbackSummary = 160;
-
     public static BriefingModel Build(Article article)
     {
         var meta = article.Metadata;
+        var title = NonEmpty(meta.Title?.Value);
+        var language = NonEmpty(meta.Language?.Value);
+        var english = EnglishNames(article, language);
         return new BriefingModel(
-            Title: NonEmpty(meta.Title?.Value) ?? Path.GetFileNameWithoutExtension(article.Source.FileName),
+            Title: title ?? Path.GetFileNameWithoutExtension(article.Source.FileName),
+            TitleOrigin: title is null ? null : meta.Title!.Origin,
             FileName: article.Source.FileName,
             Publisher: NonEmpty(meta.Publisher?.Value),
             Url: NonEmpty(meta.Url?.Value),
-            Language: NonEmpty(meta.Language?.Value),
+            Language: language,
             DocumentDate: meta.DocumentDate is { } d
                 ? new SourcedDate(d.Value, d.Origin) { AsWritten = meta.DocumentDateAsWritten, Confidence = meta.DocumentDateConfidence }
                 : null,
+            Lead: KeySentences.Select(article, title),
             Counts: Counts(article),
-            Timeline: Timeline(article),
+            Timeline: Timeline(article, english),
             Organisations: Organisations(article),
-            Agreements: Agreements(article),
+            Agreements: Agreements(article, english),
             Dates: [.. article.EntitiesOf(EntityTypes.Date).Select(e => new DateRow(
                 e.Text, e.Value, e.Reference is { } r ? new SourcedDate(r.Date, r.Origin) : null, e.Ambiguous))],
             Text: HighlightedText(article),
-            Warnings: article.Warnings);
+            Warnings: article.Warnings,
+            Failures: [.. article.Failures.Select(f => f.ToString())]);
     }
 
     public static string LabelOf(string type) => type switch
@@ -55,26 +58,40 @@ public static class BriefingModelBuilder
         })];
     }
 
-    private static BriefingTimeline Timeline(Article article)
+    /// <summary>
+    /// Canonical → canonical English name, for Chinese articles only (an English article's names are English already):
+    /// a reader who does not read Chinese still sees who and what.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> EnglishNames(Article article, string? language)
     {
-        if (!article.Timeline.IsEmpty)
-            return new BriefingTimeline([.. article.Timeline
-                .OrderBy(t => t.Date, StringComparer.Ordinal).ThenBy(t => t.Sentence.Start)
-                .Select(t => new TimelineRow(t.Date, t.Summary, t.Organisations, t.Agreements))], false);
-
-        // No timeline stage output: one row per dated sentence, so the reader still sees what happened when.
-        var rows = article.EntitiesOf(EntityTypes.Date)
-            .Where(e => !string.IsNullOrEmpty(e.Value) && e.Reference?.Guessed != true)
-            .Select(e => (Date: e.Value!, Sentence: article.SentenceAt(e.Start)))
-            .DistinctBy(x => (x.Date, x.Sentence))
-            .OrderBy(x => x.Date, StringComparer.Ordinal).ThenBy(x => x.Sentence.Start)
-            .Select(x => new TimelineRow(x.Date, Shorten(x.Sentence.Of(article.Text).Trim(), MaxFallbackSummary),
-                NamesIn(article, EntityTypes.Org, x.Sentence), NamesIn(article, EntityTypes.Agreement, x.Sentence)));
-        return new BriefingTimeline([.. rows], true);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (language is null || !language.StartsWith("zh", StringComparison.OrdinalIgnoreCase)) return names;
+        foreach (var e in article.Entities)
+            if (!string.IsNullOrWhiteSpace(e.CanonicalEn) && NameOf(e) != e.CanonicalEn)
+                names.TryAdd(NameOf(e), e.CanonicalEn!.Trim());
+        foreach (var a in article.Agreements)
+            if (!string.IsNullOrWhiteSpace(a.CanonicalEn)) names.TryAdd(a.Canonical, a.CanonicalEn!.Trim());
+        return names;
     }
 
-    private static ImmutableArray<string> NamesIn(Article article, string type, TextSpan sentence) =>
-        [.. article.EntitiesOf(type).Where(e => sentence.Contains(e.Start)).Select(NameOf).Distinct()];
+    /// <summary>"亚太经济合作组织 (Asia-Pacific Economic Cooperation)" where the English name is known.</summary>
+    private static string Bilingual(string name, IReadOnlyDictionary<string, string> english) =>
+        english.TryGetValue(name, out var en) ? $"{name} ({en})" : name;
+
+    private static ImmutableArray<string> Bilingual(IEnumerable<string> names, IReadOnlyDictionary<string, string> english) =>
+        [.. names.Select(n => Bilingual(n, english))];
+
+    /// <summary>The timeline the timeline stage made, in its order (date, then position); never rebuilt from dates.</summary>
+    private static BriefingTimeline Timeline(Article article, IReadOnlyDictionary<string, string> english) =>
+        new([.. article.Timeline
+                .Select(t => new TimelineRow(t.Date, t.Summary, Bilingual(t.Organisations, english), Bilingual(t.Agreements, english)))],
+            MissingReason(article, ArticleParts.Timeline, "timeline"));
+
+    /// <summary>Why a part the briefing shows was not produced, or null when it was (an empty list is then "none found").</summary>
+    private static string? MissingReason(Article article, ArticleParts part, string what) =>
+        article.Has(part) ? null
+        : !article.Failures.IsEmpty ? $"No {what}: {string.Join("; ", article.Failures.Select(f => f.ToString()))}."
+        : $"No {what}: the pipeline has no stage that makes one (see pipeline.json).";
 
     private static ImmutableArray<OrganisationRow> Organisations(Article article) =>
         [.. article.EntitiesOf(EntityTypes.Org)
@@ -87,20 +104,14 @@ public static class BriefingModelBuilder
             .OrderByDescending(x => x.Row.Mentions).ThenBy(x => x.First)
             .Select(x => x.Row)];
 
-    private static BriefingAgreements Agreements(Article article)
-    {
-        if (!article.Agreements.IsEmpty)
-            return new BriefingAgreements([.. article.Agreements
+    private static BriefingAgreements Agreements(Article article, IReadOnlyDictionary<string, string> english) =>
+        new([.. article.Agreements
                 .OrderBy(a => a.Date ?? "~", StringComparer.Ordinal)
                 .ThenBy(a => a.Mentions.IsEmpty ? int.MaxValue : a.Mentions.Min(m => m.Start))
-                .Select(a => new AgreementRow(a.Canonical, a.CanonicalEn, a.Kind, a.Date, a.Action, a.Forum, a.Parties,
-                    a.Mentions.Length))], false);
-
-        return new BriefingAgreements([.. article.EntitiesOf(EntityTypes.Agreement)
-            .GroupBy(NameOf)
-            .Select(g => new AgreementRow(g.Key, g.Select(e => e.CanonicalEn).FirstOrDefault(n => n is not null),
-                g.Select(e => e.Kind).FirstOrDefault(k => k is not null), null, null, null, [], g.Count()))], true);
-    }
+                .Select(a => new AgreementRow(a.Canonical, a.CanonicalEn, a.Kind, a.Date, a.Action,
+                    a.Forum is null ? null : Bilingual(a.Forum, english), Bilingual(a.Parties, english),
+                    a.Mentions.Length))],
+            MissingReason(article, ArticleParts.AgreementRecords, "agreement records"));
 
     private static ImmutableArray<HighlightedParagraph> HighlightedText(Article article)
     {
@@ -170,5 +181,4 @@ public static class BriefingModelBuilder
 
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 }

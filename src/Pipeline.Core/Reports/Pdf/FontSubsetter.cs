@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using Pipeline.Fonts;
 
 namespace Pipeline.Reports.Pdf;
 
@@ -7,19 +9,59 @@ namespace Pipeline.Reports.Pdf;
 /// (in libHarfBuzzSharp, shipped by HarfBuzzSharp.NativeAssets). Skia's PDF backend as built for
 /// SkiaSharp 3.119 embeds the whole font (4.5 MB for a one-line page with the CJK font), so the
 /// writer subsets first and hands Skia a font that is already small.
+/// Each shipped face is parsed and preprocessed for subsetting once per process (hb_subset_preprocess):
+/// a document then pays only for the glyphs it keeps, not for reading a 7.5 MB font.
 /// </summary>
 public static class FontSubsetter
 {
     private const string Lib = "libHarfBuzzSharp";
 
-    /// <summary>Returns a TrueType font holding only <paramref name="codepoints"/> (plus .notdef); advances are unchanged.</summary>
-    public static byte[] Subset(byte[] font, IEnumerable<int> codepoints)
+    private static readonly ConcurrentDictionary<(FontFace, bool, bool), Lazy<PreparedFace>> Prepared = new();
+
+    /// <summary>
+    /// The face cut down to <paramref name="codepoints"/> (plus .notdef); advances are unchanged. With
+    /// <paramref name="placeholder"/>, the same subset of the face's <see cref="PlaceholderFont"/>: same glyph ids,
+    /// same advances, trivial outlines.
+    /// </summary>
+    public static byte[] Subset(FontFace face, bool bold, IEnumerable<int> codepoints, bool placeholder = false) =>
+        Prepared.GetOrAdd((face, bold, placeholder), key => new Lazy<PreparedFace>(() =>
+            {
+                var font = ReportFonts.Bytes(key.Item1, key.Item2);
+                // Arabic is shaped with the full font's glyph ids: its layout tables and ids must stay.
+                return new PreparedFace(key.Item3 ? PlaceholderFont.Make(font) : font, keepLayout: key.Item1 == FontFace.Arabic);
+            }))
+            .Value.Subset(codepoints);
+
+    /// <summary>The code points of <paramref name="texts"/>, each once.</summary>
+    public static HashSet<int> CodepointsOf(IEnumerable<string> texts)
     {
-        var pin = GCHandle.Alloc(font, GCHandleType.Pinned);
-        try
+        var set = new HashSet<int>();
+        foreach (var text in texts)
+            foreach (var rune in text.EnumerateRunes())
+                set.Add(rune.Value);
+        return set;
+    }
+
+    /// <summary>A font parsed and preprocessed once; HarfBuzz faces are immutable and safe to subset from any thread.</summary>
+    private sealed class PreparedFace : IDisposable
+    {
+        private readonly nint _fontMemory, _blob, _face, _preprocessed;
+        private readonly bool _keepLayout;
+
+        public PreparedFace(byte[] font, bool keepLayout)
         {
-            var blob = hb_blob_create(pin.AddrOfPinnedObject(), (uint)font.Length, MemoryModeReadOnly, 0, 0);
-            var face = hb_face_create(blob, 0);
+            _keepLayout = keepLayout;
+            // Native memory: the face refers to the bytes for as long as it lives, and the GC must not move them.
+            _fontMemory = Marshal.AllocHGlobal(font.Length);
+            Marshal.Copy(font, 0, _fontMemory, font.Length);
+            _blob = hb_blob_create(_fontMemory, (uint)font.Length, MemoryModeReadOnly, 0, 0);
+            _face = hb_face_create(_blob, 0);
+            _preprocessed = hb_subset_preprocess(_face);
+            if (_preprocessed == 0) throw new InvalidOperationException("hb_subset_preprocess failed");
+        }
+
+        public byte[] Subset(IEnumerable<int> codepoints)
+        {
             var input = hb_subset_input_create_or_fail();
             nint subsetFace = 0, subsetBlob = 0;
             try
@@ -28,13 +70,18 @@ public static class FontSubsetter
                 var unicodes = hb_subset_input_unicode_set(input);
                 foreach (var cp in codepoints) hb_set_add(unicodes, (uint)cp);
 
-                // The writer never shapes (glyphs map 1:1 from cmap), so layout tables and the
-                // glyphs only reachable through them (vertical forms, locale variants) are dead weight.
-                hb_set_clear(hb_subset_input_set(input, SetsLayoutFeatureTag));
-                var drop = hb_subset_input_set(input, SetsDropTableTag);
-                foreach (var tag in new[] { "GSUB", "GPOS", "GDEF", "vhea", "vmtx", "STAT" }) hb_set_add(drop, Tag(tag));
+                // Shaped glyphs are looked up by id in the subset: ids must stay as in the full font.
+                if (_keepLayout) hb_subset_input_set_flags(input, FlagsRetainGids);
+                else
+                {
+                    // Latin and CJK are drawn unshaped (glyphs map 1:1 from cmap), so layout tables and the glyphs
+                    // only reachable through them (vertical forms, locale variants) are dead weight.
+                    hb_set_clear(hb_subset_input_set(input, SetsLayoutFeatureTag));
+                    var drop = hb_subset_input_set(input, SetsDropTableTag);
+                    foreach (var tag in new[] { "GSUB", "GPOS", "GDEF", "vhea", "vmtx", "STAT" }) hb_set_add(drop, Tag(tag));
+                }
 
-                subsetFace = hb_subset_or_fail(face, input);
+                subsetFace = hb_subset_or_fail(_preprocessed, input);
                 if (subsetFace == 0) throw new InvalidOperationException("hb_subset_or_fail failed");
                 subsetBlob = hb_face_reference_blob(subsetFace);
                 var bytes = hb_blob_get_data(subsetBlob, out var length);
@@ -47,31 +94,24 @@ public static class FontSubsetter
                 if (subsetBlob != 0) hb_blob_destroy(subsetBlob);
                 if (subsetFace != 0) hb_face_destroy(subsetFace);
                 if (input != 0) hb_subset_input_destroy(input);
-                hb_face_destroy(face);
-                hb_blob_destroy(blob);
             }
         }
-        finally
-        {
-            pin.Free();
-        }
-    }
 
-    /// <summary>The code points of <paramref name="texts"/>, each once.</summary>
-    public static HashSet<int> CodepointsOf(IEnumerable<string> texts)
-    {
-        var set = new HashSet<int>();
-        foreach (var text in texts)
-            foreach (var rune in text.EnumerateRunes())
-                set.Add(rune.Value);
-        return set;
+        public void Dispose()
+        {
+            hb_face_destroy(_preprocessed);
+            hb_face_destroy(_face);
+            hb_blob_destroy(_blob);
+            Marshal.FreeHGlobal(_fontMemory);
+        }
     }
 
     private static uint Tag(string s) => (uint)(s[0] << 24 | s[1] << 16 | s[2] << 8 | s[3]);
 
-    private const int MemoryModeReadOnly = 1;   // HB_MEMORY_MODE_READONLY: the font array outlives the blob
+    private const int MemoryModeReadOnly = 1;   // HB_MEMORY_MODE_READONLY: the font memory outlives the blob
     private const int SetsDropTableTag = 3;     // HB_SUBSET_SETS_DROP_TABLE_TAG
     private const int SetsLayoutFeatureTag = 6; // HB_SUBSET_SETS_LAYOUT_FEATURE_TAG
+    private const uint FlagsRetainGids = 2;     // HB_SUBSET_FLAGS_RETAIN_GIDS
 
     [DllImport(Lib)] private static extern nint hb_blob_create(nint data, uint length, int mode, nint userData, nint destroy);
     [DllImport(Lib)] private static extern void hb_blob_destroy(nint blob);
@@ -79,10 +119,12 @@ public static class FontSubsetter
     [DllImport(Lib)] private static extern nint hb_face_create(nint blob, uint index);
     [DllImport(Lib)] private static extern void hb_face_destroy(nint face);
     [DllImport(Lib)] private static extern nint hb_face_reference_blob(nint face);
+    [DllImport(Lib)] private static extern nint hb_subset_preprocess(nint face);
     [DllImport(Lib)] private static extern nint hb_subset_input_create_or_fail();
     [DllImport(Lib)] private static extern void hb_subset_input_destroy(nint input);
     [DllImport(Lib)] private static extern nint hb_subset_input_unicode_set(nint input);
     [DllImport(Lib)] private static extern nint hb_subset_input_set(nint input, int setType);
+    [DllImport(Lib)] private static extern void hb_subset_input_set_flags(nint input, uint flags);
     [DllImport(Lib)] private static extern nint hb_subset_or_fail(nint face, nint input);
     [DllImport(Lib)] private static extern void hb_set_add(nint set, uint codepoint);
     [DllImport(Lib)] private static extern void hb_set_clear(nint set);

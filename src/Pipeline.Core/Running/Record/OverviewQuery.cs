@@ -92,6 +92,11 @@ public sealed class OverviewQuery
                     (!agreements.TryGetValue(Tally.Key(canonical, english), out var a) || !a.Documents.Contains(file)))
                     AddAgreement(agreements, canonical, english, kind ?? "agreement", null, file);
 
+            var languages = new Dictionary<string, string?>(StringComparer.Ordinal);
+            using (var cmd = _db.Command("SELECT file, language FROM documents"))
+            using (var r = cmd.ExecuteReader())
+                while (r.Read()) languages[r.GetString(0)] = RecordConnection.NullableString(r, 1);
+
             var timeline = new List<OverviewTimelineEntry>();
             using (var cmd = _db.Command("SELECT date, file, summary FROM timeline ORDER BY date, file, sentence_start, rowid"))
             using (var r = cmd.ExecuteReader())
@@ -103,7 +108,8 @@ public sealed class OverviewQuery
                 SourceDate.Now(),
                 [.. documents.Select(d => new OverviewDocument(d.File, d.Title, d.Status,
                     d.Counts.GetValueOrDefault(EntityTypes.Date), d.Counts.GetValueOrDefault(EntityTypes.Org),
-                    d.Counts.GetValueOrDefault(EntityTypes.Agreement), d.Error))],
+                    d.Counts.GetValueOrDefault(EntityTypes.Agreement), d.Error)
+                    { Date = d.Date, Language = languages.GetValueOrDefault(d.File), ContentHash = d.ContentHash })],
                 [.. orgMentions.OrderByDescending(o => o.Value.Documents.Count).ThenByDescending(o => o.Value.Mentions)
                     .ThenBy(o => o.Key, StringComparer.Ordinal)
                     .Select(o => new OverviewOrganisation(o.Value.Name, o.Value.English, o.Value.Mentions, [.. o.Value.Documents]))],

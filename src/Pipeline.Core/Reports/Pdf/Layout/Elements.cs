@@ -77,7 +77,10 @@ public sealed class TextElement(IReadOnlyList<StyledRun> runs, float lineSpacing
     {
         var lines = TextLayout.Lines(ctx, Runs, availableWidth, lineSpacing, justify);
         var slices = new List<Slice>(lines.Count + 1);
-        foreach (var line in lines) slices.Add(new LineSlice(line) { KeepWithNext = keepWithNext });
+        // Widow and orphan control: the first line never stays alone at the foot of a page, nor the last
+        // line alone at the head of the next (the first two and the last two lines stay together).
+        for (var i = 0; i < lines.Count; i++)
+            slices.Add(new LineSlice(lines[i]) { KeepWithNext = keepWithNext || i == 0 && lines.Count > 1 || i == lines.Count - 2 });
         if (spaceAfter > 0) slices.AddRange(new SpacerElement(spaceAfter).Measure(ctx, availableWidth));
         return slices;
     }
@@ -89,13 +92,17 @@ public sealed class TextElement(IReadOnlyList<StyledRun> runs, float lineSpacing
     }
 }
 
-/// <summary>A heading: larger bold text with a rule under it, never left alone at the bottom of a page.</summary>
-public sealed class HeadingElement(string text, TextStyle style, SKColor ruleColor, float spaceBefore) : IElement
+/// <summary>
+/// A heading: larger bold text with a rule under it, never left alone at the bottom of a page; with an anchor
+/// it is a named destination that links and the PDF outline jump to.
+/// </summary>
+public sealed class HeadingElement(string text, TextStyle style, SKColor ruleColor, float spaceBefore, string? anchor = null) : IElement
 {
     public IReadOnlyList<Slice> Measure(LayoutContext ctx, float availableWidth)
     {
         var slices = new List<Slice>();
         slices.AddRange(new SpacerElement(spaceBefore).Measure(ctx, availableWidth));
+        if (anchor is not null) slices.Add(new AnchorSlice(anchor) { KeepWithNext = true });
         slices.AddRange(new TextElement([new StyledRun(text, style)], 1.3f, 0, keepWithNext: true).Measure(ctx, availableWidth));
         slices.Add(new KeepSlice(new RuleElement(ruleColor, 0.8f, 6).Measure(ctx, availableWidth)[0]) { KeepWithNext = true });
         return slices;
@@ -106,6 +113,14 @@ public sealed class HeadingElement(string text, TextStyle style, SKColor ruleCol
         public override float Height => inner.Height;
         public override void Draw(LayoutContext ctx, SKCanvas canvas, float x, float y, float width) => inner.Draw(ctx, canvas, x, y, width);
     }
+}
+
+/// <summary>A named destination: no height, marks where a link or bookmark lands.</summary>
+public sealed class AnchorSlice(string anchor) : Slice
+{
+    public string Anchor { get; } = anchor;
+    public override float Height => 0;
+    public override void Draw(LayoutContext ctx, SKCanvas canvas, float x, float y, float width) => Links.Destination(canvas, Anchor, x, y);
 }
 
 /// <summary>Headline numbers in shaded boxes side by side.</summary>
@@ -147,6 +162,33 @@ public sealed class KeyFiguresElement(IReadOnlyList<(string Value, string Label,
                     top += line.Height;
                 }
             }
+        }
+    }
+}
+
+/// <summary>A list item: a bullet, then the text with a hanging indent (continuation lines align with the first word).</summary>
+public sealed class BulletElement(StyledRun bullet, IReadOnlyList<StyledRun> runs, float indent, float lineSpacing, float spaceAfter) : IElement
+{
+    public IReadOnlyList<Slice> Measure(LayoutContext ctx, float availableWidth)
+    {
+        var lines = TextLayout.Lines(ctx, runs, availableWidth - indent, lineSpacing);
+        var marker = TextLayout.Lines(ctx, [bullet], indent, lineSpacing);
+        var slices = new List<Slice>(lines.Count + 1);
+        for (var i = 0; i < lines.Count; i++)
+            slices.Add(new IndentedLine(lines[i], i == 0 && marker.Count > 0 ? marker[0] : null, indent)
+                { KeepWithNext = i == 0 && lines.Count > 1 || i == lines.Count - 2 });
+        if (spaceAfter > 0) slices.AddRange(new SpacerElement(spaceAfter).Measure(ctx, availableWidth));
+        return slices;
+    }
+
+    private sealed class IndentedLine(TextLine line, TextLine? marker, float indent) : Slice
+    {
+        public override float Height => line.Height;
+
+        public override void Draw(LayoutContext ctx, SKCanvas canvas, float x, float y, float width)
+        {
+            marker?.Draw(ctx, canvas, x + 2, y);
+            line.Draw(ctx, canvas, x + indent, y);
         }
     }
 }

@@ -1,43 +1,56 @@
+using Pipeline.Fonts;
 using SkiaSharp;
 
 namespace Pipeline.Reports.Pdf.Layout;
 
+/// <summary>A text style; <see cref="Face"/> is set by <see cref="FontFallback"/>, <see cref="Link"/> makes the text clickable.</summary>
 public sealed record TextStyle(float Size, SKColor Color, bool Bold = false, SKColor? Background = null)
 {
+    public FontFace Face { get; init; } = FontFace.Latin;
+
+    /// <summary>A URL, or "#anchor" of a named destination in the same document.</summary>
+    public string? Link { get; init; }
+
     public TextStyle With(bool? bold = null, SKColor? color = null, float? size = null) =>
         this with { Bold = bold ?? Bold, Color = color ?? Color, Size = size ?? Size };
 }
 
 public sealed record StyledRun
 {
-    public StyledRun(string text, TextStyle style) => (Text, Style) = (Document.ReportText.Clean(text), style);
+    public StyledRun(string text, TextStyle style) =>
+        (Text, Style) = (FontCoverage.ReplaceMissing(Document.ReportText.Clean(text)), style);
 
-    /// <summary>The text, cleaned of control characters (a line feed stays: it breaks the line).</summary>
+    /// <summary>The text, cleaned of control characters (a line feed stays: it breaks the line); characters no font has are marked.</summary>
     public string Text { get; }
     public TextStyle Style { get; }
 }
 
 /// <summary>
-/// Fonts and text measurement for one document. Layout measures with the full typefaces; before drawing the
-/// writer swaps in subsets holding exactly the code points measured (<see cref="UsedCodepoints"/>), whose
-/// advances are the same, so every measured position stays right.
+/// Fonts and text measurement for one document. Layout measures with the full typefaces (shared, loaded once per
+/// process); before drawing the writer swaps in subsets holding exactly the code points measured
+/// (<see cref="UsedCodepoints"/>), whose advances are the same, so every measured position stays right.
 /// </summary>
 public sealed class LayoutContext : IDisposable
 {
-    private SKTypeface _regular, _bold;
-    private readonly Dictionary<(float, bool), SKFont> _fonts = [];
-    private readonly HashSet<int> _usedRegular = [], _usedBold = [];
-    private bool _drawing;
+    private readonly Func<FontFace, bool, SKTypeface> _measuring;
+    private Dictionary<(FontFace, bool), SKTypeface>? _drawing;
+    private readonly Dictionary<(FontFace, bool, float), SKFont> _fonts = [];
+    private readonly Dictionary<(FontFace, bool), HashSet<int>> _used = [];
 
-    public LayoutContext(SKTypeface regular, SKTypeface bold) => (_regular, _bold) = (regular, bold);
+    public LayoutContext(Func<FontFace, bool, SKTypeface> fullTypeface) => _measuring = fullTypeface;
 
-    /// <summary>Code points measured so far in the regular (bold = false) or bold face.</summary>
-    public IReadOnlySet<int> UsedCodepoints(bool bold) => bold ? _usedBold : _usedRegular;
+    /// <summary>The (face, bold) pairs text was measured in, each with its code points.</summary>
+    public IReadOnlyDictionary<(FontFace Face, bool Bold), HashSet<int>> Used => _used;
 
-    /// <summary>Advance of every UTF-16 unit of <paramref name="text"/> (the low half of a surrogate pair gets 0).</summary>
+    /// <summary>Code points measured so far in a face.</summary>
+    public IReadOnlySet<int> UsedCodepoints(FontFace face, bool bold) =>
+        _used.TryGetValue(Key(face, bold), out var set) ? set : new HashSet<int>();
+
+    /// <summary>Advance of every UTF-16 unit of single-face <paramref name="text"/> (the low half of a surrogate pair gets 0).</summary>
     public float[] Advances(string text, TextStyle style)
     {
-        Register(text, style.Bold);
+        Register(text, style);
+        if (style.Face == FontFace.Arabic) return ArabicShaper.Advances(text, style.Size);
         var font = Font(style);
         var advances = new float[text.Length];
         var glyphWidths = font.GetGlyphWidths(text);
@@ -51,57 +64,103 @@ public sealed class LayoutContext : IDisposable
         return advances;
     }
 
-    public float Measure(string text, TextStyle style) => Advances(text, style).Sum();
+    /// <summary>Width of text of any script (split into faces).</summary>
+    public float Measure(string text, TextStyle style) =>
+        FontFallback.Split(text, style).Sum(r => Advances(r.Text, r.Style).Sum());
 
     /// <summary>Distance from the top of a line box to the baseline, and the line box height.</summary>
     public (float Ascent, float Height) LineMetrics(float size, float lineSpacing)
     {
-        var m = Font(new TextStyle(size, SKColors.Black)).Metrics;
+        var m = Font(new TextStyle(size, SKColors.Black) { Face = FontFace.Cjk }).Metrics;
         var natural = -m.Ascent + m.Descent;
         var height = size * lineSpacing;
         return ((height - natural) / 2 - m.Ascent, height);
     }
 
-    /// <summary>Draws text at its natural advances, or at <paramref name="glyphOffsets"/> (one per code point) when given.</summary>
+    /// <summary>Draws text of any script at its natural advances.</summary>
+    public void DrawString(SKCanvas canvas, string text, float x, float baseline, TextStyle style)
+    {
+        foreach (var run in FontFallback.Split(text, style))
+        {
+            DrawText(canvas, run.Text, x, baseline, run.Style);
+            x += Advances(run.Text, run.Style).Sum();
+        }
+    }
+
+    /// <summary>
+    /// Draws single-face text at its natural advances, or at <paramref name="glyphOffsets"/> (one per code point) when given.
+    /// Arabic is shaped and drawn right to left; justification never stretches it.
+    /// </summary>
     public void DrawText(SKCanvas canvas, string text, float x, float baseline, TextStyle style, float[]? glyphOffsets = null)
     {
-        if (_drawing)
+        if (_drawing is not null)
             foreach (var rune in text.EnumerateRunes())
-                if (!UsedCodepoints(style.Bold).Contains(rune.Value))
+                if (!UsedCodepoints(style.Face, style.Bold).Contains(rune.Value))
                     throw new InvalidOperationException($"U+{rune.Value:X4} is drawn but was never measured, so the embedded font lacks it");
         using var paint = new SKPaint { Color = style.Color, IsAntialias = true };
-        if (glyphOffsets is null)
+        var font = Font(style);
+        if (style.Face == FontFace.Arabic)
         {
-            canvas.DrawText(text, x, baseline, Font(style), paint);
+            var (glyphs, xs, _, _) = ArabicShaper.Shape(text, style.Size);
+            if (glyphs.Length == 0) return;
+            using var builder = new SKTextBlobBuilder();
+            builder.AddHorizontalRun(glyphs, font, xs, 0);
+            using var shaped = builder.Build();
+            if (shaped is not null) canvas.DrawText(shaped, x, baseline, paint);
             return;
         }
-        using var blob = SKTextBlob.CreateHorizontal(text, Font(style), glyphOffsets, 0);
+        if (glyphOffsets is null)
+        {
+            canvas.DrawText(text, x, baseline, font, paint);
+            return;
+        }
+        using var blob = SKTextBlob.CreateHorizontal(text, font, glyphOffsets, 0);
         if (blob is not null) canvas.DrawText(blob, x, baseline, paint);
     }
 
     /// <summary>Switches to the per-document subsets for drawing.</summary>
-    public void UseForDrawing(SKTypeface regularSubset, SKTypeface boldSubset)
+    public void UseForDrawing(IReadOnlyDictionary<(FontFace, bool), SKTypeface> subsets)
     {
         ClearFonts();
-        (_regular, _bold) = (regularSubset, boldSubset);
-        _drawing = true;
+        _drawing = new Dictionary<(FontFace, bool), SKTypeface>(subsets);
     }
 
-    /// <summary>Notes text that will be drawn without being laid out through <see cref="Advances"/>.</summary>
-    public void Register(string text, bool bold)
+    /// <summary>Notes single-face text that will be drawn (measuring does this itself).</summary>
+    public void Register(string text, TextStyle style)
     {
-        var used = bold ? _usedBold : _usedRegular;
+        var key = Key(style.Face, style.Bold);
+        if (!_used.TryGetValue(key, out var used)) _used[key] = used = [];
         foreach (var rune in text.EnumerateRunes())
             if (rune.Value is not ('\n' or '\r')) used.Add(rune.Value);
     }
 
+    /// <summary>Notes text of any script that will be drawn with <see cref="DrawString"/>.</summary>
+    public void RegisterString(string text, TextStyle style)
+    {
+        foreach (var run in FontFallback.Split(text, style)) Register(run.Text, run.Style);
+    }
+
+    /// <summary>The typeface text of a face is drawn with now: the full one while measuring, the subset once drawing.</summary>
+    public SKTypeface Typeface(FontFace face, bool bold)
+    {
+        var key = Key(face, bold);
+        return _drawing is null ? _measuring(key.Item1, key.Item2)
+            : _drawing.TryGetValue(key, out var subset) ? subset
+            : throw new InvalidOperationException($"no subset for {face}{(bold ? " bold" : "")}: nothing was measured in it");
+    }
+
+    // A face without a bold file draws bold with its regular one (never SKFont.Embolden: Skia's PDF backend
+    // draws fake bold as outlines).
+    private static (FontFace, bool) Key(FontFace face, bool bold) => (face, bold && ReportFonts.HasBold(face));
+
     private SKFont Font(TextStyle style)
     {
-        if (!_fonts.TryGetValue((style.Size, style.Bold), out var font))
+        var key = (style.Face, style.Bold && ReportFonts.HasBold(style.Face), style.Size);
+        if (!_fonts.TryGetValue(key, out var font))
         {
-            // A real bold face, never SKFont.Embolden: Skia's PDF backend draws fake bold as outlines.
-            font = new SKFont(style.Bold ? _bold : _regular, style.Size) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None, BaselineSnap = false, Edging = SKFontEdging.Antialias };
-            _fonts[(style.Size, style.Bold)] = font;
+            font = new SKFont(Typeface(style.Face, style.Bold), style.Size)
+                { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None, BaselineSnap = false, Edging = SKFontEdging.Antialias };
+            _fonts[key] = font;
         }
         return font;
     }
@@ -113,4 +172,59 @@ public sealed class LayoutContext : IDisposable
     }
 
     public void Dispose() => ClearFonts();
+}
+
+/// <summary>Splits text into runs of one face each (<see cref="FontCoverage"/> decides which).</summary>
+public static class FontFallback
+{
+    public static IEnumerable<StyledRun> Split(StyledRun run) =>
+        Split(run.Text, run.Style).Select(r => new StyledRun(r.Text, r.Style));
+
+    public static List<(string Text, TextStyle Style)> Split(string text, TextStyle style)
+    {
+        var result = new List<(string, TextStyle)>();
+        if (text.Length == 0) return result;
+        var faces = FacesOf(text);
+        var start = 0;
+        for (var i = 1; i <= text.Length; i++)
+        {
+            if (i < text.Length && (faces[i] == faces[start] || char.IsLowSurrogate(text[i]))) continue;
+            result.Add((text[start..i], style.Face == faces[start] ? style : style with { Face = faces[start] }));
+            start = i;
+        }
+        return result;
+    }
+
+    /// <summary>The face of every UTF-16 unit: strong characters by script, neutral ones by the strong character before (else after).</summary>
+    private static FontFace[] FacesOf(string text)
+    {
+        var faces = new FontFace[text.Length];
+        var strong = new FontFace?[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            int cp = char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? char.ConvertToUtf32(text[i], text[i + 1]) : text[i];
+            strong[i] = FontCoverage.IsNeutral(cp) || cp == '\n' ? null : FontCoverage.Strong(cp) ?? FontFace.Latin;
+        }
+        FontFace? before = null;
+        for (var i = 0; i < text.Length; i++)
+            if (strong[i] is { } s) before = faces[i] = s;
+            else faces[i] = before ?? NextStrong(strong, i) ?? FontFace.Latin;
+        // A neutral between two different scripts goes with the one before it, except Arabic, which a space
+        // only joins when Arabic continues (so "عربي text" keeps its space Latin and the Arabic piece whole).
+        for (var i = 0; i < text.Length; i++)
+            if (strong[i] is null && faces[i] == FontFace.Arabic && NextStrong(strong, i) != FontFace.Arabic)
+                faces[i] = FontFace.Latin;
+        // A neutral the chosen face lacks goes to a face that has it.
+        for (var i = 0; i < text.Length; i++)
+            if (strong[i] is null && text[i] != '\n' && !FontCoverage.Has(faces[i], text[i]))
+                faces[i] = FontCoverage.Strong(text[i]) ?? FontFace.Latin;
+        return faces;
+    }
+
+    private static FontFace? NextStrong(FontFace?[] strong, int i)
+    {
+        for (var j = i + 1; j < strong.Length; j++)
+            if (strong[j] is { } s) return s;
+        return null;
+    }
 }

@@ -74,7 +74,9 @@ public static class LineBreaker
             or >= '\uF900' and <= '\uFAFF' // compatibility ideographs
             or >= '\uFE30' and <= '\uFE4F' // CJK compatibility forms
             or >= '\uFF00' and <= '\uFFEF' // fullwidth forms
-            or '“' or '”' or '‘' or '’' or '…' or '—' || char.IsSurrogate(c);
+            // Quotes and apostrophes are left out: next to an ideograph a break is allowed anyway, and
+            // inside English ("NATO’s") they must hold the word together.
+            or '…' or '—' || char.IsSurrogate(c);
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\u3000';
 

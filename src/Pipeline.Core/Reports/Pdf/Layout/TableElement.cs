@@ -9,16 +9,19 @@ public sealed record TableStyle(SKColor Grid, SKColor HeaderFill, float Padding 
 /// carries the header slice so the paginator repeats it at the top of a continuation page.
 /// </summary>
 public sealed class TableElement(IReadOnlyList<float> weights, IReadOnlyList<IReadOnlyList<StyledRun>> header,
-    IReadOnlyList<IReadOnlyList<IReadOnlyList<StyledRun>>> rows, TableStyle style) : IElement
+    IReadOnlyList<IReadOnlyList<IReadOnlyList<StyledRun>>> rows, TableStyle style, IReadOnlyList<string?>? anchors = null,
+    IReadOnlyList<bool>? rightAligned = null) : IElement
 {
     public IReadOnlyList<Slice> Measure(LayoutContext ctx, float availableWidth)
     {
         var total = weights.Sum();
         var widths = weights.Select(w => availableWidth * w / total).ToArray();
-        var headerSlice = new RowSlice(Layout(ctx, header, widths), widths, style, style.HeaderFill) { KeepWithNext = true };
+        var right = widths.Select((_, i) => rightAligned is not null && i < rightAligned.Count && rightAligned[i]).ToArray();
+        var headerSlice = new RowSlice(Layout(ctx, header, widths), widths, style, style.HeaderFill, null, right) { KeepWithNext = true };
         var slices = new List<Slice> { headerSlice };
-        foreach (var row in rows)
-            slices.Add(new RowSlice(Layout(ctx, row, widths), widths, style, null) { RepeatOnNewPage = headerSlice });
+        for (var r = 0; r < rows.Count; r++)
+            slices.Add(new RowSlice(Layout(ctx, rows[r], widths), widths, style, null, anchors is not null && r < anchors.Count ? anchors[r] : null, right)
+                { RepeatOnNewPage = headerSlice });
         return slices;
     }
 
@@ -27,7 +30,7 @@ public sealed class TableElement(IReadOnlyList<float> weights, IReadOnlyList<IRe
             ? TextLayout.Lines(ctx, cells[i], w - 2 * style.Padding, style.LineSpacing)
             : [])];
 
-    private sealed class RowSlice(List<List<TextLine>> cells, float[] widths, TableStyle style, SKColor? fill) : Slice
+    private sealed class RowSlice(List<List<TextLine>> cells, float[] widths, TableStyle style, SKColor? fill, string? anchor, bool[] right) : Slice
     {
         public override float Height { get; } = cells.Max(c => c.Sum(l => l.Height)) + 2 * style.Padding;
 
@@ -39,13 +42,14 @@ public sealed class TableElement(IReadOnlyList<float> weights, IReadOnlyList<IRe
                 using var bg = new SKPaint { Color = f };
                 canvas.DrawRect(x, y, total, Height, bg);
             }
+            if (anchor is not null) Links.Destination(canvas, anchor, x, y);
             var left = x;
             for (var i = 0; i < widths.Length; i++)
             {
                 var top = y + style.Padding;
                 foreach (var line in cells[i])
                 {
-                    line.Draw(ctx, canvas, left + style.Padding, top);
+                    line.Draw(ctx, canvas, right[i] ? left + widths[i] - style.Padding - line.Width : left + style.Padding, top);
                     top += line.Height;
                 }
                 left += widths[i];

@@ -17,8 +17,25 @@ public sealed record TextLine(IReadOnlyList<LinePiece> Pieces, float Width, floa
                 canvas.DrawRoundRect(new SKRect(x + p.X - 0.5f, baseline - p.Style.Size * 0.98f, x + p.X + p.Width + 0.5f, baseline + p.Style.Size * 0.27f), 1.5f, 1.5f, fill);
             }
             ctx.DrawText(canvas, p.Text, x + p.X, baseline, p.Style, p.GlyphOffsets);
+            if (p.Style.Link is { } link) Links.Draw(canvas, link, new SKRect(x + p.X, baseline - p.Style.Size * 0.9f, x + p.X + p.Width, baseline + p.Style.Size * 0.25f), p.Style.Color);
         }
     }
+}
+
+/// <summary>Clickable areas in the PDF: a URL opens in the browser, "#anchor" jumps to a named destination.</summary>
+public static class Links
+{
+    public static void Draw(SKCanvas canvas, string link, SKRect rect, SKColor color)
+    {
+        using var underline = new SKPaint { Color = color.WithAlpha(140), StrokeWidth = 0.5f, Style = SKPaintStyle.Stroke, IsAntialias = true };
+        canvas.DrawLine(rect.Left, rect.Bottom - 0.8f, rect.Right, rect.Bottom - 0.8f, underline);
+        if (link.StartsWith('#')) canvas.DrawLinkDestinationAnnotation(rect, link[1..]);
+        else canvas.DrawUrlAnnotation(rect, link);
+    }
+
+    /// <summary>Marks the spot a "#anchor" link jumps to.</summary>
+    public static void Destination(SKCanvas canvas, string anchor, float x, float y) =>
+        canvas.DrawNamedDestinationAnnotation(new SKPoint(x, Math.Max(0, y - 6)), anchor);
 }
 
 /// <summary>Text of one style on a line; <see cref="GlyphOffsets"/> places each glyph when the line is justified.</summary>
@@ -30,8 +47,10 @@ public static class TextLayout
     /// Breaks styled runs into lines no wider than <paramref name="width"/>. With <paramref name="justify"/>,
     /// every line but a paragraph's last is stretched to the full width, the way Chinese text is set.
     /// </summary>
-    public static List<TextLine> Lines(LayoutContext ctx, IReadOnlyList<StyledRun> runs, float width, float lineSpacing, bool justify = false)
+    public static List<TextLine> Lines(LayoutContext ctx, IReadOnlyList<StyledRun> styledRuns, float width, float lineSpacing, bool justify = false)
     {
+        // One face per run from here on: measuring, breaking and drawing all work on single-face pieces.
+        var runs = styledRuns.SelectMany(FontFallback.Split).ToList();
         var text = string.Concat(runs.Select(r => r.Text));
         var advances = new float[text.Length];
         var styleAt = new int[text.Length];

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using Pipeline.Fonts;
+using Pipeline.Reports.Document;
+using ScottPlot;
+using SkiaSharp;
+
+namespace Pipeline.Reports.Charts;
+
+/// <summary>
+/// Turns a <see cref="ChartSpec"/> into a ScottPlot plot. ScottPlot draws through SkiaSharp: onto the PDF
+/// canvas (vector), into a PNG for Word, into SVG for HTML. Its text uses the typeface registered under the
+/// font name given, never a font of the machine.
+/// </summary>
+public static class ChartPlots
+{
+    /// <summary>Code points ScottPlot may draw besides the chart's own labels (tick numbers).</summary>
+    public const string TickCharacters = "0123456789.,-−+ kMe%";
+
+    private static readonly SKColor Accent = SKColor.Parse(ReportPalette.Accent);
+
+    /// <summary>The shipped CJK face (it has Latin too) under a fixed name: for PNG and SVG charts.</summary>
+    public static string FullFontName => ChartFonts.Register("pipeline-chart-full", () => LoadFull());
+
+    private static readonly Lazy<SKTypeface> Full = new(() =>
+        SKTypeface.FromData(SKData.CreateCopy(ReportFonts.Bytes(FontFace.Cjk, bold: false)))
+        ?? throw new InvalidOperationException("Skia could not load the chart font"));
+
+    private static SKTypeface LoadFull() => Full.Value;
+
+    public static Plot Build(ChartSpec spec, string fontName)
+    {
+        var plot = new Plot();
+        var n = spec.Values.Length;
+        var bars = new List<Bar>(n);
+        for (var i = 0; i < n; i++)
+        {
+            // A ranking reads top-down: the first label gets the highest position.
+            var position = spec.Kind == ChartKind.Ranking ? n - 1 - i : i;
+            bars.Add(new Bar
+            {
+                Position = position, Value = spec.Values[i], FillColor = new Color(Accent.Red, Accent.Green, Accent.Blue),
+                LineWidth = 0, Size = 0.7,
+                Orientation = spec.Kind == ChartKind.Ranking ? Orientation.Horizontal : Orientation.Vertical,
+            });
+        }
+        plot.Add.Bars(bars);
+
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        // Over time, at most about 16 labels: every other year (or month) is enough to read the axis.
+        var every = spec.Kind == ChartKind.Histogram ? (n + 15) / 16 : 1;
+        for (var i = 0; i < n; i++)
+            if (i % every == 0 || i == n - 1)
+                ticks.AddMajor(spec.Kind == ChartKind.Ranking ? n - 1 - i : i, Shorten(spec.Labels[i], 28));
+        // Counts: whole numbers only, never "0.5 documents".
+        var counts = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        if (spec.Kind == ChartKind.Ranking)
+        {
+            plot.Axes.Left.TickGenerator = ticks;
+            plot.Axes.Bottom.TickGenerator = counts;
+            plot.Axes.Margins(left: 0, right: 0.08, bottom: 0.02, top: 0.02);
+            plot.XLabel(spec.ValueAxis);
+        }
+        else
+        {
+            plot.Axes.Bottom.TickGenerator = ticks;
+            plot.Axes.Left.TickGenerator = counts;
+            if (n > 8)
+            {
+                plot.Axes.Bottom.TickLabelStyle.Rotation = -50;
+                plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            }
+            plot.Axes.Margins(left: 0.02, right: 0.02, bottom: 0, top: 0.1);
+            plot.YLabel(spec.ValueAxis);
+        }
+        plot.Title(spec.Title);
+        plot.Font.Set(fontName);
+        plot.Axes.Title.Label.FontSize = 9;
+        plot.Axes.Title.Label.Bold = true;
+        foreach (var axis in plot.Axes.GetAxes())
+        {
+            axis.TickLabelStyle.FontSize = 7.5f;
+            axis.Label.FontSize = 8;
+            axis.Label.Bold = false;
+        }
+        plot.Grid.MajorLineColor = new Color(0xC5, 0xCC, 0xD6, 0x80);
+        plot.HideLegend();
+        return plot;
+    }
+
+    /// <summary>Every string the chart may draw, so the document's font subset includes it.</summary>
+    public static IEnumerable<string> Text(ChartSpec spec) =>
+        spec.Labels.Select(l => Shorten(l, 28)).Append(spec.Title).Append(spec.ValueAxis).Append(TickCharacters).Append("…");
+
+    public static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+}
+
+/// <summary>
+/// Typefaces ScottPlot finds by name. ScottPlot caches a typeface per name, so each PDF registers its own
+/// subset under a name of its own; the registry holds nothing but these few entries.
+/// </summary>
+public sealed class ChartFonts : IFontResolver
+{
+    private static readonly ConcurrentDictionary<string, Func<SKTypeface>> Faces = new();
+    private static readonly Lazy<bool> Installed = new(() =>
+    {
+        lock (ScottPlot.Fonts.FontResolvers) ScottPlot.Fonts.FontResolvers.Insert(0, new ChartFonts());
+        return true;
+    });
+
+    /// <summary>Makes <paramref name="typeface"/> available to ScottPlot as <paramref name="name"/>; returns the name.</summary>
+    public static string Register(string name, Func<SKTypeface> typeface)
+    {
+        _ = Installed.Value;
+        Faces.TryAdd(name, typeface);
+        return name;
+    }
+
+    public static void Forget(string name) => Faces.TryRemove(name, out _);
+
+    public SKTypeface? CreateTypeface(string fontName, bool bold, bool italic) =>
+        Faces.TryGetValue(fontName, out var typeface) ? typeface() : null;
+
+    public SKTypeface? CreateTypeface(string fontName, FontWeight weight, FontSlant slant, FontSpacing width) =>
+        Faces.TryGetValue(fontName, out var typeface) ? typeface() : null;
+}

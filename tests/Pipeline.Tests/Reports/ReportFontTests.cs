@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Pipeline.Fonts;
+using Pipeline.Model;
+using Pipeline.Reports.Document;
+using Pipeline.Reports.Model;
+using Pipeline.Reports.Pdf;
+using Pipeline.Reports.Pdf.Layout;
+using SkiaSharp;
+using UglyToad.PdfPig;
+
+namespace Pipeline.Tests.Reports;
+
+public class ReportFontTests
+{
+    private static readonly TextStyle Style = new(10, SKColors.Black);
+
+    private static string FacesOf(string text) =>
+        string.Concat(FontFallback.Split(text, Style).Select(r => new string(r.Style.Face switch
+        {
+            FontFace.Cjk => 'C', FontFace.Arabic => 'A', _ => 'L',
+        }, r.Text.Length)));
+
+    [Test]
+    public void Latin_punctuation_in_Latin_text_is_drawn_with_the_Latin_face()
+    {
+        Assert.That(FacesOf("NATO’s “new” members"), Is.EqualTo(new string('L', "NATO’s “new” members".Length)));
+        // In Chinese text the same quotes are full-width, from the CJK face.
+        Assert.That(FacesOf("他说：“你好”"), Is.EqualTo("CCCCCCC"));
+        // A hyphen or space between Chinese words stays with them; the Latin acronym after takes the Latin face.
+        Assert.That(FacesOf("中国-东盟 APEC"), Is.EqualTo("CCCCCCLLLL"));
+        Assert.That(FacesOf("APEC与G20"), Is.EqualTo("LLLLCLLL"));
+    }
+
+    [Test]
+    public void Greek_Cyrillic_and_Arabic_have_faces_and_emoji_have_none()
+    {
+        Assert.That(FontCoverage.Strong('Ж'), Is.EqualTo(FontFace.Latin));
+        Assert.That(FontCoverage.Strong('Ω'), Is.EqualTo(FontFace.Latin));
+        Assert.That(FontCoverage.Strong('ő'), Is.EqualTo(FontFace.Latin));
+        Assert.That(FontCoverage.Strong('ب'), Is.EqualTo(FontFace.Arabic));
+        Assert.That(FontCoverage.Strong('中'), Is.EqualTo(FontFace.Cjk));
+        Assert.That(FontCoverage.Covered(0x1F600), Is.False);
+        Assert.That(FontCoverage.ReplaceMissing("ok 👍🏽 done"), Is.EqualTo("ok \uFFFD done"));
+    }
+
+    private static Article Multilingual()
+    {
+        const string Text = "Россия и Ελλάδα signed the “Treaty of Friendship”; the text in Arabic reads معاهدة الصداقة. 😀 Reactions followed.\n" +
+                            "NATO’s members met in Brussels.\n";
+        return new Article
+        {
+            Source = new SourceFile("/in/multi.en.txt", "multi.en.txt"), Text = Text,
+            Paragraphs = [new TextSpan(0, Text.IndexOf('\n')), new TextSpan(Text.IndexOf('\n') + 1, Text.Length - 1)],
+            Metadata = new ArticleMetadata { Language = new Sourced<string>("en", "script") },
+        };
+    }
+
+    [Test]
+    public void A_pdf_of_several_scripts_embeds_only_subsets_and_its_text_extracts()
+    {
+        using var stream = new MemoryStream();
+        new PdfReportWriter().Write(Multilingual(), stream);
+        var bytes = stream.ToArray();
+        using var pdf = PdfDocument.Open(bytes);
+        var text = string.Concat(pdf.GetPages().Select(p => p.Text));
+        Assert.That(text, Does.Contain("Россия").And.Contain("Ελλάδα").And.Contain("NATO’s"));
+        var fonts = pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName).Distinct().ToList();
+        Assert.That(fonts, Has.Some.Contains("NotoSansArabic"));
+        Assert.That(fonts, Has.All.Match(new Regex("^[A-Z]{6}\\+")), "every embedded font is a subset");
+        // The apostrophe of NATO’s comes from the Latin face, not from the CJK face's full-width glyph.
+        var apostrophe = pdf.GetPages().SelectMany(p => p.Letters).First(l => l.Value == "’");
+        Assert.That(apostrophe.FontName, Does.Contain("NotoSans-").And.Not.Contain("SC"));
+        // Each font program in the file is small: the subset, not the 7.5 MB face nor a placeholder.
+        var programs = Regex.Matches(System.Text.Encoding.Latin1.GetString(bytes), @"/Length1 (\d+)").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        Assert.That(programs, Is.Not.Empty.And.All.LessThan(200_000));
+    }
+
+    [Test]
+    public void Emoji_are_marked_and_counted_as_a_warning_rather_than_boxed()
+    {
+        var document = BriefingComposer.Compose(BriefingModelBuilder.Build(Multilingual()));
+        // The emoji appears in the lead and in the article text: each occurrence is counted.
+        Assert.That(document.MissingGlyphs, Is.EqualTo(2));
+        var notes = document.Blocks.OfType<ParagraphBlock>().Select(p => string.Concat(p.Runs.Select(r => r.Text)));
+        Assert.That(notes, Has.Some.Contains("2 characters of this report (😀) have no glyph in the report fonts"));
+
+        using var stream = new MemoryStream();
+        new PdfReportWriter().Write(Multilingual(), stream);
+        using var pdf = PdfDocument.Open(stream.ToArray());
+        Assert.That(string.Concat(pdf.GetPages().Select(p => p.Text)), Does.Contain("\uFFFD Reactions"));
+    }
+
+    [Test]
+    public void Arabic_is_shaped_right_to_left_with_joined_forms()
+    {
+        var (glyphs, _, width, clusters) = ArabicShaper.Shape("معاهدة", 10);
+        Assert.That(width, Is.GreaterThan(0));
+        // Visual order: the first glyph drawn (leftmost) is the last letter of the word.
+        Assert.That(clusters[0], Is.GreaterThan(clusters[^1]));
+        // Joined (contextual) forms are other glyphs than the isolated letters the character map gives.
+        using var typeface = SKTypeface.FromData(SKData.CreateCopy(ReportFonts.Bytes(FontFace.Arabic, false)));
+        using var font = new SKFont(typeface);
+        var isolated = font.GetGlyphs("معاهدة");
+        Assert.That(glyphs.Select(g => (int)g).Order(), Is.Not.EqualTo(isolated.Select(g => (int)g).Order()));
+    }
+}
