@@ -6,7 +6,7 @@ namespace Pipeline.Tests.Shards;
 /// <summary>
 /// The promise of a split run: N shards and a merge give the output of one run, byte for byte, whatever
 /// N (one shard is the plain case; seven leaves shards empty or with one article). Real articles through
-/// the repository's full pipeline and both report formats; one bad file, recorded by its shard and
+/// the repository's full pipeline and every report format (DOCX, PDF, HTML); one bad file, recorded by its shard and
 /// reported by the merge.
 /// </summary>
 [NonParallelizable]
