@@ -64,6 +64,7 @@ public sealed class RunCommand : CliCommand
         SourceDate.Validate();
         var (shard, origin) = ShardSelection.Resolve(parse.GetValue(_shardIndex), parse.GetValue(_shardCount));
         var config = new ConfigLoader(StageCatalog.Default).Load(parse.GetValue(_config) ?? "pipeline.json");
+        if (context.OwnsProcess) ArticleWatchdog.LimitProcessHeap(config.Watchdog);
         var progress = IRunProgress.For(context.Error, context.ErrorIsTerminal, context.TerminalWidth);
         if (shard is not null) return RunShard(shard, origin, config, options, progress, context);
 

@@ -41,7 +41,10 @@ public sealed class BatchRunner : IDisposable
         Fingerprint = FingerprintOf(pipeline, _writers, options);
         _database = OpenOutput(config.OutputDirectory);
         _overview = new OverviewFiles(_database, _writers, config.OutputDirectory);
+        _inputs = InputRules.Of(pipeline);
     }
+
+    private readonly InputRules _inputs;
 
     private readonly OverviewFiles _overview;
 
@@ -68,43 +71,60 @@ public sealed class BatchRunner : IDisposable
 
     public PipelineDatabase Database => _database;
 
-    /// <summary>The article files of the input folder now (of this shard's, when the run is one shard).</summary>
-    public IReadOnlyList<string> InputFiles()
-    {
-        if (!Directory.Exists(_config.InputDirectory))
-            throw new ConfigException($"input folder not found: {_config.InputDirectory}");
-        return [.. (_options.Shard ?? ShardSpec.Whole).ArticlesIn(_config.InputDirectory)];
-    }
+    /// <summary>The article files of the input folder now (of this shard's, when the run is one shard) that may be read.</summary>
+    public IReadOnlyList<string> InputFiles() => ScanInput().Articles;
+
+    /// <summary>
+    /// The input folder now (this shard's part of it): the article files to read and the entries refused
+    /// unopened (FIFOs, devices…).
+    /// </summary>
+    public InputScan ScanInput() => _inputs.Scan(_config.InputDirectory, _options.Shard);
 
     /// <summary>Every article of the input folder, then the overview and the run summary.</summary>
-    public RunSummary Run(IRunProgress progress, CancellationToken cancellation = default) =>
-        Run(InputFiles(), progress, cancellation);
+    public RunSummary Run(IRunProgress progress, CancellationToken cancellation = default)
+    {
+        var scan = ScanInput();
+        return Run(scan.Articles, progress, cancellation, scan.Refused);
+    }
 
-    /// <summary>The given article files (of the input folder), then the overview and the run summary.</summary>
-    public RunSummary Run(IReadOnlyList<string> files, IRunProgress progress, CancellationToken cancellation = default)
+    /// <summary>
+    /// The given article files (of the input folder), then the overview and the run summary;
+    /// <paramref name="refused"/> are entries of the folder that were not opened, listed with their reason.
+    /// </summary>
+    public RunSummary Run(IReadOnlyList<string> files, IRunProgress progress, CancellationToken cancellation = default,
+        IReadOnlyList<RefusedFile>? refused = null)
     {
         var started = DateTimeOffset.Now;
-        // Only a run that never finished (killed) can have left temporary files behind.
-        if (_database.Runs.LastRunUnfinished()) AtomicFile.RemoveLeftovers(_config.OutputDirectory);
+        // A killed run, or an article left behind by the watchdog, can have left temporary files.
+        AtomicFile.RemoveLeftovers(_config.OutputDirectory);
         var runId = _database.Runs.Start(_options.Shard is null ? Record.RunKind.Run : Record.RunKind.Shard, _config.ConfigPath, Fingerprint);
         // One query for all: per-article look-ups would serialise the workers on the connection.
         var previous = _database.Documents.All().ToDictionary(d => d.File, StringComparer.Ordinal);
         var results = new ArticleResult[files.Count];
-        progress.Begin(files.Count);
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Jobs ?? _config.Jobs) },
-            i =>
-            {
-                results[i] = cancellation.IsCancellationRequested
-                    ? NotRun(files[i])
-                    : ProcessOne(files[i], runId, previous, progress, cancellation);
-                progress.Done(results[i]);
-            });
+        refused ??= [];
+        progress.Begin(files.Count + refused.Count);
+        foreach (var r in refused)
+        {
+            progress.Error(r.FileName, r.Reason);
+            progress.Done(ArticleResult.Refusal(r));
+        }
+        using (var watchdog = new ArticleWatchdog(_config.Watchdog, cancellation))
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Jobs ?? _config.Jobs) },
+                i =>
+                {
+                    results[i] = cancellation.IsCancellationRequested
+                        ? NotRun(files[i])
+                        : ProcessOne(files[i], runId, previous, progress, watchdog, cancellation);
+                    progress.Done(results[i]);
+                });
 
         var deleted = cancellation.IsCancellationRequested ? [] : ForgetDeletedInputs();
         var overviewErrors = cancellation.IsCancellationRequested || !_options.WriteOverview ? [] : WriteOverview(progress);
         progress.End();
+        var all = refused.Select(ArticleResult.Refusal)
+            .Concat(results).OrderBy(a => a.File, StringComparer.Ordinal);
         var summary = new RunSummary(started, DateTimeOffset.Now, _config.ConfigPath, _config.InputDirectory,
-            _config.OutputDirectory, [.. results], cancellation.IsCancellationRequested, overviewErrors) { Deleted = deleted };
+            _config.OutputDirectory, [.. all], cancellation.IsCancellationRequested, overviewErrors) { Deleted = deleted };
         AtomicFile.WriteText(Path.Combine(_config.OutputDirectory, RunSummary.FileName), summary.ToJson());
         _database.Runs.Finish(runId, summary);
         return summary;
@@ -127,41 +147,55 @@ public sealed class BatchRunner : IDisposable
     public ImmutableArray<string> WriteOverview(IRunProgress progress) =>
         _overview.Write(InputFiles().Select(f => Path.GetFileName(f)!).ToList(), Fingerprint, progress);
 
+    /// <summary>
+    /// One article under the watchdog, on its own thread: hashed, skipped if unchanged, processed and
+    /// written. Whatever ends it (an error, a budget, the run stopping) becomes its result here.
+    /// </summary>
     private ArticleResult ProcessOne(string path, long runId, IReadOnlyDictionary<string, DocumentRecord> previousRecords,
-        IRunProgress progress, CancellationToken cancellation)
+        IRunProgress progress, ArticleWatchdog watchdog, CancellationToken cancellation)
     {
         var file = Path.GetFileName(path);
         var clock = Stopwatch.StartNew();
         var hash = "";
-        try
+        var outcome = watchdog.Run(file, SizeOf(path), token =>
         {
-            hash = ContentHash(path);
+            hash = _inputs.ContentHash(path, token);
             if (!_options.Force && previousRecords.TryGetValue(file, out var previous) && Unchanged(previous, hash))
                 return new ArticleResult(file, RunStatus.Skipped, previous.Counts, previous.Error, previous.Warnings,
                     clock.Elapsed.TotalSeconds);
 
-            cancellation.ThrowIfCancellationRequested();
-            var article = _pipeline.ProcessFile(path, cancellation);
+            token.ThrowIfCancellationRequested();
+            var article = _pipeline.ProcessFile(path, token);
             // Last point to abandon the article: once its files are being written they are all written.
-            cancellation.ThrowIfCancellationRequested();
-            var outputs = WriteOutputs(article);
+            token.ThrowIfCancellationRequested();
+            var outputs = WriteOutputs(article, token);
             _database.Documents.SaveSuccess(runId, _config.InputDirectory, hash, Fingerprint, article, outputs, clock.Elapsed.TotalSeconds);
             foreach (var failure in article.Failures) progress.Error(file, failure.ToString());
             return new ArticleResult(file, article.Failures.IsEmpty ? RunStatus.Ok : RunStatus.Partial, EntityCounts.Of(article),
                 article.Failures.IsEmpty ? null : string.Join("; ", article.Failures), article.Warnings, clock.Elapsed.TotalSeconds);
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
+        });
+        // Work left behind may be drawing a report: what it has staged goes now, and it never commits.
+        if (outcome.Abandoned) AtomicFile.RemoveLeftovers(ArticleFolder(file));
+        if (cancellation.IsCancellationRequested && (outcome.Stopped || outcome.Error is OperationCanceledException))
             return NotRun(file);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        if (outcome.Error is null && !outcome.Stopped) return outcome.Result!;
+
+        var reason = watchdog.Reason(outcome);
+        progress.Error(file, reason);
+        RemoveOutputs(file);
+        _database.Documents.SaveFailure(runId, file, _config.InputDirectory, hash, Fingerprint, reason, clock.Elapsed.TotalSeconds);
+        return new ArticleResult(file, RunStatus.Failed, ImmutableDictionary<string, int>.Empty, reason, [], clock.Elapsed.TotalSeconds);
+    }
+
+    private static long SizeOf(string path)
+    {
+        try
         {
-            var reason = e is ArticleException ? e.Message : $"{e.GetType().Name}: {e.Message}";
-            progress.Error(file, reason);
-            RemoveOutputs(file);
-            _database.Documents.SaveFailure(runId, file, _config.InputDirectory, hash, Fingerprint, reason, clock.Elapsed.TotalSeconds);
-            return new ArticleResult(file, RunStatus.Failed, ImmutableDictionary<string, int>.Empty, reason, [],
-                clock.Elapsed.TotalSeconds);
+            return UnixFiles.Stat(path).Size;
+        }
+        catch (IOException)
+        {
+            return 0;
         }
     }
 
@@ -179,34 +213,13 @@ public sealed class BatchRunner : IDisposable
                && previous.Outputs.All(o => expected.Contains(o.Key) && OutputStamp.Of(Path.Combine(dir, o.Key)) == o.Value);
     }
 
-    /// <summary>The article's bytes and its sidecar's: a new date in the sidecar changes the results too.</summary>
-    public static string ContentHash(string path)
-    {
-        try
-        {
-            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            sha.AppendData(File.ReadAllBytes(path));
-            var sidecar = Sidecar.PathFor(path);
-            if (File.Exists(sidecar))
-            {
-                sha.AppendData("\0sidecar\0"u8);
-                sha.AppendData(File.ReadAllBytes(sidecar));
-            }
-            return Convert.ToHexStringLower(sha.GetHashAndReset());
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ArticleException("file not found (deleted before it could be read)", e);
-        }
-    }
-
     private string ArticleFolder(string file) => Path.Combine(_config.OutputDirectory, file);
 
     /// <summary>
     /// Stages every file of the article first and renames them only when all were written, so a
     /// writer that fails leaves the previous outputs (or none), never a mix.
     /// </summary>
-    private Dictionary<string, OutputStamp> WriteOutputs(Article article)
+    private Dictionary<string, OutputStamp> WriteOutputs(Article article, CancellationToken cancellation)
     {
         var dir = ArticleFolder(article.Id);
         var staged = new List<(string Temp, string Final)>();
@@ -220,6 +233,7 @@ public sealed class BatchRunner : IDisposable
             }), Path.Combine(dir, EntitiesFile)));
             foreach (var writer in _writers)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var final = Path.Combine(dir, $"{BriefingName}.{writer.Format}");
                 try
                 {
@@ -230,6 +244,8 @@ public sealed class BatchRunner : IDisposable
                     throw new ArticleException($"{writer.Format} briefing failed: {e.GetType().Name}: {e.Message}", e);
                 }
             }
+            // An article the watchdog stopped while its reports were drawn commits nothing.
+            cancellation.ThrowIfCancellationRequested();
         }
         catch
         {

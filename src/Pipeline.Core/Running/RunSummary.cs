@@ -1,3 +1,4 @@
+using Pipeline.Ingest;
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Pipeline.Output;
@@ -37,7 +38,12 @@ public sealed record ArticleResult(
     ImmutableDictionary<string, int> Counts,
     string? Error,
     ImmutableArray<string> Warnings,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>An entry of the input folder that was never opened, with the reason.</summary>
+    public static ArticleResult Refusal(RefusedFile refused) =>
+        new(refused.FileName, RunStatus.Refused, ImmutableDictionary<string, int>.Empty, refused.Reason, [], 0);
+}
 
 /// <summary>output/run-summary.json, and the exit code it implies.</summary>
 public sealed record RunSummary(
@@ -64,6 +70,7 @@ public sealed record RunSummary(
     public int Partial => Articles.Count(a => a.Status == RunStatus.Partial);
     public int Skipped => Articles.Count(a => a.Status == RunStatus.Skipped);
     public int NotRun => Articles.Count(a => a.Status == RunStatus.Cancelled);
+    public int Refused => Articles.Count(a => a.Status == RunStatus.Refused);
 
     /// <summary>0 when the batch is as good as --fail-on demands, 1 otherwise; a stopped run is 130 (as for SIGINT).</summary>
     public int ExitCode(FailOn failOn)
@@ -72,8 +79,8 @@ public sealed record RunSummary(
         return failOn switch
         {
             FailOn.Never => 0,
-            FailOn.Warning => Failed + Partial > 0 || !OverviewErrors.IsEmpty || Articles.Any(a => !a.Warnings.IsEmpty) ? 1 : 0,
-            _ => Failed + Partial > 0 || !OverviewErrors.IsEmpty ? 1 : 0,
+            FailOn.Warning => Failed + Partial + Refused > 0 || !OverviewErrors.IsEmpty || Articles.Any(a => !a.Warnings.IsEmpty) ? 1 : 0,
+            _ => Failed + Partial + Refused > 0 || !OverviewErrors.IsEmpty ? 1 : 0,
         };
     }
 
@@ -89,12 +96,14 @@ public sealed record RunSummary(
         var line = new System.Text.StringBuilder(
             $"{Articles.Length} articles: {Succeeded} processed, {Skipped} unchanged, {Failed} failed");
         if (Partial > 0) line.Append($", {Partial} partial (a stage failed)");
+        if (Refused > 0) line.Append($", {Refused} refused (not regular files)");
         line.Append($", {Warned} with warnings");
         if (NotRun > 0) line.Append($", {NotRun} not run (stopped)");
         if (Deleted.Length > 0) line.Append($", {Deleted.Length} deleted");
         line.Append($" in {(Ended - Started).TotalSeconds:0.0} s; output in {OutputDirectory}");
         Name("failed", Articles.Where(a => a.Status == RunStatus.Failed).Select(a => a.File));
         Name("partial", Articles.Where(a => a.Status == RunStatus.Partial).Select(a => a.File));
+        Name("refused", Articles.Where(a => a.Status == RunStatus.Refused).Select(a => a.File));
         Name("warnings", Articles.Where(a => !a.Warnings.IsEmpty && a.Status != RunStatus.Failed).Select(a => a.File));
         Name("deleted", Deleted);
         return line.ToString();
@@ -126,6 +135,7 @@ public sealed record RunSummary(
                 ["with_warnings"] = Warned,
                 ["skipped_unchanged"] = Skipped,
                 ["not_run"] = NotRun,
+                ["refused"] = Refused,
                 ["deleted"] = Deleted.Length,
             },
             ["deleted"] = new JsonArray([.. Deleted.Select(d => (JsonNode)JsonValue.Create(d))]),

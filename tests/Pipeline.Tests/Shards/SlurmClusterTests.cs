@@ -12,6 +12,7 @@ namespace Pipeline.Tests.Shards;
 /// </summary>
 [NonParallelizable]
 [Category("Slurm")]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class SlurmClusterTests
 {
     private const int Shards = 4;

@@ -24,11 +24,13 @@ public sealed class ShardMergeException(IReadOnlyList<string> problems)
 public sealed class ShardMerge(PipelineConfig config, ArticlePipeline pipeline, IEnumerable<IReportWriter> writers, RunOptions options)
 {
     private readonly IReadOnlyList<IReportWriter> _writers = ReportWriters.For(config.Reports, writers);
+    private readonly InputRules _inputs = InputRules.Of(pipeline);
 
     public RunSummary Merge(int? shardCount, IRunProgress progress, CancellationToken cancellation = default)
     {
         var fingerprint = BatchRunner.FingerprintOf(pipeline, _writers, options);
-        var shards = Check(shardCount ?? CountFromFolders(), fingerprint);
+        var scan = _inputs.Scan(config.InputDirectory);
+        var shards = Check(shardCount ?? CountFromFolders(), fingerprint, scan.Articles);
         cancellation.ThrowIfCancellationRequested();
 
         var output = config.OutputDirectory;
@@ -48,11 +50,13 @@ public sealed class ShardMerge(PipelineConfig config, ArticlePipeline pipeline, 
         Parallel.ForEach(records, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs ?? config.Jobs) },
             record => PlaceOutputs(record, shardOf[record.File].Committed, output));
 
+        // Entries no shard opened (FIFOs, devices…) are reported here as a single run reports them.
+        foreach (var r in scan.Refused) progress.Error(r.FileName, r.Reason);
         var overviewErrors = new OverviewFiles(database, _writers, output).Write(merged, fingerprint, progress);
+        var results = records.Select(r => new ArticleResult(r.File, r.Status, r.Counts, r.Error, r.Warnings, r.Seconds))
+            .Concat(scan.Refused.Select(ArticleResult.Refusal)).OrderBy(a => a.File, StringComparer.Ordinal);
         var summary = new RunSummary(shards.Min(s => s.Manifest.Started), DateTimeOffset.Now, config.ConfigPath,
-            config.InputDirectory, output,
-            [.. records.Select(r => new ArticleResult(r.File, r.Status, r.Counts, r.Error, r.Warnings, r.Seconds))],
-            false, overviewErrors)
+            config.InputDirectory, output, [.. results], false, overviewErrors)
         {
             Deleted = gone,
             Shards = [.. shards.Select(s => new ShardTiming(s.Folder.Shard.FolderName, s.Manifest.Started, s.Manifest.Ended,
@@ -97,7 +101,7 @@ public sealed class ShardMerge(PipelineConfig config, ArticlePipeline pipeline, 
     }
 
     /// <summary>Every problem at once, each naming the shard or file, so one look tells what to rerun.</summary>
-    private List<(ShardFolder Folder, ShardManifest Manifest)> Check(int count, string fingerprint)
+    private List<(ShardFolder Folder, ShardManifest Manifest)> Check(int count, string fingerprint, IReadOnlyList<string> articles)
     {
         var problems = new List<string>();
         var shards = new List<(ShardFolder, ShardManifest)>();
@@ -129,22 +133,8 @@ public sealed class ShardMerge(PipelineConfig config, ArticlePipeline pipeline, 
             else shards.Add((folder, manifest));
         }
 
-        if (!Directory.Exists(config.InputDirectory))
-            throw new ConfigException($"input folder not found: {config.InputDirectory}");
         var inputs = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
-        Parallel.ForEach(Ingest.ArticleFiles.Enumerate(config.InputDirectory), path =>
-        {
-            string? hash;
-            try
-            {
-                hash = BatchRunner.ContentHash(path);
-            }
-            catch (ArticleException)
-            {
-                hash = null; // deleted while listed
-            }
-            inputs[Path.GetFileName(path)] = hash;
-        });
+        Parallel.ForEach(articles, path => inputs[Path.GetFileName(path)] = _inputs.RecordedHash(path));
 
         var owner = new Dictionary<string, ShardSpec>(StringComparer.Ordinal);
         foreach (var (folder, manifest) in shards)

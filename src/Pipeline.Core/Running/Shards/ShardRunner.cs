@@ -18,6 +18,8 @@ public sealed record ShardOutcome(ShardSpec Shard, RunSummary? Summary, int Arti
 /// </summary>
 public sealed class ShardRunner(PipelineConfig config, ArticlePipeline pipeline, IEnumerable<IReportWriter> writers, RunOptions options)
 {
+    private readonly InputRules _inputs = InputRules.Of(pipeline);
+
     public ShardOutcome Run(ShardSpec shard, IRunProgress progress, TextWriter log, CancellationToken cancellation = default)
     {
         var folder = new ShardFolder(config.OutputDirectory, shard);
@@ -67,29 +69,15 @@ public sealed class ShardRunner(PipelineConfig config, ArticlePipeline pipeline,
         }
         if (manifest is null || manifest.Fingerprint != fingerprint || manifest.Shard != folder.Shard) return null;
         var recorded = manifest.Articles.ToDictionary(a => a.File, a => a.ContentHash, StringComparer.Ordinal);
-        var files = ShardInputs(folder.Shard);
+        var files = _inputs.Scan(config.InputDirectory, folder.Shard).Articles;
         if (files.Count != recorded.Count) return null;
         foreach (var path in files)
         {
-            if (!recorded.TryGetValue(Path.GetFileName(path), out var hash)) return null;
-            try
-            {
-                if (BatchRunner.ContentHash(path) != hash) return null;
-            }
-            catch (ArticleException)
-            {
-                return null;
-            }
+            if (!recorded.TryGetValue(Path.GetFileName(path), out var hash) || _inputs.RecordedHash(path) != hash) return null;
         }
         return files.Count;
     }
 
-    private List<string> ShardInputs(ShardSpec shard)
-    {
-        if (!Directory.Exists(config.InputDirectory))
-            throw new ConfigException($"input folder not found: {config.InputDirectory}");
-        return [.. shard.ArticlesIn(config.InputDirectory)];
-    }
 
     /// <summary>
     /// The shard's lock (an exclusive open, which the kernel drops when the process dies however it dies).

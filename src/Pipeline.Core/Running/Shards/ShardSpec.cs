@@ -26,10 +26,6 @@ public sealed record ShardSpec(int Index, int Count)
 
     public bool Contains(string relativePath) => Count == 1 || Of(relativePath, Count) == Index;
 
-    /// <summary>This shard's article files of <paramref name="inputDirectory"/>, in name order.</summary>
-    public IEnumerable<string> ArticlesIn(string inputDirectory) =>
-        Ingest.ArticleFiles.Enumerate(inputDirectory).Where(f => Contains(Path.GetRelativePath(inputDirectory, f)));
-
     /// <summary>The shard's folder under output/shards/: "2-of-4".</summary>
     public string FolderName => $"{Index}-of-{Count}";
 
