@@ -4,6 +4,8 @@
 #   local-cluster.sh start DIR   writes DIR/slurm.conf, starts munged, slurmctld and slurmd, waits for the node
 #   local-cluster.sh stop DIR    stops exactly the daemons it started (by their pid files) and cancels their jobs
 # Clients then need: export SLURM_CONF=DIR/slurm.conf
+# Exit code 3: this machine cannot run the cluster (packages missing, not root, a daemon would not start);
+# the message says why, and the project's Slurm test skips on it.
 set -euo pipefail
 
 command=${1:?usage: local-cluster.sh start|stop DIR}
@@ -47,13 +49,14 @@ start() {
     chmod 755 "$dir/munge"   # clients reach the socket through it; the key itself is 0400
     chmod 400 "$dir/munge/munge.key"
     runuser -u munge -- munged --socket="$dir/munge/munge.socket" --key-file="$dir/munge/munge.key" \
-        --pid-file="$dir/munge/munged.pid" --log-file="$dir/munge/munged.log" --seed-file="$dir/munge/munged.seed"
+        --pid-file="$dir/munge/munged.pid" --log-file="$dir/munge/munged.log" --seed-file="$dir/munge/munged.seed" ||
+        cannot_start "munged did not start ($(tail -1 "$dir/munge/munged.log" 2>/dev/null))"
     cp "$dir/munge/munged.pid" "$dir/munged.pid"
 
     local host node
     host=$(hostname -s)
     # The node as slurmd sees it (CPUs, sockets, cores, memory): a mismatch would drain it.
-    node=$(slurmd -C | head -1 | sed 's/^NodeName=[^ ]*//')
+    node=$(slurmd -C | head -1 | sed 's/^NodeName=[^ ]*//') || cannot_start "slurmd -C cannot describe this node"
     cat > "$dir/slurm.conf" <<CONF
 ClusterName=pipelinetest
 SlurmctldHost=$host(127.0.0.1)
@@ -84,8 +87,8 @@ NodeName=$host NodeAddr=127.0.0.1 $node State=UNKNOWN
 PartitionName=batch Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
     export SLURM_CONF=$dir/slurm.conf
-    slurmctld -c -f "$SLURM_CONF"
-    slurmd -f "$SLURM_CONF" -N "$host"
+    slurmctld -c -f "$SLURM_CONF" || cannot_start "slurmctld did not start ($(tail -1 "$dir/slurmctld.log" 2>/dev/null))"
+    slurmd -f "$SLURM_CONF" -N "$host" || cannot_start "slurmd did not start ($(tail -1 "$dir/slurmd.log" 2>/dev/null))"
     for _ in $(seq 150); do
         if sinfo -h -N -o '%T' 2>/dev/null | grep -qE '^(idle|mixed|allocated)'; then
             echo "local-cluster: up ($SLURM_CONF)"
@@ -93,10 +96,15 @@ CONF
         fi
         sleep 0.2
     done
-    echo "local-cluster: the node did not come up; logs in $dir" >&2
     sinfo -N -l >&2 || true
+    cannot_start "the node did not come up in 30 s"
+}
+
+# The machine cannot run the cluster: stop what did start, say why, exit 3.
+cannot_start() {
+    echo "local-cluster: $1; logs in $dir" >&2
     stop
-    exit 1
+    exit 3
 }
 
 case $command in

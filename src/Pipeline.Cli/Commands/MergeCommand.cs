@@ -22,7 +22,8 @@ public sealed class MergeCommand : CliCommand
 
         Exit codes: 0 merged and every article succeeded, 1 merged but an article failed (named in the
         summary), 2 usage or configuration error, 3 a shard is missing, unfinished or mismatched (each one
-        is named, with what to rerun).
+        is named, with what to rerun; nothing is merged), 70 internal error (a bug), 130 stopped by Ctrl+C
+        or SIGTERM.
         """;
 
     private readonly Option<string?> _config = CommonOptions.Config();

@@ -26,8 +26,8 @@ public sealed class RunCommand : CliCommand
         shard is not run again; a killed one is finished where it stopped.
 
         Exit codes: 0 all articles succeeded, 1 an article failed or a stage failed on one (the others
-        are still processed), 2 usage or configuration error, 130 stopped by Ctrl+C or SIGTERM
-        (finished files are kept, nothing is half-written).
+        are still processed), 2 usage or configuration error, 70 internal error (a bug), 130 stopped by
+        Ctrl+C or SIGTERM (finished files are kept, nothing is half-written).
         """;
 
     private readonly Option<string?> _config = CommonOptions.Config();

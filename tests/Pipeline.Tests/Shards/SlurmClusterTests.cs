@@ -61,6 +61,10 @@ public class SlurmClusterTests
         // munged runs as its own user and must reach its socket below the test's folder, whatever the umask.
         File.SetUnixFileMode(run.Root, (UnixFileMode)0b111_101_101);
         var up = Bash(run.Root, null, TimeSpan.FromMinutes(2), Path.Combine(SlurmFolder, "local-cluster.sh"), "start", cluster);
+        // Exit code 3: this machine cannot run the daemons (a container without the rights, a package broken):
+        // the cluster is the environment's, not the product's, so the test is skipped, saying why.
+        if (up.Code == 3)
+            Assert.Ignore($"skipped: a local Slurm cluster cannot be started here: {up.Err.Trim().Split('\n')[^1]}");
         try
         {
             Assert.That(up.Code, Is.EqualTo(0), $"the cluster starts: {up.Out}{up.Err}");

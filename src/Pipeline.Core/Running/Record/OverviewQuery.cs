@@ -51,30 +51,23 @@ public sealed class OverviewQuery
         lock (_db.Lock)
         {
             var orgMentions = new Dictionary<string, Tally>(StringComparer.Ordinal);
-            var agreementEntities = new List<(string File, string Canonical, string? English, string? Kind)>();
             using (var cmd = _db.Command("""
-                       SELECT file, type, text, canonical, canonical_en, kind FROM entities WHERE type IN ('ORG', 'AGREEMENT')
-                       ORDER BY file, start, "end", type, rowid
+                       SELECT file, text, canonical, canonical_en FROM entities WHERE type = 'ORG'
+                       ORDER BY file, start, "end", rowid
                        """))
             using (var r = cmd.ExecuteReader())
                 while (r.Read())
                 {
                     var file = r.GetString(0);
                     if (!ok.Contains(file)) continue;
-                    var name = RecordConnection.NullableString(r, 3) ?? r.GetString(2);
-                    var en = RecordConnection.NullableString(r, 4);
-                    if (r.GetString(1) == EntityTypes.Agreement)
-                    {
-                        agreementEntities.Add((file, name, en, RecordConnection.NullableString(r, 5)));
-                        continue;
-                    }
-                    var tally = Tally.For(orgMentions, name, en);
+                    var tally = Tally.For(orgMentions, RecordConnection.NullableString(r, 2) ?? r.GetString(1), RecordConnection.NullableString(r, 3));
                     tally.Documents.Add(file);
                     tally.Mentions++;
                 }
 
+            // The agreement records as the stage made them: an article processed without that stage has none,
+            // whatever agreements it mentions (they stay in its entities).
             var agreements = new Dictionary<string, Tally>(StringComparer.Ordinal);
-            var recorded = new HashSet<(string File, string Canonical)>();
             // rowid keeps an article's own order of records: a merge copies them in that order.
             using (var cmd = _db.Command("SELECT file, canonical, canonical_en, kind, date FROM agreements ORDER BY file, rowid"))
             using (var r = cmd.ExecuteReader())
@@ -82,15 +75,12 @@ public sealed class OverviewQuery
                 {
                     var file = r.GetString(0);
                     if (!ok.Contains(file)) continue;
-                    recorded.Add((file, r.GetString(1)));
-                    AddAgreement(agreements, r.GetString(1), RecordConnection.NullableString(r, 2), r.GetString(3),
-                        RecordConnection.NullableString(r, 4), file);
+                    var tally = Tally.For(agreements, r.GetString(1), RecordConnection.NullableString(r, 2));
+                    tally.Kind ??= r.GetString(3);
+                    tally.Documents.Add(file);
+                    tally.Mentions++;
+                    tally.Date ??= RecordConnection.NullableString(r, 4);
                 }
-            // Articles processed without the agreement-records stage still list the agreements they mention.
-            foreach (var (file, canonical, english, kind) in agreementEntities)
-                if (!recorded.Contains((file, canonical)) &&
-                    (!agreements.TryGetValue(Tally.Key(canonical, english), out var a) || !a.Documents.Contains(file)))
-                    AddAgreement(agreements, canonical, english, kind ?? "agreement", null, file);
 
             var languages = new Dictionary<string, string?>(StringComparer.Ordinal);
             using (var cmd = _db.Command("SELECT file, language FROM documents"))
@@ -114,19 +104,9 @@ public sealed class OverviewQuery
                     .ThenBy(o => o.Key, StringComparer.Ordinal)
                     .Select(o => new OverviewOrganisation(o.Value.Name, o.Value.English, o.Value.Mentions, [.. o.Value.Documents]))],
                 [.. agreements.OrderBy(a => a.Value.Date ?? "9999", StringComparer.Ordinal).ThenBy(a => a.Key, StringComparer.Ordinal)
-                    .Select(a => new OverviewAgreement(a.Value.Name, a.Value.Kind ?? "agreement", a.Value.Date, [.. a.Value.Documents]))],
+                    .Select(a => new OverviewAgreement(a.Value.Name, a.Value.Kind!, a.Value.Date, [.. a.Value.Documents]))],
                 [.. timeline]);
         }
-    }
-
-    private static void AddAgreement(Dictionary<string, Tally> agreements, string canonical, string? english, string kind,
-        string? date, string file)
-    {
-        var tally = Tally.For(agreements, canonical, english);
-        tally.Kind ??= kind;
-        tally.Documents.Add(file);
-        tally.Mentions++;
-        tally.Date ??= date;
     }
 
     /// <summary>What the overview gathers about one organisation or agreement across documents.</summary>
@@ -144,7 +124,7 @@ public sealed class OverviewQuery
         /// One body or instrument across languages: 联合国 in a Chinese article and United Nations in an
         /// English one share their English canonical, so they are one row of the overview.
         /// </summary>
-        public static string Key(string canonical, string? english) => english ?? canonical;
+        private static string Key(string canonical, string? english) => english ?? canonical;
 
         public static Tally For(Dictionary<string, Tally> tallies, string canonical, string? english)
         {
