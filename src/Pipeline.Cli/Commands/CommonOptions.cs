@@ -19,6 +19,13 @@ public static class CommonOptions
         CustomParser = result => AtLeast(result, 1),
     };
 
+    public static Option<int?> ShardCount() => new("--shard-count")
+    {
+        Description = "how many shards the input is split into (default: the scheduler's count, or PIPELINE_SHARD_COUNT)",
+        HelpName = "N",
+        CustomParser = result => AtLeast(result, 1),
+    };
+
     public static Option<bool> NoMl() => new("--no-ml")
     {
         Description = "rules only: every model is switched off, to measure what the models add",
