@@ -9,6 +9,7 @@ public static class Program
     public static IReadOnlyList<CliCommand> Commands { get; } =
     [
         new RunCommand(),
+        new MergeCommand(),
         new WatchCommand(),
         new ExtractCommand(),
         new EvaluateCommand(),
@@ -35,6 +36,7 @@ public static class Program
         var context = new CommandContext(Console.Out, Console.Error, cts.Token)
         {
             ErrorIsTerminal = !Console.IsErrorRedirected,
+            OwnsProcess = true,
             TerminalWidth = Console.IsErrorRedirected ? 80 : Math.Max(40, SafeWindowWidth()),
         };
         return Run(args, context);

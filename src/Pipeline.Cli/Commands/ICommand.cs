@@ -83,6 +83,8 @@ public enum ExitCode
     /// <summary>An article failed, or a stage failed on one (the others were still processed); with --fail-on warning, warnings too.</summary>
     ArticlesFailed = 1,
     UsageOrConfig = 2,
+    /// <summary>`merge`: a shard is missing, unfinished, or does not match the input or the configuration (each is named).</summary>
+    ShardsNotReady = 3,
     /// <summary>A bug of the tool: the message names it.</summary>
     InternalError = 70,
     /// <summary>Ctrl+C or SIGTERM (128 + SIGINT, as shells report it): finished files are kept.</summary>
@@ -96,6 +98,12 @@ public sealed record CommandContext(TextWriter Out, TextWriter Error, Cancellati
 
     /// <summary>The terminal's width, for progress lines that must not wrap; 80 when unknown.</summary>
     public int TerminalWidth { get; init; } = 80;
+
+    /// <summary>
+    /// True when the command is the whole process (the `pipeline` executable), not a call from a test or
+    /// host: then it may set process-wide limits such as the managed heap cap.
+    /// </summary>
+    public bool OwnsProcess { get; init; }
 }
 
 /// <summary>A usage error found after parsing (a value out of range, a missing path): exit code 2.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipeline.Configuration;
+using Pipeline.Model;
 using Pipeline.Running;
 using Pipeline.Stages;
 
@@ -32,9 +33,11 @@ public sealed class WatchCommand : CliCommand
 
     protected override ExitCode Execute(ParseResult parse, CommandContext context)
     {
+        SourceDate.Validate();
         var interval = TimeSpan.FromMilliseconds(parse.GetValue(_interval) ?? 1000);
         var config = new ConfigLoader(StageCatalog.Default).Load(parse.GetValue(_config) ?? "pipeline.json");
         var options = new RunOptions { Jobs = parse.GetValue(_jobs), RetryFailed = false };
+        if (context.OwnsProcess) ArticleWatchdog.LimitProcessHeap(config.Watchdog);
         using var runner = new BatchRunner(config, PipelineBuilder.From(config).Build(), ReportWriters.All, options);
         runner.InputFiles(); // a missing input folder is a configuration error, before watching starts
 

@@ -1,4 +1,5 @@
 using Pipeline.Model;
+using static Pipeline.Model.RuleConfidence;
 
 namespace Pipeline.Agreements;
 
@@ -11,11 +12,6 @@ public sealed record TitleGuess(string Type, double Confidence, string? Kind);
 /// </summary>
 public static class TitleRules
 {
-    public const double Strong = 0.9;
-    public const double Fair = 0.7;
-    public const double Doubtful = 0.4;
-    public const double Unknown = 0.3;
-
     // Longest first: the first ending that matches wins.
     private static readonly (string Ending, string Kind, double Confidence)[] ChineseInstrumentEndings =
     [
@@ -44,7 +40,7 @@ public static class TitleRules
 
     private static readonly HashSet<string> KnownMedia =
     [
-        "求是", "瞭望", "财经", "财新", "经济学人", "时代", "新闻联播", "焦点访谈", "人民论坛", "党建", "红旗文稿",
+        "求是", "瞭望", "财经", "财新", "经济学人", "时代", "人民论坛", "党建", "红旗文稿",
         "新华文摘", "读者", "三联生活周刊", "外交", "自然", "科学", "柳叶刀", "金融时报", "大公报",
     ];
 

@@ -11,9 +11,6 @@ namespace Pipeline.Organisations;
 /// </summary>
 public sealed class OrgCandidateGenerator
 {
-    public const string ChineseSource = "org:suffix";
-    public const string EnglishSource = "org:english";
-    public const string AcronymSource = "org:acronym";
 
     /// <summary>Longest name the rules propose, in characters (the longest real ones rarely exceed it).</summary>
     private const int MaxChineseLength = 14;
@@ -56,6 +53,17 @@ public sealed class OrgCandidateGenerator
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameEndingLookup =
         NotNameEndings.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Words that introduce a name and are never inside one: the left extension stops before them.
+    private static readonly HashSet<string> LeftStopWords =
+    [
+        "包括", "包含", "除了", "通过", "根据", "按照", "作为", "成为", "来自", "加入", "参加", "会见", "会晤", "访问", "收购",
+        "并购", "旗下", "隶属", "邀请", "宣布", "表示", "认为", "指出", "透露", "介绍", "强调", "获得", "经过", "出席", "前往",
+        "抵达", "致电", "致函", "联手", "携手", "牵头", "委托", "要求", "呼吁", "批评", "起诉", "控告", "入股", "注资",
+    ];
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LeftStopWordLookup =
+        LeftStopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static bool EndsInCommonWord(string text, int end)
     {
         for (var length = 2; length <= 5 && length <= end; length++)
@@ -71,6 +79,18 @@ public sealed class OrgCandidateGenerator
         var table = new (string, double)[]?[char.MaxValue + 1];
         foreach (var g in ChineseSuffixes.GroupBy(s => s.Suffix[^1])) table[g.Key] = [.. g];
         return table;
+    }
+
+    /// <summary>The longest suffix of the rules' list ending at <paramref name="end"/> (exclusive), with its strength; null when none.</summary>
+    public static (string Suffix, double Strength)? SuffixEndingAt(string text, int end)
+    {
+        if (end < 1 || SuffixesByLastChar[text[end - 1]] is not { } options) return null;
+        (string, double)? best = null;
+        foreach (var (s, w) in options)
+            if (s.Length > (best?.Item1.Length ?? 0) && end >= s.Length &&
+                string.CompareOrdinal(text, end - s.Length, s, 0, s.Length) == 0)
+                best = (s, w);
+        return best;
     }
 
     // Characters that never belong to a Chinese name: they end the left extension.
@@ -104,6 +124,14 @@ public sealed class OrgCandidateGenerator
         ["Ministry", "Department", "Secretariat", "Office", "Bureau", "Embassy", "Government", "Commission", "Council"];
 
     private static readonly HashSet<string> Connectors = ["of", "for", "and", "on", "the", "de", "&", "in"];
+
+    // Capitalised, but never a word of an organisation's name: "the Department of Transport on Friday".
+    private static readonly HashSet<string> TimeWords =
+    [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+        "April", "June", "July", "August", "September", "October", "November", "December", "Jan.", "Feb.", "Aug.",
+        "Sept.", "Oct.", "Nov.", "Dec.",
+    ];
 
     private static readonly HashSet<string> AcronymStoplist =
     [
@@ -164,7 +192,7 @@ public sealed class OrgCandidateGenerator
             {
                 var confidence = start == preferred ? divisionOrgan ? DivisionOrganConfidence : strength : strength * 0.5;
                 var name = text[start..end];
-                result.Add(new Candidate(start, end, name, EntityTypes.Org, ChineseSource, Math.Round(confidence, 3))
+                result.Add(new Candidate(start, end, name, EntityTypes.Org, RuleIds.OrgChineseSuffix, Math.Round(confidence, 3))
                     { Canonical = ChineseCanonicalNames.Expand(name) });
             }
         }
@@ -223,6 +251,8 @@ public sealed class OrgCandidateGenerator
             }
             // 和 right before the suffix is part of the name (大和银行, 共和党), elsewhere a conjunction.
             if (!IsNameChar(c) && !InsideWord(text, i - 1) && !(c == '和' && i == suffixStart)) break;
+            // A verb or preposition written right before a name is no part of it (包括交通银行, 除中信银行).
+            if (i - 2 >= 0 && LeftStopWordLookup.Contains(text.AsSpan(i - 2, 2)) || c == '除') break;
             i--;
             // A start inside a number (１２０２钻井队) is never a name's start.
             if (suffixStart - i >= MinPrefixLength && !(IsDigit(text[i]) && i > 0 && IsDigit(text[i - 1]))) list.Add(i);
@@ -232,7 +262,7 @@ public sealed class OrgCandidateGenerator
     private const string AdministrativeDivisions = "省市县区州旗盟";
 
     // Sure enough that the classifier keeps it unless it is very sure of the opposite (ClassifyStage.trustedRule).
-    private const double DivisionOrganConfidence = 0.9;
+    private const double DivisionOrganConfidence = RuleConfidence.Strong;
 
     // The organs every province, city and county has, named "<place><organ>" (广东省人民政府, 南宁市公安局).
     private static readonly HashSet<string> DivisionOrgans =
@@ -306,7 +336,7 @@ public sealed class OrgCandidateGenerator
             if (covered[word.Start] != 0) continue;
             if (IsAcronym(token) && !InCapsHeading(text, words, w))
             {
-                result.Add(new Candidate(word.Start, word.End, token, EntityTypes.Org, AcronymSource, 0.4) { Canonical = token });
+                result.Add(new Candidate(word.Start, word.End, token, EntityTypes.Org, RuleIds.OrgAcronym, RuleConfidence.Doubtful) { Canonical = token });
                 continue;
             }
             if (EnglishHeads.Contains(token) && char.IsUpper(token[0]))
@@ -328,6 +358,7 @@ public sealed class OrgCandidateGenerator
             if (!SameSpan(text, prev, words[w])) break;
             var t = text[prev.Start..prev.End];
             if (covered[prev.Start] != 0 && !char.IsUpper(t[0])) break;
+            if (TimeWords.Contains(t)) break;
             if (char.IsUpper(t[0]) || char.IsDigit(t[0])) { w--; starts.Add(w); }
             else if (Connectors.Contains(t) && w - 2 >= 0 && char.IsUpper(text[words[w - 2].Start]) && SameSpan(text, words[w - 2], prev)) w--;
             else break;
@@ -342,8 +373,8 @@ public sealed class OrgCandidateGenerator
         {
             var start = words[s].Start;
             var name = text[start..end];
-            var confidence = s == preferred ? 0.6 : 0.3;
-            result.Add(new Candidate(start, end, name, EntityTypes.Org, EnglishSource, confidence) { Canonical = name });
+            var confidence = s == preferred ? RuleConfidence.Plausible : RuleConfidence.Unknown;
+            result.Add(new Candidate(start, end, name, EntityTypes.Org, RuleIds.OrgEnglishName, confidence) { Canonical = name });
         }
     }
 
@@ -359,11 +390,13 @@ public sealed class OrgCandidateGenerator
         {
             var next = words[w + 1];
             var t = text[next.Start..next.End];
+            if (TimeWords.Contains(t)) break;
             var comma = w > opener + 1 && ListComma(text, words[w], next) && char.IsUpper(t[0]);
             if (!comma && !SameSpan(text, words[w], next)) break;
             if (comma) { openList = true; w++; continue; }
             if (char.IsUpper(t[0])) { w++; if (!openList) ends.Add(w); }
-            else if (Connectors.Contains(t) && t != "of" && w + 2 < words.Count && char.IsUpper(text[words[w + 2].Start]))
+            else if (Connectors.Contains(t) && t != "of" && w + 2 < words.Count && char.IsUpper(text[words[w + 2].Start]) &&
+                     !TimeWords.Contains(text[words[w + 2].Start..words[w + 2].End]))
             {
                 if (t == "and") openList = false;
                 w++;
@@ -376,7 +409,7 @@ public sealed class OrgCandidateGenerator
         {
             var end = words[e].End;
             var name = text[start..end];
-            result.Add(new Candidate(start, end, name, EntityTypes.Org, EnglishSource, e == ends[^1] ? 0.6 : 0.3) { Canonical = name });
+            result.Add(new Candidate(start, end, name, EntityTypes.Org, RuleIds.OrgEnglishName, e == ends[^1] ? RuleConfidence.Plausible : RuleConfidence.Unknown) { Canonical = name });
         }
     }
 

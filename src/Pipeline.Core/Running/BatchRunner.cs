@@ -6,6 +6,7 @@ using Pipeline.Ingest;
 using Pipeline.Model;
 using Pipeline.Output;
 using Pipeline.Reports;
+using Pipeline.Running.Shards;
 using Pipeline.Stages;
 
 namespace Pipeline.Running;
@@ -15,7 +16,9 @@ namespace Pipeline.Running;
 /// report format, output/overview.*, output/run-summary.json and output/pipeline.db.
 /// Articles run in parallel and independently (one failing never stops the others); every
 /// output file is written atomically; an article whose content, sidecar, configuration, code
-/// and outputs are unchanged since its last successful run is skipped. Inputs are only read.
+/// and outputs are unchanged since its last successful run is skipped. Inputs are only read; an input
+/// that is gone takes its outputs and its record with it. With <see cref="RunOptions.Shard"/> it runs one
+/// shard's articles into that shard's own folder (see <see cref="ShardRunner"/>).
 /// </summary>
 public sealed class BatchRunner : IDisposable
 {
@@ -35,9 +38,19 @@ public sealed class BatchRunner : IDisposable
         _pipeline = pipeline;
         _writers = ReportWriters.For(config.Reports, writers);
         _options = options;
-        Fingerprint = PipelineFingerprint.Compute(pipeline, _writers, options.ExtraFingerprint);
+        Fingerprint = FingerprintOf(pipeline, _writers, options);
         _database = OpenOutput(config.OutputDirectory);
+        _overview = new OverviewFiles(_database, _writers, config.OutputDirectory);
+        _inputs = InputRules.Of(pipeline);
     }
+
+    private readonly InputRules _inputs;
+
+    private readonly OverviewFiles _overview;
+
+    /// <summary>What decides every article's results besides the article (see <see cref="PipelineFingerprint"/>).</summary>
+    public static string FingerprintOf(ArticlePipeline pipeline, IReadOnlyList<IReportWriter> writers, RunOptions options) =>
+        PipelineFingerprint.Compute(pipeline, writers, options.ExtraFingerprint);
 
     public string Fingerprint { get; }
 
@@ -58,120 +71,131 @@ public sealed class BatchRunner : IDisposable
 
     public PipelineDatabase Database => _database;
 
-    /// <summary>The article files of the input folder now.</summary>
-    public IReadOnlyList<string> InputFiles()
-    {
-        if (!Directory.Exists(_config.InputDirectory))
-            throw new ConfigException($"input folder not found: {_config.InputDirectory}");
-        return [.. ArticleFiles.Enumerate(_config.InputDirectory)];
-    }
+    /// <summary>The article files of the input folder now (of this shard's, when the run is one shard) that may be read.</summary>
+    public IReadOnlyList<string> InputFiles() => ScanInput().Articles;
+
+    /// <summary>
+    /// The input folder now (this shard's part of it): the article files to read and the entries refused
+    /// unopened (FIFOs, devices…).
+    /// </summary>
+    public InputScan ScanInput() => _inputs.Scan(_config.InputDirectory, _options.Shard);
 
     /// <summary>Every article of the input folder, then the overview and the run summary.</summary>
-    public RunSummary Run(IRunProgress progress, CancellationToken cancellation = default) =>
-        Run(InputFiles(), progress, cancellation);
+    public RunSummary Run(IRunProgress progress, CancellationToken cancellation = default)
+    {
+        var scan = ScanInput();
+        return Run(scan.Articles, progress, cancellation, scan.Refused);
+    }
 
-    /// <summary>The given article files (of the input folder), then the overview and the run summary.</summary>
-    public RunSummary Run(IReadOnlyList<string> files, IRunProgress progress, CancellationToken cancellation = default)
+    /// <summary>
+    /// The given article files (of the input folder), then the overview and the run summary;
+    /// <paramref name="refused"/> are entries of the folder that were not opened, listed with their reason.
+    /// </summary>
+    public RunSummary Run(IReadOnlyList<string> files, IRunProgress progress, CancellationToken cancellation = default,
+        IReadOnlyList<RefusedFile>? refused = null)
     {
         var started = DateTimeOffset.Now;
-        // Only a run that never finished (killed) can have left temporary files behind.
-        if (_database.LastRunUnfinished()) AtomicFile.RemoveLeftovers(_config.OutputDirectory);
-        var runId = _database.StartRun(_config.ConfigPath, Fingerprint);
+        // A killed run, or an article left behind by the watchdog, can have left temporary files.
+        AtomicFile.RemoveLeftovers(_config.OutputDirectory);
+        var runId = _database.Runs.Start(_options.Shard is null ? Record.RunKind.Run : Record.RunKind.Shard, _config.ConfigPath, Fingerprint);
         // One query for all: per-article look-ups would serialise the workers on the connection.
-        var previous = _database.AllDocuments().ToDictionary(d => d.File, StringComparer.Ordinal);
+        var previous = _database.Documents.All().ToDictionary(d => d.File, StringComparer.Ordinal);
         var results = new ArticleResult[files.Count];
-        progress.Begin(files.Count);
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Jobs ?? _config.Jobs) },
-            i =>
-            {
-                results[i] = cancellation.IsCancellationRequested
-                    ? NotRun(files[i])
-                    : ProcessOne(files[i], runId, previous, progress, cancellation);
-                progress.Done(results[i]);
-            });
+        refused ??= [];
+        progress.Begin(files.Count + refused.Count);
+        foreach (var r in refused)
+        {
+            progress.Error(r.FileName, r.Reason);
+            progress.Done(ArticleResult.Refusal(r));
+        }
+        using (var watchdog = new ArticleWatchdog(_config.Watchdog, cancellation))
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Jobs ?? _config.Jobs) },
+                i =>
+                {
+                    results[i] = cancellation.IsCancellationRequested
+                        ? NotRun(files[i])
+                        : ProcessOne(files[i], runId, previous, progress, watchdog, cancellation);
+                    progress.Done(results[i]);
+                });
 
-        var overviewErrors = cancellation.IsCancellationRequested ? [] : WriteOverview(progress);
+        var deleted = cancellation.IsCancellationRequested ? [] : ForgetDeletedInputs();
+        var overviewErrors = cancellation.IsCancellationRequested || !_options.WriteOverview ? [] : WriteOverview(progress);
         progress.End();
+        var all = refused.Select(ArticleResult.Refusal)
+            .Concat(results).OrderBy(a => a.File, StringComparer.Ordinal);
         var summary = new RunSummary(started, DateTimeOffset.Now, _config.ConfigPath, _config.InputDirectory,
-            _config.OutputDirectory, [.. results], cancellation.IsCancellationRequested, overviewErrors);
+            _config.OutputDirectory, [.. all], cancellation.IsCancellationRequested, overviewErrors) { Deleted = deleted };
         AtomicFile.WriteText(Path.Combine(_config.OutputDirectory, RunSummary.FileName), summary.ToJson());
-        _database.FinishRun(runId, summary);
+        _database.Runs.Finish(runId, summary);
         return summary;
     }
 
     /// <summary>
-    /// output/overview.&lt;format&gt; from the database, for every article now in the input folder.
-    /// Rewritten only when what it shows may differ: another set of documents, versions or results.
+    /// Inputs recorded earlier and gone now: their outputs (output/&lt;file&gt;/) and their rows are removed,
+    /// so the output folder and the record describe the input folder as it is.
     /// </summary>
-    public ImmutableArray<string> WriteOverview(IRunProgress progress)
+    private ImmutableArray<string> ForgetDeletedInputs()
     {
-        var files = InputFiles().Select(f => Path.GetFileName(f)!).ToList();
-        var names = _writers.Select(w => w.OverviewFileName).ToList();
-        var state = _database.OverviewState(files, Fingerprint);
-        if (state == _database.GetSetting(OverviewStateKey) && names.All(n => File.Exists(Path.Combine(_config.OutputDirectory, n))))
-            return [];
-
-        var overview = _database.Overview(files);
-        overview = overview with { Changes = OverviewSnapshot.FromJson(_database.GetSetting(OverviewSnapshotKey))?.Compare(overview) };
-        var errors = ImmutableArray.CreateBuilder<string>();
-        foreach (var writer in _writers)
-        {
-            var name = writer.OverviewFileName;
-            try
-            {
-                AtomicFile.Write(Path.Combine(_config.OutputDirectory, name), s => writer.WriteOverview(overview, s));
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                var reason = $"{e.GetType().Name}: {e.Message}";
-                progress.Error(name, reason);
-                errors.Add($"{name}: {reason}");
-            }
-        }
-        _database.SetSetting(OverviewStateKey, errors.Count == 0 ? state : null);
-        // The next overview says what changed since this one.
-        if (errors.Count == 0) _database.SetSetting(OverviewSnapshotKey, OverviewSnapshot.Of(overview).ToJson());
-        return errors.ToImmutable();
+        var present = InputFiles().Select(f => Path.GetFileName(f)!).ToHashSet(StringComparer.Ordinal);
+        var gone = _database.Documents.All().Select(d => d.File).Where(f => !present.Contains(f)).ToImmutableArray();
+        foreach (var file in gone) ArticleOutputs.Remove(_config.OutputDirectory, file);
+        _database.Documents.Delete(gone);
+        return gone;
     }
 
-    private const string OverviewStateKey = "overview-state";
-    private const string OverviewSnapshotKey = "overview-snapshot";
+    /// <summary>output/overview.&lt;format&gt; for every article now in the input folder (see <see cref="OverviewFiles"/>).</summary>
+    public ImmutableArray<string> WriteOverview(IRunProgress progress) =>
+        _overview.Write(InputFiles().Select(f => Path.GetFileName(f)!).ToList(), Fingerprint, progress);
 
+    /// <summary>
+    /// One article under the watchdog, on its own thread: hashed, skipped if unchanged, processed and
+    /// written. Whatever ends it (an error, a budget, the run stopping) becomes its result here.
+    /// </summary>
     private ArticleResult ProcessOne(string path, long runId, IReadOnlyDictionary<string, DocumentRecord> previousRecords,
-        IRunProgress progress, CancellationToken cancellation)
+        IRunProgress progress, ArticleWatchdog watchdog, CancellationToken cancellation)
     {
         var file = Path.GetFileName(path);
         var clock = Stopwatch.StartNew();
         var hash = "";
-        try
+        var outcome = watchdog.Run(file, SizeOf(path), token =>
         {
-            hash = ContentHash(path);
+            hash = _inputs.ContentHash(path, token);
             if (!_options.Force && previousRecords.TryGetValue(file, out var previous) && Unchanged(previous, hash))
                 return new ArticleResult(file, RunStatus.Skipped, previous.Counts, previous.Error, previous.Warnings,
                     clock.Elapsed.TotalSeconds);
 
-            cancellation.ThrowIfCancellationRequested();
-            var article = _pipeline.ProcessFile(path, cancellation);
+            token.ThrowIfCancellationRequested();
+            var article = _pipeline.ProcessFile(path, token);
             // Last point to abandon the article: once its files are being written they are all written.
-            cancellation.ThrowIfCancellationRequested();
-            var outputs = WriteOutputs(article);
-            _database.SaveSuccess(runId, _config.InputDirectory, hash, Fingerprint, article, outputs, clock.Elapsed.TotalSeconds);
+            token.ThrowIfCancellationRequested();
+            var outputs = WriteOutputs(article, token);
+            _database.Documents.SaveSuccess(runId, _config.InputDirectory, hash, Fingerprint, article, outputs, clock.Elapsed.TotalSeconds);
             foreach (var failure in article.Failures) progress.Error(file, failure.ToString());
             return new ArticleResult(file, article.Failures.IsEmpty ? RunStatus.Ok : RunStatus.Partial, EntityCounts.Of(article),
                 article.Failures.IsEmpty ? null : string.Join("; ", article.Failures), article.Warnings, clock.Elapsed.TotalSeconds);
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
+        });
+        // Work left behind may be drawing a report: what it has staged goes now, and it never commits.
+        if (outcome.Abandoned) AtomicFile.RemoveLeftovers(ArticleFolder(file));
+        if (cancellation.IsCancellationRequested && (outcome.Stopped || outcome.Error is OperationCanceledException))
             return NotRun(file);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        if (outcome.Error is null && !outcome.Stopped) return outcome.Result!;
+
+        var reason = watchdog.Reason(outcome);
+        progress.Error(file, reason);
+        RemoveOutputs(file);
+        _database.Documents.SaveFailure(runId, file, _config.InputDirectory, hash, Fingerprint, reason, clock.Elapsed.TotalSeconds);
+        return new ArticleResult(file, RunStatus.Failed, ImmutableDictionary<string, int>.Empty, reason, [], clock.Elapsed.TotalSeconds);
+    }
+
+    private static long SizeOf(string path)
+    {
+        try
         {
-            var reason = e is ArticleException ? e.Message : $"{e.GetType().Name}: {e.Message}";
-            progress.Error(file, reason);
-            RemoveOutputs(file);
-            _database.SaveFailure(runId, file, _config.InputDirectory, hash, Fingerprint, reason, clock.Elapsed.TotalSeconds);
-            return new ArticleResult(file, RunStatus.Failed, ImmutableDictionary<string, int>.Empty, reason, [],
-                clock.Elapsed.TotalSeconds);
+            return UnixFiles.Stat(path).Size;
+        }
+        catch (IOException)
+        {
+            return 0;
         }
     }
 
@@ -184,42 +208,18 @@ public sealed class BatchRunner : IDisposable
         if (previous.Status is RunStatus.Failed or RunStatus.Partial && _options.RetryFailed) return false;
         if (previous.Status == RunStatus.Failed) return true;
         var dir = ArticleFolder(previous.File);
-        var expected = OutputNames().ToHashSet();
+        var expected = ArticleOutputs.Names(_writers).ToHashSet();
         return previous.Outputs.Count == expected.Count
                && previous.Outputs.All(o => expected.Contains(o.Key) && OutputStamp.Of(Path.Combine(dir, o.Key)) == o.Value);
     }
 
-    /// <summary>The article's bytes and its sidecar's: a new date in the sidecar changes the results too.</summary>
-    public static string ContentHash(string path)
-    {
-        try
-        {
-            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            sha.AppendData(File.ReadAllBytes(path));
-            var sidecar = Sidecar.PathFor(path);
-            if (File.Exists(sidecar))
-            {
-                sha.AppendData("\0sidecar\0"u8);
-                sha.AppendData(File.ReadAllBytes(sidecar));
-            }
-            return Convert.ToHexStringLower(sha.GetHashAndReset());
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ArticleException("file not found (deleted before it could be read)", e);
-        }
-    }
-
     private string ArticleFolder(string file) => Path.Combine(_config.OutputDirectory, file);
-
-    private IEnumerable<string> OutputNames() =>
-        _writers.Select(w => $"{BriefingName}.{w.Format}").Prepend(EntitiesFile);
 
     /// <summary>
     /// Stages every file of the article first and renames them only when all were written, so a
     /// writer that fails leaves the previous outputs (or none), never a mix.
     /// </summary>
-    private Dictionary<string, OutputStamp> WriteOutputs(Article article)
+    private Dictionary<string, OutputStamp> WriteOutputs(Article article, CancellationToken cancellation)
     {
         var dir = ArticleFolder(article.Id);
         var staged = new List<(string Temp, string Final)>();
@@ -233,6 +233,7 @@ public sealed class BatchRunner : IDisposable
             }), Path.Combine(dir, EntitiesFile)));
             foreach (var writer in _writers)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var final = Path.Combine(dir, $"{BriefingName}.{writer.Format}");
                 try
                 {
@@ -243,6 +244,8 @@ public sealed class BatchRunner : IDisposable
                     throw new ArticleException($"{writer.Format} briefing failed: {e.GetType().Name}: {e.Message}", e);
                 }
             }
+            // An article the watchdog stopped while its reports were drawn commits nothing.
+            cancellation.ThrowIfCancellationRequested();
         }
         catch
         {
@@ -259,13 +262,7 @@ public sealed class BatchRunner : IDisposable
     }
 
     /// <summary>A failed article keeps no outputs from an earlier version: they would describe other text.</summary>
-    private void RemoveOutputs(string file)
-    {
-        var dir = ArticleFolder(file);
-        if (!Directory.Exists(dir)) return;
-        foreach (var name in OutputNames().Concat(ReportOptions.AllFormats.Select(f => $"{BriefingName}.{f}")).Distinct())
-            AtomicFile.TryDelete(Path.Combine(dir, name));
-    }
+    private void RemoveOutputs(string file) => ArticleOutputs.Remove(_config.OutputDirectory, file, removeFolder: false);
 
     public void Dispose() => _database.Dispose();
 }
