@@ -299,10 +299,10 @@ internal static class DocumentDateInference
             .Select(c => (c.Day, c.Precision, c.Evidence, Score: Score(c.Day, clues, [])))
             .OrderByDescending(c => c.Score).ThenBy(c => c.Day).ToList();
         var best = candidates[0];
-        var runnerUp = candidates.FirstOrDefault(c => c.Day.Year != best.Day.Year);
-        var margin = runnerUp.Evidence is null ? 2 : best.Score - runnerUp.Score;
         var origin = clues.Years.Any(y => y.Year == best.Day.Year) ? DateOrigins.TextEvidence : DateOrigins.LatestInText;
-        var confidence = Math.Clamp(0.3 + 0.1 * margin + (origin == DateOrigins.TextEvidence ? 0.1 : 0), 0.3, 0.6);
+        // Fixed levels by origin and precision: the margin between the years' scores is not calibrated against the
+        // corpora, so it does not make the figure look surer or weaker than the evidence is.
+        var confidence = origin == DateOrigins.TextEvidence || best.Precision == DatePrecision.Day ? 0.6 : 0.5;
         var evidence = best.Evidence;
         if (clues.Years.FirstOrDefault(y => y.Year == best.Day.Year) is { } year) evidence = year.Evidence + "; " + evidence;
         return new InferredDocumentDate(best.Day, origin, best.Precision, confidence, evidence);
