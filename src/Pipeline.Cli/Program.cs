@@ -35,6 +35,7 @@ public static class Program
         var context = new CommandContext(Console.Out, Console.Error, cts.Token)
         {
             ErrorIsTerminal = !Console.IsErrorRedirected,
+            OwnsProcess = true,
             TerminalWidth = Console.IsErrorRedirected ? 80 : Math.Max(40, SafeWindowWidth()),
         };
         return Run(args, context);

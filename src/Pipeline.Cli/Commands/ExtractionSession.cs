@@ -1,4 +1,6 @@
 using Pipeline.Configuration;
+using Pipeline.Ingest;
+using Pipeline.Running;
 using Pipeline.Model;
 using Pipeline.Stages;
 
@@ -13,6 +15,8 @@ public sealed class ExtractionSession
     private readonly ArticlePipeline _pipeline;
     private readonly ArticlePipeline _textPipeline; // for texts already in memory: every stage but ingest
     private readonly int _jobs;
+    private readonly WatchdogOptions _watchdog;
+    private readonly SymlinkPolicy _symlinks;
 
     /// <param name="configPath">null: ./pipeline.json when there is one, else the default stages.</param>
     public ExtractionSession(string? configPath, int? jobs, bool noMl)
@@ -21,22 +25,37 @@ public sealed class ExtractionSession
         var config = configPath is null && !File.Exists("pipeline.json")
             ? loader.Parse(System.Text.Json.JsonDocument.Parse("{}").RootElement, Path.GetFullPath("pipeline.json"))
             : loader.Load(configPath ?? "pipeline.json");
+        Config = config;
         _pipeline = PipelineBuilder.From(config).DisableMachineLearning(noMl).Build();
         _textPipeline = _pipeline.ForLoadedText();
         _jobs = jobs ?? config.Jobs;
+        _watchdog = config.Watchdog;
+        _symlinks = _pipeline.Stages.OfType<IngestStage>().FirstOrDefault()?.Symlinks ?? SymlinkPolicy.InsideFolder;
     }
 
-    /// <summary>Files as given, and the article files of folders (sidecars, hidden and temporary files skipped).</summary>
-    public static List<string> ArticlePaths(IEnumerable<string> paths)
+    public PipelineConfig Config { get; }
+
+    /// <summary>
+    /// Files as given, and the article files of folders (sidecars, hidden and temporary files skipped);
+    /// entries that are not regular files (FIFOs, devices, symlinks not followed) are refused unopened.
+    /// </summary>
+    public (List<string> Files, List<RefusedFile> Refused) ArticlePaths(IEnumerable<string> paths)
     {
-        var result = new List<string>();
+        var files = new List<string>();
+        var refused = new List<RefusedFile>();
         foreach (var p in paths)
         {
-            if (Directory.Exists(p)) result.AddRange(Ingest.ArticleFiles.Enumerate(p));
-            else if (File.Exists(p)) result.Add(p);
-            else throw new UsageException($"no such file or folder: {p}");
+            if (Directory.Exists(p))
+            {
+                var scan = ArticleFiles.Scan(p, _symlinks);
+                files.AddRange(scan.Articles);
+                refused.AddRange(scan.Refused);
+            }
+            else if (UnixFiles.Lstat(p).Kind == FileKind.Missing) throw new UsageException($"no such file or folder: {p}");
+            else if (InputFile.Refusal(p, _symlinks) is { } reason) refused.Add(new RefusedFile(p, reason));
+            else files.Add(p);
         }
-        return result;
+        return (files, refused);
     }
 
     /// <summary>Runs the stages after ingest over texts that are already decoded (an annotated corpus).</summary>
@@ -49,46 +68,40 @@ public sealed class ExtractionSession
     }
 
     /// <summary>
-    /// Processes the articles at <paramref name="paths"/> (files or folders), hands each one to
-    /// <paramref name="onArticle"/> in input order and reports each failure on stderr; returns how many failed
-    /// (wholly, or in a stage).
+    /// Processes the articles at <paramref name="paths"/> (files or folders), each under the watchdog, and
+    /// hands each one to <paramref name="onArticle"/> as soon as it is done, one at a time; reports each
+    /// failure on stderr as it happens. Returns how many failed (wholly, or in a stage) or were refused.
     /// </summary>
     public int ProcessEach(IEnumerable<string> paths, CommandContext context, Action<Article> onArticle)
     {
-        var failed = 0;
-        foreach (var (path, article, error) in Process(ArticlePaths(paths), context.Cancellation))
+        if (context.OwnsProcess) ArticleWatchdog.LimitProcessHeap(_watchdog);
+        var (files, refused) = ArticlePaths(paths);
+        var failed = refused.Count;
+        var output = new Lock();
+        foreach (var r in refused) context.Error.WriteLine($"pipeline: {r.Path}: {r.Reason}");
+        using var watchdog = new ArticleWatchdog(_watchdog, context.Cancellation);
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _jobs) }, i =>
         {
-            if (article is null)
+            if (context.Cancellation.IsCancellationRequested) return;
+            var path = files[i];
+            var outcome = watchdog.Run(Path.GetFileName(path), UnixFiles.Stat(path).Size, token => _pipeline.ProcessFile(path, token));
+            if (context.Cancellation.IsCancellationRequested) return;
+            lock (output)
             {
+                if (outcome is { Stopped: false, Error: null, Result: { } article })
+                {
+                    // A stage that failed cost only its findings: the rest is printed, the failure named.
+                    foreach (var failure in article.Failures) context.Error.WriteLine($"pipeline: {path}: {failure}");
+                    if (!article.Failures.IsEmpty) failed++;
+                    onArticle(article);
+                    context.Out.Flush();
+                    return;
+                }
                 failed++;
-                context.Error.WriteLine($"pipeline: {path}: {error}");
-                continue;
+                var reason = watchdog.Reason(outcome);
+                context.Error.WriteLine($"pipeline: {path}: {reason}");
             }
-            // A stage that failed cost only its findings: the rest is printed, the failure named.
-            foreach (var failure in article.Failures) context.Error.WriteLine($"pipeline: {path}: {failure}");
-            if (!article.Failures.IsEmpty) failed++;
-            onArticle(article);
-        }
+        });
         return failed;
-    }
-
-    /// <summary>Processes every path; results keep the input order. Failures carry the message instead of an article.</summary>
-    public IReadOnlyList<(string Path, Article? Article, string? Error)> Process(IReadOnlyList<string> paths,
-        CancellationToken cancellation)
-    {
-        var results = new (string, Article?, string?)[paths.Count];
-        Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = _jobs, CancellationToken = cancellation },
-            i =>
-            {
-                try
-                {
-                    results[i] = (paths[i], _pipeline.ProcessFile(paths[i], cancellation), null);
-                }
-                catch (ArticleException e)
-                {
-                    results[i] = (paths[i], null, e.Message);
-                }
-            });
-        return results;
     }
 }

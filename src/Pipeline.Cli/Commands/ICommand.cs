@@ -96,6 +96,12 @@ public sealed record CommandContext(TextWriter Out, TextWriter Error, Cancellati
 
     /// <summary>The terminal's width, for progress lines that must not wrap; 80 when unknown.</summary>
     public int TerminalWidth { get; init; } = 80;
+
+    /// <summary>
+    /// True when the command is the whole process (the `pipeline` executable), not a call from a test or
+    /// host: then it may set process-wide limits such as the managed heap cap.
+    /// </summary>
+    public bool OwnsProcess { get; init; }
 }
 
 /// <summary>A usage error found after parsing (a value out of range, a missing path): exit code 2.</summary>

@@ -47,6 +47,7 @@ public sealed class RunCommand : CliCommand
         var failOn = parse.GetValue(_failOn);
         var options = new RunOptions { Force = parse.GetValue(_force), Jobs = parse.GetValue(_jobs), FailOn = failOn };
         var config = new ConfigLoader(StageCatalog.Default).Load(parse.GetValue(_config) ?? "pipeline.json");
+        if (context.OwnsProcess) ArticleWatchdog.LimitProcessHeap(config.Watchdog);
         using var runner = new BatchRunner(config, PipelineBuilder.From(config).Build(), ReportWriters.All, options);
         var summary = runner.Run(IRunProgress.For(context.Error, context.ErrorIsTerminal, context.TerminalWidth), context.Cancellation);
         context.Out.WriteLine(summary.OneLine());

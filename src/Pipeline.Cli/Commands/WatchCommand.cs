@@ -35,6 +35,7 @@ public sealed class WatchCommand : CliCommand
         var interval = TimeSpan.FromMilliseconds(parse.GetValue(_interval) ?? 1000);
         var config = new ConfigLoader(StageCatalog.Default).Load(parse.GetValue(_config) ?? "pipeline.json");
         var options = new RunOptions { Jobs = parse.GetValue(_jobs), RetryFailed = false };
+        if (context.OwnsProcess) ArticleWatchdog.LimitProcessHeap(config.Watchdog);
         using var runner = new BatchRunner(config, PipelineBuilder.From(config).Build(), ReportWriters.All, options);
         runner.InputFiles(); // a missing input folder is a configuration error, before watching starts
 

@@ -193,6 +193,11 @@ public static partial class Countries
         return Exact(StateFormStripped(state), chinese);
     }
 
+    private static readonly Lazy<HashSet<string>> FormSet = new(() => [.. Forms.Select(f => f.Item1)]);
+
+    /// <summary>Is the phrase exactly a country's name, short form or adjective (中国, Philippines, British)?</summary>
+    public static bool IsCountryForm(string phrase) => FormSet.Value.Contains(phrase);
+
     private static string? Exact(string p, bool chinese)
     {
         foreach (var (form, country) in Forms)

@@ -125,7 +125,7 @@ public sealed class ClassifierTrainer
         var model = pipeline.Fit(data);
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.ModelPath))!);
-        ml.Model.Save(model, data.Schema, options.ModelPath);
+        SaveReproducibly(ml, model, data.Schema, options.ModelPath);
 
         var classifier = CandidateClassifier.FromTransformer(model);
         var scores = Evaluate(test.Select(r => (r.Label, Predicted: classifier.Predict(Indices(r)).Label)));
@@ -139,6 +139,32 @@ public sealed class ClassifierTrainer
             TitleAccuracyByModel = titleRows.Count == 0 ? 0 : titleRows.Count(t => t.Model == t.Label) / (double)titleRows.Count,
         };
     }
+
+    /// <summary>
+    /// ML.NET's model zip stamps every entry with the time of saving; the same entries are rewritten with one fixed
+    /// time, in name order, so retraining on the same data gives the same bytes (and a clean `git status`).
+    /// </summary>
+    private static void SaveReproducibly(MLContext ml, ITransformer model, DataViewSchema schema, string path)
+    {
+        using var saved = new MemoryStream();
+        ml.Model.Save(model, schema, saved);
+        saved.Position = 0;
+        using var source = new ZipArchive(saved, ZipArchiveMode.Read);
+        var temporary = path + ".tmp";
+        using (var file = File.Create(temporary))
+        using (var target = new ZipArchive(file, ZipArchiveMode.Create))
+            foreach (var entry in source.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
+            {
+                var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+                copy.LastWriteTime = FixedTime;
+                using var from = entry.Open();
+                using var to = copy.Open();
+                from.CopyTo(to);
+            }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private sealed class LabelValue
     {

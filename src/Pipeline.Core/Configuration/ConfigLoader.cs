@@ -10,7 +10,8 @@ namespace Pipeline.Configuration;
 /// </summary>
 public sealed class ConfigLoader(StageCatalog catalog)
 {
-    private static readonly string[] TopLevelKeys = ["input", "output", "jobs", "stages", "reports"];
+    private static readonly string[] TopLevelKeys = ["input", "output", "jobs", "stages", "reports", "watchdog"];
+    private static readonly string[] WatchdogKeys = ["articleSeconds", "memoryMiB"];
 
     /// <summary>Names the JSON Schema for editors; the loader does not need it.</summary>
     private const string SchemaKey = "$schema";
@@ -103,6 +104,8 @@ public sealed class ConfigLoader(StageCatalog catalog)
             }
         }
 
+        var watchdog = ReadWatchdog(root, errors);
+
         if (errors.Count > 0)
             throw new ConfigException($"{fullPath}: invalid configuration:\n  - " + string.Join("\n  - ", errors));
 
@@ -111,7 +114,35 @@ public sealed class ConfigLoader(StageCatalog catalog)
             Path.GetFullPath(Path.Combine(baseDir, output)),
             jobs == 0 ? Environment.ProcessorCount : jobs,
             stages.ToImmutable(),
-            new ReportOptions(formats));
+            new ReportOptions(formats)) { Watchdog = watchdog };
+    }
+
+    /// <summary>"watchdog": { "articleSeconds": N, "memoryMiB": N }; 0 turns a budget off.</summary>
+    private static WatchdogOptions ReadWatchdog(JsonElement root, List<string> errors)
+    {
+        var options = WatchdogOptions.Default;
+        if (!root.TryGetProperty("watchdog", out var w)) return options;
+        if (w.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("'watchdog' must be an object ({\"articleSeconds\": N, \"memoryMiB\": N})");
+            return options;
+        }
+        foreach (var p in w.EnumerateObject())
+            if (!WatchdogKeys.Contains(p.Name))
+                errors.Add($"watchdog: unknown key '{p.Name}' (allowed: {string.Join(", ", WatchdogKeys)})");
+        int? Whole(string key, int minimum, string unit)
+        {
+            if (!w.TryGetProperty(key, out var v)) return null;
+            if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) && (n == 0 || n >= minimum)) return n;
+            errors.Add($"watchdog.{key} must be 0 (no limit) or a whole number of {unit} ≥ {minimum} (got {v.GetRawText()})");
+            return null;
+        }
+        if (Whole("articleSeconds", 1, "seconds") is { } seconds)
+            options = options with { ArticleTime = seconds == 0 ? null : TimeSpan.FromSeconds(seconds) };
+        // Below this the pipeline's own models would leave nothing for the articles.
+        if (Whole("memoryMiB", 256, "MiB") is { } mib)
+            options = options with { MemoryBytes = mib == 0 ? null : mib * 1024L * 1024 };
+        return options;
     }
 
     private ConfiguredStage? ReadStage(JsonElement s, string baseDir, List<string> errors)

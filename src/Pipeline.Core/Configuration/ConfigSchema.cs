@@ -63,6 +63,25 @@ public static class ConfigSchema
                     },
                     ["additionalProperties"] = false,
                 },
+                ["watchdog"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["description"] = "what one article may cost before it is stopped and recorded as failed; 0 turns a budget off",
+                    ["properties"] = new JsonObject
+                    {
+                        ["articleSeconds"] = new JsonObject
+                        {
+                            ["type"] = "integer", ["minimum"] = 0, ["default"] = WatchdogOptions.DefaultArticleSeconds,
+                            ["description"] = "wall-clock seconds for one article: reading, every stage and its reports",
+                        },
+                        ["memoryMiB"] = new JsonObject
+                        {
+                            ["type"] = "integer", ["minimum"] = 0, ["default"] = WatchdogOptions.DefaultMemoryMiB,
+                            ["description"] = "resident memory of the process, in MiB (0, or at least 256); past it the largest article running is stopped",
+                        },
+                    },
+                    ["additionalProperties"] = false,
+                },
             },
             ["additionalProperties"] = false,
         };

@@ -19,6 +19,7 @@ public sealed class StageCatalog(IEnumerable<StageDescriptor> stages)
         Organisations.OrganisationsStage.Descriptor,
         Agreements.AgreementsStage.Descriptor,
         Classification.ClassifyStage.Descriptor,
+        Recognition.RecogniseStage.Descriptor,
         Agreements.AgreementRecordsStage.Descriptor,
         Timeline.TimelineStage.Descriptor,
     ]);

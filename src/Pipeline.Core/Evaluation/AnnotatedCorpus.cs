@@ -29,21 +29,37 @@ public static class AnnotatedCorpus
         using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
             ? new GZipStream(file, CompressionMode.Decompress) : file;
         using var reader = new StreamReader(stream);
+        var n = 0;
         while (reader.ReadLine() is { } line)
         {
+            n++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            var id = root.GetProperty("doc").GetString()!;
-            var heldOut = ClassifierTrainer.IsHeldOut(id, heldOutShare);
+            CorpusDocument? document;
+            try
+            {
+                document = Parse(line);
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new InvalidDataException($"{path}:{n}: not an annotated document ({{\"doc\", \"text\", \"entities\"}}): {e.Message}");
+            }
+            var heldOut = ClassifierTrainer.IsHeldOut(document.Id, heldOutShare);
             if (split == CorpusSplit.HeldOut && !heldOut || split == CorpusSplit.Train && heldOut) continue;
-            // The corpus's entities carry no "doc": they belong to the line's document.
-            var gold = root.GetProperty("entities").EnumerateArray()
-                .Select(e => new ScoredEntity(id, e.GetProperty("type").GetString()!, e.GetProperty("start").GetInt32(),
-                    e.GetProperty("end").GetInt32(), e.GetProperty("text").GetString(),
-                    e.TryGetProperty("optional", out var o) && o.ValueKind == JsonValueKind.True, null, null))
-                .ToList();
-            yield return new CorpusDocument(id, root.GetProperty("text").GetString()!, gold);
+            yield return document;
         }
+    }
+
+    private static CorpusDocument Parse(string line)
+    {
+        using var doc = JsonDocument.Parse(line);
+        var root = doc.RootElement;
+        var id = root.GetProperty("doc").GetString()!;
+        // The corpus's entities carry no "doc": they belong to the line's document.
+        var gold = !root.TryGetProperty("entities", out var entities) ? [] : entities.EnumerateArray()
+            .Select(e => new ScoredEntity(id, e.GetProperty("type").GetString()!, e.GetProperty("start").GetInt32(),
+                e.GetProperty("end").GetInt32(), e.TryGetProperty("text", out var t) ? t.GetString() : null,
+                e.TryGetProperty("optional", out var o) && o.ValueKind == JsonValueKind.True, null, null))
+            .ToList();
+        return new CorpusDocument(id, root.GetProperty("text").GetString()!, gold);
     }
 }

@@ -4,15 +4,31 @@ namespace Pipeline.Ingest;
 /// Which files of the input folder are articles. Only the folder itself is read, not its
 /// sub-folders: each article's output goes to output/&lt;file name&gt;/, so names must be unique,
 /// and sub-folders are where people keep drafts and originals they do not want processed.
+/// An entry with an article's name that is not a regular file (a FIFO, a device, a socket, a
+/// symlink the policy does not follow) is refused with its reason and never opened.
 /// </summary>
 public static class ArticleFiles
 {
     public static readonly IReadOnlyList<string> Extensions = [".txt", ".md", ".html", ".htm", ".docx", ".pdf"];
 
-    public static IEnumerable<string> Enumerate(string folder) =>
-        Directory.EnumerateFiles(folder)
-            .Where(IsArticle)
-            .Order(StringComparer.Ordinal);
+    /// <summary>The article files of <paramref name="folder"/> that may be read, in name order.</summary>
+    public static IEnumerable<string> Enumerate(string folder, SymlinkPolicy symlinks = SymlinkPolicy.InsideFolder) =>
+        Scan(folder, symlinks).Articles;
+
+    /// <summary>Every entry of <paramref name="folder"/> named like an article: those to read and those refused.</summary>
+    public static InputScan Scan(string folder, SymlinkPolicy symlinks = SymlinkPolicy.InsideFolder)
+    {
+        var articles = new List<string>();
+        var refused = new List<RefusedFile>();
+        foreach (var path in Directory.EnumerateFileSystemEntries(folder).Where(IsArticle).Order(StringComparer.Ordinal))
+        {
+            // Sub-folders are never read, whatever their name; a symlink to one is a sub-folder too.
+            if (UnixFiles.Lstat(path).Kind == FileKind.Directory || Directory.Exists(path)) continue;
+            if (InputFile.Refusal(path, symlinks) is { } reason) refused.Add(new RefusedFile(path, reason));
+            else articles.Add(path);
+        }
+        return new InputScan(articles, refused);
+    }
 
     public static bool IsArticle(string path)
     {
@@ -32,3 +48,6 @@ public static class ArticleFiles
         || name.EndsWith(".crdownload", StringComparison.OrdinalIgnoreCase)
         || name.EndsWith(".swp", StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>The article files of a folder to read, and the entries refused without being opened.</summary>
+public sealed record InputScan(IReadOnlyList<string> Articles, IReadOnlyList<RefusedFile> Refused);

@@ -9,36 +9,33 @@ namespace Pipeline.Ingest;
 /// Every reason a file cannot be read becomes an <see cref="ArticleException"/> that says why;
 /// the batch runner names the file and goes on with the others.
 /// </summary>
-public sealed class IngestStage(long maxFileBytes = IngestStage.DefaultMaxFileBytes) : IStage
+public sealed class IngestStage(long maxFileBytes = IngestStage.DefaultMaxFileBytes,
+    SymlinkPolicy symlinks = SymlinkPolicy.InsideFolder) : IStage
 {
     public const long DefaultMaxFileBytes = 20L * 1024 * 1024;
 
     public static readonly StageDescriptor<IngestOptions> Descriptor = new(
         "ingest", "reads .txt .md .html .docx .pdf files (and NAME.meta.json sidecars) into articles; decides the language",
         ArticleParts.None, ArticleParts.Text,
-        o => new IngestStage(o.MaxFileBytes));
+        o => new IngestStage(o.MaxFileBytes, o.Symlinks));
 
     StageDescriptor IStage.Descriptor => Descriptor;
 
     public long MaxFileBytes { get; } = maxFileBytes;
 
+    public SymlinkPolicy Symlinks { get; } = symlinks;
+
     public Article Process(Article article, CancellationToken cancellation = default)
     {
         var path = article.Source.Path;
-        var bytes = ReadStable(path);
-        var ingested = article.Source.Extension switch
-        {
-            ".txt" => PlainTextReader.Read(bytes),
-            ".md" => MarkdownReader.Read(bytes),
-            ".html" or ".htm" => HtmlReader.Read(bytes),
-            ".docx" => DocxReader.Read(bytes),
-            ".pdf" => PdfReader.Read(bytes),
-            var ext => throw new ArticleException($"unsupported file type '{ext}' (supported: {string.Join(" ", ArticleFiles.Extensions)})"),
-        };
-        var sidecar = Sidecar.ReadFor(path);
+        var bytes = InputFile.ReadAll(path, MaxFileBytes, Symlinks, cancellation);
+        var ingested = FormatReaders.Read(article.Source.Extension, bytes, cancellation);
+        var sidecar = Sidecar.ReadFor(path, Symlinks, cancellation);
         var metadata = Metadata(ingested, sidecar);
         var (language, _) = Languages.Decide(metadata.Language?.Value, ingested.Text);
-        return article with { Text = ingested.Text, Metadata = metadata, Language = language };
+        article = article with { Text = ingested.Text, Metadata = metadata, Language = language };
+        foreach (var warning in ingested.Warnings) article = article.AddWarning(warning);
+        return article;
     }
 
     private static ArticleMetadata Metadata(IngestedText file, Sidecar? sidecar)
@@ -64,45 +61,13 @@ public sealed class IngestStage(long maxFileBytes = IngestStage.DefaultMaxFileBy
             Format = file.Format,
         };
     }
-
-    /// <summary>
-    /// Reads the whole file and makes sure it did not change meanwhile (a copy still in progress,
-    /// an editor saving): size and modification time must be the same before and after.
-    /// </summary>
-    private byte[] ReadStable(string path)
-    {
-        try
-        {
-            var before = new FileInfo(path);
-            if (!before.Exists) throw new ArticleException("file not found (deleted before it could be read)");
-            if (before.Length == 0) throw new ArticleException("empty file");
-            if (before.Length > MaxFileBytes)
-                throw new ArticleException($"file too large ({before.Length:N0} bytes; the limit, maxFileBytes, is {MaxFileBytes:N0})");
-            var stamp = (before.Length, before.LastWriteTimeUtc);
-            var bytes = File.ReadAllBytes(path);
-            var after = new FileInfo(path);
-            if (!after.Exists) throw new ArticleException("file deleted while it was being read");
-            if (bytes.Length != stamp.Length || (after.Length, after.LastWriteTimeUtc) != stamp)
-                throw new ArticleException("file changed while it was being read (still being copied or saved?)");
-            return bytes;
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ArticleException("file not found (deleted before it could be read)", e);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new ArticleException($"file cannot be read: {e.Message}", e);
-        }
-        catch (IOException e)
-        {
-            throw new ArticleException($"file cannot be read: {e.Message}", e);
-        }
-    }
 }
 
 public sealed record IngestOptions
 {
-    [Option("larger files are refused", Minimum = 1)]
+    [Option("larger files are refused (counted on the bytes read, not on the size a file claims)", Minimum = 1)]
     public long MaxFileBytes { get; init; } = IngestStage.DefaultMaxFileBytes;
+
+    [Option("which symlinks among the article files are followed: inside-folder (to a regular file in the same folder), anywhere, never")]
+    public SymlinkPolicy Symlinks { get; init; } = SymlinkPolicy.InsideFolder;
 }

@@ -8,6 +8,8 @@ public sealed record IngestedText(string Text, string Format, string? Encoding)
     public string? Publisher { get; init; }
     public string? Url { get; init; }
     public string? Language { get; init; }
+    /// <summary>What the file says that could not be used (a property that does not parse): told, not fatal.</summary>
+    public System.Collections.Immutable.ImmutableArray<string> Warnings { get; init; } = [];
 }
 
 /// <summary>Reads ISO 8601 dates as files state them ("2020-01-16", "2020-01-16T08:00:00+08:00").</summary>

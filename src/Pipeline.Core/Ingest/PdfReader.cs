@@ -8,7 +8,7 @@ namespace Pipeline.Ingest;
 /// <summary>.pdf: the text layer of every page, pages separated by a blank line. No text layer, no article.</summary>
 public static class PdfReader
 {
-    public static IngestedText Read(byte[] bytes)
+    public static IngestedText Read(byte[] bytes, CancellationToken cancellation = default)
     {
         if (bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-"u8) < 0)
             throw new ArticleException("not a PDF (no %PDF- header)");
@@ -22,6 +22,7 @@ public static class PdfReader
             var text = new StringBuilder();
             foreach (var page in pdf.GetPages())
             {
+                cancellation.ThrowIfCancellationRequested();
                 var pageText = ContentOrderTextExtractor.GetText(page).Trim();
                 if (pageText.Length == 0) continue;
                 if (text.Length > 0) text.Append("\n\n");
@@ -30,10 +31,12 @@ public static class PdfReader
             if (text.ToString().Trim().Length == 0)
                 throw new ArticleException("no text layer (image-only or scanned PDF)");
             var info = pdf.Information;
+            var (date, warning) = CreatedDate(info);
             return new IngestedText(text.ToString(), "pdf", null)
             {
                 Title = string.IsNullOrWhiteSpace(info.Title) ? null : info.Title.Trim(),
-                Date = info.GetCreatedDateTimeOffset() is { } created ? DateOnly.FromDateTime(created.DateTime) : null,
+                Date = date,
+                Warnings = warning is null ? [] : [warning],
             };
         }
         catch (ArticleException)
@@ -44,9 +47,22 @@ public static class PdfReader
         {
             throw new ArticleException("encrypted PDF: no text layer can be read", e);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             throw new ArticleException($"damaged PDF: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The creation date as written; one that does not parse is a warning, not a damaged file.</summary>
+    private static (DateOnly? Date, string? Warning) CreatedDate(UglyToad.PdfPig.Content.DocumentInformation info)
+    {
+        try
+        {
+            return (info.GetCreatedDateTimeOffset() is { } created ? DateOnly.FromDateTime(created.DateTime) : null, null);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return (null, $"PDF property 'CreationDate' is not a date ('{info.CreationDate}'): ignored");
         }
     }
 }

@@ -15,20 +15,38 @@ public sealed record Sidecar(DateOnly? Date, string? Title, string? Source, stri
     public static string PathFor(string articlePath) => articlePath + Suffix;
 
     /// <summary>The sidecar of <paramref name="articlePath"/>, null when there is none.</summary>
-    public static Sidecar? ReadFor(string articlePath)
+    public static Sidecar? ReadFor(string articlePath, SymlinkPolicy symlinks = SymlinkPolicy.InsideFolder,
+        CancellationToken cancellation = default)
     {
+        if (!Exists(articlePath)) return null;
         var path = PathFor(articlePath);
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = InputFile.ReadAll(path, MaxBytes, symlinks, cancellation);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (ArticleException e)
         {
-            return null;
+            throw new ArticleException($"sidecar {Path.GetFileName(path)}: {e.Message}", e);
         }
         return Parse(bytes, Path.GetFileName(path));
     }
+
+    /// <summary>A few fields of metadata: anything larger is not a sidecar.</summary>
+    public const long MaxBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Whether the article has a sidecar entry (of any kind: one that cannot be read is an error, not
+    /// silence). A name already near the file system's limit cannot have one.
+    /// </summary>
+    public static bool Exists(string articlePath)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(articlePath) + Suffix) > MaxNameBytes) return false;
+        return UnixFiles.Lstat(PathFor(articlePath)).Kind != FileKind.Missing;
+    }
+
+    // NAME_MAX of Linux and macOS file systems, in bytes.
+    private const int MaxNameBytes = 255;
 
     public static Sidecar Parse(byte[] bytes, string name)
     {

@@ -22,4 +22,14 @@ public sealed class TextOffsets
     }
 
     public int ToCodePoint(int utf16Index) => _codePointAt is null ? utf16Index : _codePointAt[utf16Index];
+
+    /// <summary>The UTF-16 index of a code-point offset (annotated corpora count code points; the pipeline does not).</summary>
+    public int ToUtf16(int codePointIndex)
+    {
+        if (_codePointAt is null) return codePointIndex;
+        var i = Array.BinarySearch(_codePointAt, codePointIndex);
+        if (i < 0) throw new ArgumentOutOfRangeException(nameof(codePointIndex));
+        while (i > 0 && _codePointAt[i - 1] == codePointIndex) i--;
+        return i;
+    }
 }

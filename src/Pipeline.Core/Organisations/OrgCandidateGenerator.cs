@@ -56,6 +56,17 @@ public sealed class OrgCandidateGenerator
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameEndingLookup =
         NotNameEndings.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Words that introduce a name and are never inside one: the left extension stops before them.
+    private static readonly HashSet<string> LeftStopWords =
+    [
+        "包括", "包含", "除了", "通过", "根据", "按照", "作为", "成为", "来自", "加入", "参加", "会见", "会晤", "访问", "收购",
+        "并购", "旗下", "隶属", "邀请", "宣布", "表示", "认为", "指出", "透露", "介绍", "强调", "获得", "经过", "出席", "前往",
+        "抵达", "致电", "致函", "联手", "携手", "牵头", "委托", "要求", "呼吁", "批评", "起诉", "控告", "入股", "注资",
+    ];
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LeftStopWordLookup =
+        LeftStopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static bool EndsInCommonWord(string text, int end)
     {
         for (var length = 2; length <= 5 && length <= end; length++)
@@ -71,6 +82,18 @@ public sealed class OrgCandidateGenerator
         var table = new (string, double)[]?[char.MaxValue + 1];
         foreach (var g in ChineseSuffixes.GroupBy(s => s.Suffix[^1])) table[g.Key] = [.. g];
         return table;
+    }
+
+    /// <summary>The longest suffix of the rules' list ending at <paramref name="end"/> (exclusive), with its strength; null when none.</summary>
+    public static (string Suffix, double Strength)? SuffixEndingAt(string text, int end)
+    {
+        if (end < 1 || SuffixesByLastChar[text[end - 1]] is not { } options) return null;
+        (string, double)? best = null;
+        foreach (var (s, w) in options)
+            if (s.Length > (best?.Item1.Length ?? 0) && end >= s.Length &&
+                string.CompareOrdinal(text, end - s.Length, s, 0, s.Length) == 0)
+                best = (s, w);
+        return best;
     }
 
     // Characters that never belong to a Chinese name: they end the left extension.
@@ -104,6 +127,14 @@ public sealed class OrgCandidateGenerator
         ["Ministry", "Department", "Secretariat", "Office", "Bureau", "Embassy", "Government", "Commission", "Council"];
 
     private static readonly HashSet<string> Connectors = ["of", "for", "and", "on", "the", "de", "&", "in"];
+
+    // Capitalised, but never a word of an organisation's name: "the Department of Transport on Friday".
+    private static readonly HashSet<string> TimeWords =
+    [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+        "April", "June", "July", "August", "September", "October", "November", "December", "Jan.", "Feb.", "Aug.",
+        "Sept.", "Oct.", "Nov.", "Dec.",
+    ];
 
     private static readonly HashSet<string> AcronymStoplist =
     [
@@ -223,6 +254,8 @@ public sealed class OrgCandidateGenerator
             }
             // 和 right before the suffix is part of the name (大和银行, 共和党), elsewhere a conjunction.
             if (!IsNameChar(c) && !InsideWord(text, i - 1) && !(c == '和' && i == suffixStart)) break;
+            // A verb or preposition written right before a name is no part of it (包括交通银行, 除中信银行).
+            if (i - 2 >= 0 && LeftStopWordLookup.Contains(text.AsSpan(i - 2, 2)) || c == '除') break;
             i--;
             // A start inside a number (１２０２钻井队) is never a name's start.
             if (suffixStart - i >= MinPrefixLength && !(IsDigit(text[i]) && i > 0 && IsDigit(text[i - 1]))) list.Add(i);
@@ -328,6 +361,7 @@ public sealed class OrgCandidateGenerator
             if (!SameSpan(text, prev, words[w])) break;
             var t = text[prev.Start..prev.End];
             if (covered[prev.Start] != 0 && !char.IsUpper(t[0])) break;
+            if (TimeWords.Contains(t)) break;
             if (char.IsUpper(t[0]) || char.IsDigit(t[0])) { w--; starts.Add(w); }
             else if (Connectors.Contains(t) && w - 2 >= 0 && char.IsUpper(text[words[w - 2].Start]) && SameSpan(text, words[w - 2], prev)) w--;
             else break;
@@ -359,11 +393,13 @@ public sealed class OrgCandidateGenerator
         {
             var next = words[w + 1];
             var t = text[next.Start..next.End];
+            if (TimeWords.Contains(t)) break;
             var comma = w > opener + 1 && ListComma(text, words[w], next) && char.IsUpper(t[0]);
             if (!comma && !SameSpan(text, words[w], next)) break;
             if (comma) { openList = true; w++; continue; }
             if (char.IsUpper(t[0])) { w++; if (!openList) ends.Add(w); }
-            else if (Connectors.Contains(t) && t != "of" && w + 2 < words.Count && char.IsUpper(text[words[w + 2].Start]))
+            else if (Connectors.Contains(t) && t != "of" && w + 2 < words.Count && char.IsUpper(text[words[w + 2].Start]) &&
+                     !TimeWords.Contains(text[words[w + 2].Start..words[w + 2].End]))
             {
                 if (t == "and") openList = false;
                 w++;

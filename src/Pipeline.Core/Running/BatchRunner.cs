@@ -58,42 +58,66 @@ public sealed class BatchRunner : IDisposable
 
     public PipelineDatabase Database => _database;
 
-    /// <summary>The article files of the input folder now.</summary>
-    public IReadOnlyList<string> InputFiles()
+    /// <summary>The article files of the input folder now (those that may be read).</summary>
+    public IReadOnlyList<string> InputFiles() => ScanInput().Articles;
+
+    /// <summary>The input folder now: the article files to read and the entries refused unopened (FIFOs, devices…).</summary>
+    public InputScan ScanInput()
     {
         if (!Directory.Exists(_config.InputDirectory))
             throw new ConfigException($"input folder not found: {_config.InputDirectory}");
-        return [.. ArticleFiles.Enumerate(_config.InputDirectory)];
+        return ArticleFiles.Scan(_config.InputDirectory, Symlinks);
     }
 
-    /// <summary>Every article of the input folder, then the overview and the run summary.</summary>
-    public RunSummary Run(IRunProgress progress, CancellationToken cancellation = default) =>
-        Run(InputFiles(), progress, cancellation);
+    // The runner reads inputs too (to hash them): under the same rules as the ingest stage.
+    private IngestStage? IngestRules => _pipeline.Stages.OfType<IngestStage>().FirstOrDefault();
+    private long MaxFileBytes => IngestRules?.MaxFileBytes ?? IngestStage.DefaultMaxFileBytes;
+    private SymlinkPolicy Symlinks => IngestRules?.Symlinks ?? SymlinkPolicy.InsideFolder;
 
-    /// <summary>The given article files (of the input folder), then the overview and the run summary.</summary>
-    public RunSummary Run(IReadOnlyList<string> files, IRunProgress progress, CancellationToken cancellation = default)
+    /// <summary>Every article of the input folder, then the overview and the run summary.</summary>
+    public RunSummary Run(IRunProgress progress, CancellationToken cancellation = default)
+    {
+        var scan = ScanInput();
+        return Run(scan.Articles, progress, cancellation, scan.Refused);
+    }
+
+    /// <summary>
+    /// The given article files (of the input folder), then the overview and the run summary;
+    /// <paramref name="refused"/> are entries of the folder that were not opened, listed with their reason.
+    /// </summary>
+    public RunSummary Run(IReadOnlyList<string> files, IRunProgress progress, CancellationToken cancellation = default,
+        IReadOnlyList<RefusedFile>? refused = null)
     {
         var started = DateTimeOffset.Now;
-        // Only a run that never finished (killed) can have left temporary files behind.
-        if (_database.LastRunUnfinished()) AtomicFile.RemoveLeftovers(_config.OutputDirectory);
+        // A killed run, or an article left behind by the watchdog, can have left temporary files.
+        AtomicFile.RemoveLeftovers(_config.OutputDirectory);
         var runId = _database.StartRun(_config.ConfigPath, Fingerprint);
         // One query for all: per-article look-ups would serialise the workers on the connection.
         var previous = _database.AllDocuments().ToDictionary(d => d.File, StringComparer.Ordinal);
         var results = new ArticleResult[files.Count];
-        progress.Begin(files.Count);
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Jobs ?? _config.Jobs) },
-            i =>
-            {
-                results[i] = cancellation.IsCancellationRequested
-                    ? NotRun(files[i])
-                    : ProcessOne(files[i], runId, previous, progress, cancellation);
-                progress.Done(results[i]);
-            });
+        refused ??= [];
+        progress.Begin(files.Count + refused.Count);
+        foreach (var r in refused)
+        {
+            progress.Error(r.FileName, r.Reason);
+            progress.Done(new ArticleResult(r.FileName, RunStatus.Refused, ImmutableDictionary<string, int>.Empty, r.Reason, [], 0));
+        }
+        using (var watchdog = new ArticleWatchdog(_config.Watchdog, cancellation))
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Jobs ?? _config.Jobs) },
+                i =>
+                {
+                    results[i] = cancellation.IsCancellationRequested
+                        ? NotRun(files[i])
+                        : ProcessOne(files[i], runId, previous, progress, watchdog, cancellation);
+                    progress.Done(results[i]);
+                });
 
         var overviewErrors = cancellation.IsCancellationRequested ? [] : WriteOverview(progress);
         progress.End();
+        var all = refused.Select(r => new ArticleResult(r.FileName, RunStatus.Refused, ImmutableDictionary<string, int>.Empty, r.Reason, [], 0))
+            .Concat(results).OrderBy(a => a.File, StringComparer.Ordinal);
         var summary = new RunSummary(started, DateTimeOffset.Now, _config.ConfigPath, _config.InputDirectory,
-            _config.OutputDirectory, [.. results], cancellation.IsCancellationRequested, overviewErrors);
+            _config.OutputDirectory, [.. all], cancellation.IsCancellationRequested, overviewErrors);
         AtomicFile.WriteText(Path.Combine(_config.OutputDirectory, RunSummary.FileName), summary.ToJson());
         _database.FinishRun(runId, summary);
         return summary;
@@ -137,41 +161,55 @@ public sealed class BatchRunner : IDisposable
     private const string OverviewStateKey = "overview-state";
     private const string OverviewSnapshotKey = "overview-snapshot";
 
+    /// <summary>
+    /// One article under the watchdog, on its own thread: hashed, skipped if unchanged, processed and
+    /// written. Whatever ends it (an error, a budget, the run stopping) becomes its result here.
+    /// </summary>
     private ArticleResult ProcessOne(string path, long runId, IReadOnlyDictionary<string, DocumentRecord> previousRecords,
-        IRunProgress progress, CancellationToken cancellation)
+        IRunProgress progress, ArticleWatchdog watchdog, CancellationToken cancellation)
     {
         var file = Path.GetFileName(path);
         var clock = Stopwatch.StartNew();
         var hash = "";
-        try
+        var outcome = watchdog.Run(file, SizeOf(path), token =>
         {
-            hash = ContentHash(path);
+            hash = ContentHash(path, token);
             if (!_options.Force && previousRecords.TryGetValue(file, out var previous) && Unchanged(previous, hash))
                 return new ArticleResult(file, RunStatus.Skipped, previous.Counts, previous.Error, previous.Warnings,
                     clock.Elapsed.TotalSeconds);
 
-            cancellation.ThrowIfCancellationRequested();
-            var article = _pipeline.ProcessFile(path, cancellation);
+            token.ThrowIfCancellationRequested();
+            var article = _pipeline.ProcessFile(path, token);
             // Last point to abandon the article: once its files are being written they are all written.
-            cancellation.ThrowIfCancellationRequested();
-            var outputs = WriteOutputs(article);
+            token.ThrowIfCancellationRequested();
+            var outputs = WriteOutputs(article, token);
             _database.SaveSuccess(runId, _config.InputDirectory, hash, Fingerprint, article, outputs, clock.Elapsed.TotalSeconds);
             foreach (var failure in article.Failures) progress.Error(file, failure.ToString());
             return new ArticleResult(file, article.Failures.IsEmpty ? RunStatus.Ok : RunStatus.Partial, EntityCounts.Of(article),
                 article.Failures.IsEmpty ? null : string.Join("; ", article.Failures), article.Warnings, clock.Elapsed.TotalSeconds);
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
+        });
+        // Work left behind may be drawing a report: what it has staged goes now, and it never commits.
+        if (outcome.Abandoned) AtomicFile.RemoveLeftovers(ArticleFolder(file));
+        if (cancellation.IsCancellationRequested && (outcome.Stopped || outcome.Error is OperationCanceledException))
             return NotRun(file);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        if (outcome.Error is null && !outcome.Stopped) return outcome.Result!;
+
+        var reason = watchdog.Reason(outcome);
+        progress.Error(file, reason);
+        RemoveOutputs(file);
+        _database.SaveFailure(runId, file, _config.InputDirectory, hash, Fingerprint, reason, clock.Elapsed.TotalSeconds);
+        return new ArticleResult(file, RunStatus.Failed, ImmutableDictionary<string, int>.Empty, reason, [], clock.Elapsed.TotalSeconds);
+    }
+
+    private static long SizeOf(string path)
+    {
+        try
         {
-            var reason = e is ArticleException ? e.Message : $"{e.GetType().Name}: {e.Message}";
-            progress.Error(file, reason);
-            RemoveOutputs(file);
-            _database.SaveFailure(runId, file, _config.InputDirectory, hash, Fingerprint, reason, clock.Elapsed.TotalSeconds);
-            return new ArticleResult(file, RunStatus.Failed, ImmutableDictionary<string, int>.Empty, reason, [],
-                clock.Elapsed.TotalSeconds);
+            return UnixFiles.Stat(path).Size;
+        }
+        catch (IOException)
+        {
+            return 0;
         }
     }
 
@@ -189,25 +227,27 @@ public sealed class BatchRunner : IDisposable
                && previous.Outputs.All(o => expected.Contains(o.Key) && OutputStamp.Of(Path.Combine(dir, o.Key)) == o.Value);
     }
 
-    /// <summary>The article's bytes and its sidecar's: a new date in the sidecar changes the results too.</summary>
-    public static string ContentHash(string path)
+    /// <summary>
+    /// The article's bytes and its sidecar's: a new date in the sidecar changes the results too. Read
+    /// under the same rules as ingest (regular files only, at most maxFileBytes), streamed.
+    /// </summary>
+    public string ContentHash(string path, CancellationToken cancellation = default)
     {
-        try
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        InputFile.AppendHash(sha, path, MaxFileBytes, Symlinks, cancellation);
+        if (Sidecar.Exists(path))
         {
-            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            sha.AppendData(File.ReadAllBytes(path));
-            var sidecar = Sidecar.PathFor(path);
-            if (File.Exists(sidecar))
+            sha.AppendData("\0sidecar\0"u8);
+            try
             {
-                sha.AppendData("\0sidecar\0"u8);
-                sha.AppendData(File.ReadAllBytes(sidecar));
+                InputFile.AppendHash(sha, Sidecar.PathFor(path), Sidecar.MaxBytes, Symlinks, cancellation);
             }
-            return Convert.ToHexStringLower(sha.GetHashAndReset());
+            catch (ArticleException e)
+            {
+                throw new ArticleException($"sidecar {Path.GetFileName(Sidecar.PathFor(path))}: {e.Message}", e);
+            }
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ArticleException("file not found (deleted before it could be read)", e);
-        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
     private string ArticleFolder(string file) => Path.Combine(_config.OutputDirectory, file);
@@ -219,7 +259,7 @@ public sealed class BatchRunner : IDisposable
     /// Stages every file of the article first and renames them only when all were written, so a
     /// writer that fails leaves the previous outputs (or none), never a mix.
     /// </summary>
-    private Dictionary<string, OutputStamp> WriteOutputs(Article article)
+    private Dictionary<string, OutputStamp> WriteOutputs(Article article, CancellationToken cancellation)
     {
         var dir = ArticleFolder(article.Id);
         var staged = new List<(string Temp, string Final)>();
@@ -233,6 +273,7 @@ public sealed class BatchRunner : IDisposable
             }), Path.Combine(dir, EntitiesFile)));
             foreach (var writer in _writers)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var final = Path.Combine(dir, $"{BriefingName}.{writer.Format}");
                 try
                 {
@@ -243,6 +284,8 @@ public sealed class BatchRunner : IDisposable
                     throw new ArticleException($"{writer.Format} briefing failed: {e.GetType().Name}: {e.Message}", e);
                 }
             }
+            // An article the watchdog stopped while its reports were drawn commits nothing.
+            cancellation.ThrowIfCancellationRequested();
         }
         catch
         {

@@ -18,6 +18,7 @@ public sealed class FolderWatch(BatchRunner runner, string inputDirectory, TimeS
         // file -> size and time as last observed, and since when it has looked like that
         var observed = new Dictionary<string, (FileStamp Stamp, DateTime Since)>(StringComparer.Ordinal);
         var handled = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
+        var refusals = new Dictionary<string, string>(StringComparer.Ordinal); // told once, until the reason changes
         using var changed = new AutoResetEvent(true);
         using var watcher = new FileSystemWatcher(inputDirectory)
         {
@@ -36,7 +37,15 @@ public sealed class FolderWatch(BatchRunner runner, string inputDirectory, TimeS
             var now = DateTime.UtcNow;
             var present = new HashSet<string>(StringComparer.Ordinal);
             var ready = new List<(string Path, FileStamp Stamp)>();
-            foreach (var path in ArticleFiles.Enumerate(inputDirectory))
+            var scan = runner.ScanInput();
+            foreach (var refused in scan.Refused)
+                if (!refusals.TryGetValue(refused.Path, out var told) || told != refused.Reason)
+                {
+                    refusals[refused.Path] = refused.Reason;
+                    progress.Error(refused.FileName, refused.Reason);
+                }
+            foreach (var gone in refusals.Keys.Where(k => !scan.Refused.Any(r => r.Path == k)).ToList()) refusals.Remove(gone);
+            foreach (var path in scan.Articles)
             {
                 var stamp = FileStamp.Of(path);
                 if (stamp is null) continue;
@@ -73,8 +82,9 @@ public sealed record FileStamp(long Size, DateTime WriteTimeUtc)
     {
         try
         {
-            var info = new FileInfo(path);
-            return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc) : null;
+            // What the name leads to (a symlink's target), from one stat: nothing here ever opens the file.
+            var facts = UnixFiles.Stat(path);
+            return facts.Kind == FileKind.Regular ? new FileStamp(facts.Size, new DateTime(facts.ModifiedTicks, DateTimeKind.Utc)) : null;
         }
         catch (IOException)
         {

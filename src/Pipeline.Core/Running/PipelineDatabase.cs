@@ -423,6 +423,8 @@ public static class RunStatus
     public const string Partial = "partial";
     /// <summary>Not processed because the run was stopped (Ctrl+C, SIGTERM).</summary>
     public const string Cancelled = "cancelled";
+    /// <summary>Never opened: not a regular file (a FIFO, a device, a socket, a symlink loop or one not followed).</summary>
+    public const string Refused = "refused";
 }
 
 public static class EntityCounts

@@ -54,6 +54,7 @@ public sealed record RunSummary(
     public int Partial => Articles.Count(a => a.Status == RunStatus.Partial);
     public int Skipped => Articles.Count(a => a.Status == RunStatus.Skipped);
     public int NotRun => Articles.Count(a => a.Status == RunStatus.Cancelled);
+    public int Refused => Articles.Count(a => a.Status == RunStatus.Refused);
 
     /// <summary>0 when the batch is as good as --fail-on demands, 1 otherwise; a stopped run is 130 (as for SIGINT).</summary>
     public int ExitCode(FailOn failOn)
@@ -62,8 +63,8 @@ public sealed record RunSummary(
         return failOn switch
         {
             FailOn.Never => 0,
-            FailOn.Warning => Failed + Partial > 0 || !OverviewErrors.IsEmpty || Articles.Any(a => !a.Warnings.IsEmpty) ? 1 : 0,
-            _ => Failed + Partial > 0 || !OverviewErrors.IsEmpty ? 1 : 0,
+            FailOn.Warning => Failed + Partial + Refused > 0 || !OverviewErrors.IsEmpty || Articles.Any(a => !a.Warnings.IsEmpty) ? 1 : 0,
+            _ => Failed + Partial + Refused > 0 || !OverviewErrors.IsEmpty ? 1 : 0,
         };
     }
 
@@ -79,11 +80,13 @@ public sealed record RunSummary(
         var line = new System.Text.StringBuilder(
             $"{Articles.Length} articles: {Succeeded} processed, {Skipped} unchanged, {Failed} failed");
         if (Partial > 0) line.Append($", {Partial} partial (a stage failed)");
+        if (Refused > 0) line.Append($", {Refused} refused (not regular files)");
         line.Append($", {Warned} with warnings");
         if (NotRun > 0) line.Append($", {NotRun} not run (stopped)");
         line.Append($" in {(Ended - Started).TotalSeconds:0.0} s; output in {OutputDirectory}");
         Name("failed", Articles.Where(a => a.Status == RunStatus.Failed));
         Name("partial", Articles.Where(a => a.Status == RunStatus.Partial));
+        Name("refused", Articles.Where(a => a.Status == RunStatus.Refused));
         Name("warnings", Articles.Where(a => !a.Warnings.IsEmpty && a.Status != RunStatus.Failed));
         return line.ToString();
 
@@ -114,6 +117,7 @@ public sealed record RunSummary(
                 ["with_warnings"] = Warned,
                 ["skipped_unchanged"] = Skipped,
                 ["not_run"] = NotRun,
+                ["refused"] = Refused,
             },
             ["overview_errors"] = new JsonArray([.. OverviewErrors.Select(e => (JsonNode)JsonValue.Create(e))]),
             ["articles"] = new JsonArray([.. Articles.Select(a => (JsonNode)new JsonObject

@@ -113,6 +113,65 @@ public class CommandTests
         }
     }
 
+    /// <summary>A test split nobody trained on (here a file of our own) is scored whole; --types ORG ignores PER gold.</summary>
+    [Test]
+    public void Evaluate_scores_every_document_of_a_file_the_models_never_trained_on_and_only_the_types_asked()
+    {
+        var dir = Directory.CreateTempSubdirectory("corpus-").FullName;
+        var path = Path.Combine(dir, "test-split.jsonl");
+        var lines = Enumerable.Range(1, 20).Select(i => JsonSerializer.Serialize(new
+        {
+            doc = $"test-{i}", text = "张三说，联合国大会通过决议。",
+            entities = new object[]
+            {
+                new { type = "PER", start = 0, end = 2, text = "张三" },
+                new { type = "ORG", start = 4, end = 9, text = "联合国大会" },
+            },
+        }));
+        File.WriteAllLines(path, lines);
+        try
+        {
+            var (code, stdout, stderr) = Run("evaluate", "--config", Config, "--corpus", path, "--types", "ORG", "--json");
+            Assert.That(code, Is.EqualTo(0), stderr);
+            Assert.That(stderr, Does.Contain("not a training corpus of the model: scoring every document"));
+            var scores = ScorerAgreesWithScorePyTests.Flatten(stdout);
+            Assert.That(scores["ORG.tp"], Is.EqualTo(20));
+            Assert.That(scores["micro.fn"], Is.EqualTo(0), "PER gold is not scored when --types ORG");
+            Assert.That(scores.Keys.Where(k => k.StartsWith("PER") || k.StartsWith("DATE")), Is.Empty);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Test]
+    public void Evaluate_scores_only_the_held_out_documents_of_a_training_corpus()
+    {
+        var path = Path.Combine(TestPaths.Data, "cluener-train.jsonl.gz");
+        if (!File.Exists(path)) Assert.Ignore($"{path} not present (../shared/data beside the clone)");
+        var (code, _, stderr) = Run("evaluate", "--config", Config, "--corpus", path, "--types", "ORG", "--json");
+        Assert.That(code, Is.EqualTo(0), stderr);
+        Assert.That(stderr, Does.Contain("is a training corpus of the model (cluener-train.jsonl.gz): scoring its held-out documents"));
+    }
+
+    [Test]
+    public void Evaluate_names_the_file_and_line_of_a_corpus_line_that_is_not_a_document()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.jsonl");
+        File.WriteAllLines(path, ["""{"doc": "a", "text": "x", "entities": []}""", "not json"]);
+        try
+        {
+            var (code, _, stderr) = Run("evaluate", "--config", Config, "--corpus", path, "--split", "all");
+            Assert.That(code, Is.EqualTo((int)ExitCode.UsageOrConfig));
+            Assert.That(stderr, Does.Contain($"{path}:2: not an annotated document"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [TestCase(new[] { "frobnicate" }, "pipeline: unknown command 'frobnicate'")]
     [TestCase(new[] { "runn" }, "pipeline: unknown command 'runn' (did you mean 'run'?)")]
     [TestCase(new[] { "run", "--forse" }, "pipeline run: unknown option '--forse' (did you mean '--force'?)")]
@@ -123,6 +182,7 @@ public class CommandTests
     [TestCase(new[] { "run", "--fail-on", "sometimes" }, "--fail-on must be error, warning or never")]
     [TestCase(new[] { "run", "--config", "/nonexistent/pipeline.json" }, "configuration file not found")]
     [TestCase(new[] { "train", "--held-out", "2" }, "--held-out must be a share between 0 and 1")]
+    [TestCase(new[] { "train", "--only", "everything" }, "--only must be classifier or recogniser")]
     [TestCase(new[] { "help", "runn" }, "unknown command 'runn' (did you mean 'run'?)")]
     [TestCase(new string[0], "name a command")]
     public void Usage_and_configuration_errors_exit_2_with_a_message(string[] args, string message)

@@ -44,6 +44,29 @@ public class ConfigLoaderTests
         Assert.That(message, Does.Contain(allowed));
     }
 
+    [TestCase("""{"watchdog": {"seconds": 5}}""", "watchdog: unknown key 'seconds'", "allowed: articleSeconds, memoryMiB")]
+    [TestCase("""{"watchdog": {"articleSeconds": -1}}""", "watchdog.articleSeconds must be 0 (no limit) or a whole number of seconds", "")]
+    [TestCase("""{"watchdog": {"memoryMiB": 100}}""", "watchdog.memoryMiB must be 0 (no limit) or a whole number of MiB ≥ 256", "")]
+    [TestCase("""{"watchdog": 60}""", "'watchdog' must be an object", "")]
+    [TestCase("""{"stages": [{"name": "ingest", "symlinks": "always"}]}""", "option 'symlinks' has unknown value 'always'", "allowed: inside-folder, anywhere, never")]
+    public void An_invalid_watchdog_or_symlink_setting_names_the_problem(string json, string problem, string allowed)
+    {
+        var message = ErrorOf(json);
+        Assert.That(message, Does.Contain(problem));
+        Assert.That(message, Does.Contain(allowed));
+    }
+
+    [Test]
+    public void Watchdog_budgets_have_defaults_and_0_turns_one_off()
+    {
+        Assert.That(Parse("{}").Watchdog, Is.EqualTo(WatchdogOptions.Default));
+        Assert.That(WatchdogOptions.Default.ArticleTime, Is.EqualTo(TimeSpan.FromSeconds(120)));
+        Assert.That(WatchdogOptions.Default.MemoryBytes, Is.EqualTo(768L << 20));
+        var set = Parse("""{"watchdog": {"articleSeconds": 0, "memoryMiB": 2048}}""").Watchdog;
+        Assert.That(set.ArticleTime, Is.Null);
+        Assert.That(set.MemoryBytes, Is.EqualTo(2048L << 20));
+    }
+
     [Test]
     public void Every_error_is_reported_at_once()
     {

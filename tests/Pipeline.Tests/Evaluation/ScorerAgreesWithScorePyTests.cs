@@ -40,16 +40,19 @@ public class ScorerAgreesWithScorePyTests
         return lines;
     }
 
-    [TestCase(false)]
-    [TestCase(true)]
-    public void Same_numbers_as_score_py(bool relaxed)
+    [TestCase(false, null)]
+    [TestCase(true, null)]
+    [TestCase(false, "ORG")]
+    [TestCase(true, "ORG")]
+    [TestCase(false, "DATE,AGREEMENT")]
+    public void Same_numbers_as_score_py(bool relaxed, string? types)
     {
         var predPath = Path.Combine(Path.GetTempPath(), $"pred-{Guid.NewGuid():N}.jsonl");
         File.WriteAllLines(predPath, PerturbedPredictions());
         try
         {
-            var ours = Scorer.ToJson(Scorer.Score(Scorer.Load(TestPaths.Gold), Scorer.Load(predPath), relaxed: relaxed));
-            var theirs = RunScorePy(TestPaths.Gold, predPath, relaxed);
+            var ours = Scorer.ToJson(Scorer.Score(Scorer.Load(TestPaths.Gold), Scorer.Load(predPath), types?.Split(','), relaxed));
+            var theirs = RunScorePy(TestPaths.Gold, predPath, relaxed, types);
             Assert.That(Flatten(ours), Is.EqualTo(Flatten(theirs)));
             Assert.That(Flatten(ours)["micro.tp"], Is.GreaterThan(0));
         }
@@ -70,7 +73,7 @@ public class ScorerAgreesWithScorePyTests
         return result;
     }
 
-    public static string RunScorePy(string gold, string predPath, bool relaxed)
+    public static string RunScorePy(string gold, string predPath, bool relaxed, string? types = null)
     {
         var psi = new ProcessStartInfo("python3")
         {
@@ -78,6 +81,11 @@ public class ScorerAgreesWithScorePyTests
         };
         foreach (var a in new[] { Path.Combine(TestPaths.Spec, "score.py"), gold, predPath, "--json" }) psi.ArgumentList.Add(a);
         if (relaxed) psi.ArgumentList.Add("--relaxed");
+        if (types is not null)
+        {
+            psi.ArgumentList.Add("--types");
+            psi.ArgumentList.Add(types);
+        }
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEnd();
         var stderr = p.StandardError.ReadToEnd();

@@ -121,6 +121,9 @@ public class SpanRuleTests
         yield return Case("The Sinaloa Cartel smuggles fentanyl.", "Sinaloa Cartel");
         yield return Case("UNESCO listed the site.", "UNESCO");
         yield return Case("The East Asia Summit opened in Jakarta.", "");
+        // A verb, preposition or weekday next to a name is no part of it.
+        yield return Case("首批试点银行包括交通银行。", "交通银行");
+        yield return Case("The Department of Transport on Friday issued new rules.", "Department of Transport");
         yield return Case("The United States and Mexico agreed to cooperate.", "");
     }
 

@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Pipeline.Running;
-using Pipeline.Tests.Ingest;
 
 namespace Pipeline.Tests.Running;
 
@@ -11,27 +9,10 @@ namespace Pipeline.Tests.Running;
 /// </summary>
 public class BadInputTests
 {
-    private const string GoodText = "中国与东盟于2023年9月5日发表联合声明。双方同意加强合作。\n";
+    private const string GoodText = Hostile.HostileInputs.GoodText;
 
-    public static IEnumerable<TestCaseData> BadFiles()
-    {
-        TestCaseData Case(string name, Func<byte[]> bytes, string reason) => new TestCaseData(name, bytes, reason).SetName(name);
-        yield return Case("empty.txt", () => [], "empty file");
-        yield return Case("blank.md", () => "   \n\n"u8.ToArray(), "empty file");
-        yield return Case("binary.txt", () => [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x3E, 0x00], "binary file");
-        yield return Case("undecodable.txt", () => [0x41, 0x80, 0xFF, 0x42, 0x80, 0xFF, 0x0A], "undecodable text");
-        yield return Case("latin1.md", () => Encoding.Latin1.GetBytes("Café résumé naïve\n"), "undecodable text");
-        yield return Case("notzip.docx", () => "This is plain text renamed to .docx"u8.ToArray(), "not a docx: not a zip archive");
-        yield return Case("truncated.docx", () => TestFiles.Docx(["Some paragraph text."])[..400], "truncated or damaged docx");
-        yield return Case("bomb.docx", () => TestFiles.ZipBombDocx(20L * 1024 * 1024), "zip bomb");
-        yield return Case("bigbomb.docx", () => TestFiles.ZipBombDocx(110L * 1024 * 1024), "zip bomb");
-        yield return Case("truncated.pdf", () => TestFiles.Pdf("Some text on a page.")[..300], "truncated PDF");
-        yield return Case("image-only.pdf", () => TestFiles.Pdf(""), "no text layer");
-        yield return Case("encrypted.pdf", TestFiles.EncryptedPdf, "encrypted PDF");
-        yield return Case("notpdf.pdf", () => "hello"u8.ToArray(), "not a PDF");
-        yield return Case("scripts-only.html", () => "<html><body><script>var x = 1;</script><nav>Menu</nav></body></html>"u8.ToArray(),
-            "no article text");
-    }
+    public static IEnumerable<TestCaseData> BadFiles() =>
+        Hostile.HostileInputs.ClassicBadFiles().Select(f => new TestCaseData(f.Name, f.Bytes, f.Reason).SetName(f.Name));
 
     [TestCaseSource(nameof(BadFiles))]
     public void A_bad_file_fails_alone_with_its_name_and_reason(string name, Func<byte[]> bytes, string reason)

@@ -1,0 +1,121 @@
+using System.Runtime.CompilerServices;
+
+namespace Pipeline.Recognition;
+
+/// <summary>
+/// Hashing of feature templates into a fixed space, with no string built per feature: a template's seed is
+/// mixed with the hashes of its parts (characters, words), then scrambled so the low bits are usable as an index.
+/// Training and inference share it, so a model file holds only the hashed space, never a vocabulary.
+/// </summary>
+public static class FeatureHash
+{
+    public static uint Seed(int template) => Scramble((uint)template * 0x9E3779B1u + 0x7F4A7C15u);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Mix(uint h, uint part) => (h ^ part) * 0x01000193u + (h >> 15);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Scramble(uint h)
+    {
+        h ^= h >> 16;
+        h *= 0x85EBCA6Bu;
+        h ^= h >> 13;
+        h *= 0xC2B2AE35u;
+        h ^= h >> 16;
+        return h;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Index(uint h, int mask) => (int)(Scramble(h) & (uint)mask);
+
+    /// <summary>FNV-1a of a run of characters.</summary>
+    public static uint Of(ReadOnlySpan<char> s)
+    {
+        var h = 2166136261u;
+        foreach (var c in s) h = (h ^ c) * 16777619u;
+        return h;
+    }
+
+    /// <summary>FNV-1a of a run of characters, lower-cased (ASCII and Latin letters).</summary>
+    public static uint OfLower(ReadOnlySpan<char> s)
+    {
+        var h = 2166136261u;
+        foreach (var c in s) h = (h ^ char.ToLowerInvariant(c)) * 16777619u;
+        return h;
+    }
+}
+
+/// <summary>
+/// Numbered feature templates of one language, hashed into a space of 2^bits: a template's seed mixed with the
+/// hashes of its parts gives the index of the feature "template t has these parts".
+/// </summary>
+public sealed class FeatureTemplates
+{
+    private readonly uint[] _seeds;
+    private readonly int _mask;
+
+    /// <param name="family">keeps the templates of two languages apart even in one space.</param>
+    public FeatureTemplates(int bits, int family)
+    {
+        _mask = (1 << bits) - 1;
+        _seeds = [.. Enumerable.Range(family * 100, 64).Select(FeatureHash.Seed)];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(FeatureRows rows, int template, uint a) =>
+        rows.Add(FeatureHash.Index(FeatureHash.Mix(_seeds[template], a), _mask));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(FeatureRows rows, int template, uint a, uint b) =>
+        rows.Add(FeatureHash.Index(FeatureHash.Mix(FeatureHash.Mix(_seeds[template], a), b), _mask));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(FeatureRows rows, int template, uint a, uint b, uint c) =>
+        rows.Add(FeatureHash.Index(FeatureHash.Mix(FeatureHash.Mix(FeatureHash.Mix(_seeds[template], a), b), c), _mask));
+}
+
+/// <summary>
+/// The hashed features of every unit (character or token) of a document, as one flat list: unit i's feature
+/// indices are <c>Indices[Offsets[i]..Offsets[i + 1]]</c>. Reused between documents, so extraction allocates
+/// only when a document is longer than any before.
+/// </summary>
+public sealed class FeatureRows
+{
+    public int[] Indices { get; private set; } = new int[4096];
+    public int[] Offsets { get; private set; } = new int[257];
+    public int Units { get; private set; }
+    private int _count;
+
+    public void Clear()
+    {
+        Units = 0;
+        _count = 0;
+        Offsets[0] = 0;
+    }
+
+    /// <summary>Closes the current unit's features and opens the next one.</summary>
+    public void EndUnit()
+    {
+        if (Units + 2 > Offsets.Length)
+        {
+            var grown = new int[Offsets.Length * 2];
+            Array.Copy(Offsets, grown, Units + 1);
+            Offsets = grown;
+        }
+        Offsets[++Units] = _count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(int index)
+    {
+        if (_count == Indices.Length)
+        {
+            var grown = new int[Indices.Length * 2];
+            Array.Copy(Indices, grown, _count);
+            Indices = grown;
+        }
+        Indices[_count++] = index;
+    }
+
+    public ReadOnlySpan<int> Of(int unit) => Indices.AsSpan(Offsets[unit], Offsets[unit + 1] - Offsets[unit]);
+}

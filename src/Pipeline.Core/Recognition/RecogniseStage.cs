@@ -1,0 +1,224 @@
+using System.Collections.Immutable;
+using Pipeline.Configuration;
+using Pipeline.Model;
+using Pipeline.Organisations;
+using Pipeline.Stages;
+
+namespace Pipeline.Recognition;
+
+/// <summary>
+/// The statistical recogniser beside the rules (spaCy's entity ruler + NER): a per-character (Chinese) or
+/// per-token (English) tagger trained on annotated news finds organisation names that no rule proposes.
+/// Rules keep their word: a name the tagger finds is added only where no entity lies yet.
+/// With machine learning off the stage adds nothing, so `--no-ml` measures the rules alone.
+/// </summary>
+public sealed class RecogniseStage : IStage
+{
+    public const string Source = "ml:recogniser";
+    public const double DefaultMinConfidence = 0.5;
+    public const double DefaultSettle = 0.7;
+    public const double DefaultVeto = 0.9;
+
+    public static readonly StageDescriptor<RecogniseOptions> Descriptor = new(
+        "recognise",
+        "finds organisation names no rule proposes, with a tagger trained on annotated news (Chinese and English)",
+        ArticleParts.Organisations | ArticleParts.Agreements, ArticleParts.Organisations,
+        o => new RecogniseStage(
+            o.UseModel ? TrainedModel.FileOrShipped(o.Model, RecogniserModel.Shipped, RecogniserModel.Load) : null,
+            o.MinConfidence, o.Settle, o.Veto));
+
+    /// <summary>
+    /// The corpora the configured model (or the shipped one) was trained on, whether or not machine learning is on:
+    /// `evaluate --corpus` scores only the held-out documents of those.
+    /// </summary>
+    public static ImmutableArray<CorpusSignature> TrainedOn(PipelineConfig config)
+    {
+        var configured = config.Stages.FirstOrDefault(s => s.Descriptor == Descriptor)?.Options as RecogniseOptions;
+        var path = configured?.Model;
+        return path is not null && !File.Exists(path) ? [] : RecogniserModel.ReadTrainedOn(path);
+    }
+
+    private readonly RecogniserModel? _model;
+    private readonly double _minConfidence;
+    private readonly double _settle;
+    private readonly double _veto;
+    private readonly ThreadLocal<Tagger?> _chinese;
+    private readonly ThreadLocal<Tagger?> _english;
+
+    /// <param name="model">null: the stage adds nothing.</param>
+    public RecogniseStage(RecogniserModel? model, double minConfidence = DefaultMinConfidence, double settle = DefaultSettle,
+        double veto = DefaultVeto)
+    {
+        _model = model;
+        _minConfidence = minConfidence;
+        _settle = settle;
+        _veto = veto;
+        _chinese = new ThreadLocal<Tagger?>(() => TaggerFor("zh"));
+        _english = new ThreadLocal<Tagger?>(() => TaggerFor("en"));
+    }
+
+    public static RecogniseStage WithShippedModel() =>
+        new(RecogniserModel.Shipped ?? throw new InvalidOperationException("no recogniser model is shipped with the library"));
+
+    StageDescriptor IStage.Descriptor => Descriptor;
+
+    public bool UsesModel => _model is not null;
+
+    private Tagger? TaggerFor(string language) =>
+        _model is not null && _model.Languages.TryGetValue(language, out var learnt) ? Tagger.For(language, learnt) : null;
+
+    public Article Process(Article article, CancellationToken cancellation = default)
+    {
+        if (_model is null || article.Text.Length == 0) return article;
+        cancellation.ThrowIfCancellationRequested();
+        var language = article.Language;
+        var tagger = language == DocumentLanguage.Chinese ? _chinese.Value : _english.Value;
+        if (tagger is null) return article;
+        var text = article.Text;
+        var entities = article.Entities.ToList();
+        var removed = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
+        var added = new List<Entity>();
+        var overlapping = new List<Entity>();
+        foreach (var found in tagger.Find(text))
+        {
+            var name = language == DocumentLanguage.English ? WithoutArticle(text, found) : found;
+            overlapping.Clear();
+            foreach (var e in entities)
+                if (e.Start < name.End && name.Start < e.End && !removed.Contains(e)) overlapping.Add(e);
+            foreach (var e in added)
+                if (e.Start < name.End && name.Start < e.End) overlapping.Add(e);
+            if (name.Type == EntityTypes.Org)
+            {
+                if (name.Confidence < _minConfidence || !LooksLikeOrganisation(text, name, language, tagger)) continue;
+                if (overlapping.Count == 0 || Settles(text, name, overlapping, language))
+                {
+                    foreach (var e in overlapping) removed.Add(e);
+                    added.RemoveAll(overlapping.Contains);
+                    added.Add(ToEntity(text, name, language));
+                }
+            }
+            else if (name.Confidence >= _veto)
+                // The tagger is sure this is a person, place or other name: an organisation the rules read inside it
+                // is part of that name (Fed Cup, Toyota Celica, the Kremlin's security chief is fine: a place).
+                foreach (var e in overlapping)
+                    if (e.Type == EntityTypes.Org && e.Start >= name.Start && e.End <= name.End &&
+                        (!IsSure(e) || e.End - e.Start < name.End - name.Start))
+                        removed.Add(e);
+        }
+        if (added.Count == 0 && removed.Count == 0) return article;
+        var all = entities.Where(e => !removed.Contains(e)).Concat(added).ToImmutableArray().Sort(Entity.ByPosition);
+        return article with { Entities = AliasResolver.ResolveShortForms(all) };
+    }
+
+    /// <summary>
+    /// Where the tagger's name meets organisations the rules found, it decides only what the rules were unsure of:
+    /// the boundaries of names the classifier chose among the rules' guesses (除中信银行 → 中信银行), and a known
+    /// name that is part of a longer one (Toyota in Toyota Australia). Any other kind of entity keeps its span.
+    /// </summary>
+    private bool Settles(string text, RecognisedName name, List<Entity> overlapping, DocumentLanguage language)
+    {
+        if (name.Confidence < _settle) return false;
+        Entity? sure = null;
+        foreach (var e in overlapping)
+        {
+            if (e.Type != EntityTypes.Org) return false;
+            if (e.Start == name.Start && e.End == name.End) return false; // already found as it is
+            if (!IsSure(e)) continue;
+            if (sure is not null || e.Start < name.Start || e.End > name.End) return false;
+            sure = e;
+        }
+        // A known name grows only by words of its own, never by the country written before it (英国路透社).
+        return sure is null || !CountryBefore(text, name.Start, sure.Start, language);
+    }
+
+    /// <summary>
+    /// What the spec says an organisation is not, whatever the tagger thinks: a country or place (塞尔维亚, Philippines),
+    /// a post (National Security Advisor, Spokesperson), a law or an instrument (Atomic Energy Act), and a single
+    /// capitalised word that is usually written in lower case (Article 10, Participants:) unless the tagger is sure.
+    /// </summary>
+    private bool LooksLikeOrganisation(string text, RecognisedName name, DocumentLanguage language, Tagger tagger)
+    {
+        var span = text.AsSpan(name.Start, name.End - name.Start);
+        var whole = span.ToString();
+        if (Places.IsPlace(whole) || Agreements.Countries.IsCountryForm(whole)) return false;
+        if (language == DocumentLanguage.Chinese) return true;
+        var words = whole.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return false;
+        // A post (National Security Advisor, Secretary of Energy), or the office named in one (Director of National Intelligence).
+        if (Posts.Contains(words[^1]) || words.Length > 2 && Posts.Contains(words[0]) && words[1] == "of" || AfterPostOf(text, name.Start))
+            return false;
+        if (Agreements.TitleRules.ForEnglishTitle(span.ToString()).Type is EntityTypes.Law or EntityTypes.Agreement or EntityTypes.Publication)
+            return false;
+        if (words.Length == 1 && !IsAllCaps(words[0]) && tagger.Lexicon.Step(FeatureHash.OfLower(words[0])) >= 1)
+            return name.Confidence >= _veto;
+        return true;
+    }
+
+    private static bool AfterPostOf(string text, int start)
+    {
+        var before = text.AsSpan(0, start).TrimEnd();
+        if (!before.EndsWith(" of", StringComparison.Ordinal)) return false;
+        before = before[..^3].TrimEnd();
+        var space = before.LastIndexOfAny(' ', '\n');
+        return Posts.Contains(before[(space + 1)..].ToString());
+    }
+
+    private static bool IsAllCaps(string word)
+    {
+        foreach (var c in word)
+            if (char.IsLower(c)) return false;
+        return true;
+    }
+
+    // Words that end a post's title: "National Security Advisor" names a person's office, not a body.
+    private static readonly HashSet<string> Posts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Advisor", "Adviser", "Spokesperson", "Spokesman", "Spokeswoman", "Secretary", "Minister", "President",
+        "Vice-President", "Director", "Ambassador", "Chairman", "Chairwoman", "Chair", "Governor", "Commissioner",
+        "Envoy", "Representative", "Officer", "Chief", "Premier", "Chancellor", "Mayor", "Prosecutor", "Attorney",
+        "General", "Undersecretary", "Under-Secretary", "Counsellor", "Counselor", "Coordinator", "Administrator",
+        "Senator", "Congressman", "Congresswoman", "Speaker", "Deputy", "Head",
+    };
+
+    /// <summary>"The Home Office" at a sentence start: the article is no part of the name.</summary>
+    private static RecognisedName WithoutArticle(string text, RecognisedName name) =>
+        name.End - name.Start > 4 && text.AsSpan(name.Start, 4) is "The " or "the " ? name with { Start = name.Start + 4 } : name;
+
+    private static bool IsSure(Entity e) => e.Source is OrganisationsStage.GazetteerSource or OrganisationsStage.SubUnitSource;
+
+    private static bool CountryBefore(string text, int start, int knownStart, DocumentLanguage language)
+    {
+        if (knownStart == start) return false;
+        var before = text[start..knownStart].Trim();
+        if (language == DocumentLanguage.Chinese) return Places.PlaceAt(text, start, knownStart) == knownStart - start;
+        return Agreements.Countries.Name(before, chinese: false) is not null;
+    }
+
+    private static Entity ToEntity(string text, RecognisedName name, DocumentLanguage language)
+    {
+        var span = text[name.Start..name.End];
+        return new Entity(EntityTypes.Org, name.Start, name.End, span, Source, Math.Round(name.Confidence, 4))
+        {
+            Canonical = language == DocumentLanguage.Chinese ? ChineseCanonicalNames.Expand(span) : span,
+        };
+    }
+}
+
+public sealed record RecogniseOptions
+{
+    [Option("false: the stage adds nothing (like --no-ml)"), ModelSwitch]
+    public bool UseModel { get; init; } = true;
+
+    [Option("path of a model written by `pipeline train` (default: the model shipped with the library)"), FileOption]
+    public string? Model { get; init; }
+
+    [Option("lowest mean tag probability a name needs", Minimum = 0, Maximum = 1)]
+    public double MinConfidence { get; init; } = RecogniseStage.DefaultMinConfidence;
+
+    [Option("probability from which the tagger's name replaces overlapping organisations the rules were unsure of", Minimum = 0, Maximum = 1)]
+    public double Settle { get; init; } = RecogniseStage.DefaultSettle;
+
+    [Option("probability from which a person, place or other name removes an organisation inside it, and a one-word " +
+            "name usually written in lower case is kept", Minimum = 0, Maximum = 1)]
+    public double Veto { get; init; } = RecogniseStage.DefaultVeto;
+}

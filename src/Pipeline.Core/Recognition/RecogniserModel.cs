@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Text;
+
+namespace Pipeline.Recognition;
+
+/// <summary>One language's learnt tagger: its weights and, for English, the lexicon of lower-case words.</summary>
+public sealed record LanguageTagger(TaggerWeights Weights, WordLexicon Lexicon);
+
+/// <summary>A training corpus the model learnt from, known by a digest of its content (never its text or ids).</summary>
+public sealed record CorpusSignature(string Name, string Digest);
+
+/// <summary>
+/// The recogniser's taggers (one per language) and the corpora they were trained on. Stored in a small binary
+/// file of our own: a header, then per language its tags, the quantisation step, the biases and the non-zero
+/// weight rows (feature index as a delta, then one 8-bit weight per tag). Nothing in it depends on the time or
+/// the machine, so the same training gives the same bytes.
+/// </summary>
+public sealed class RecogniserModel
+{
+    private const string ResourceName = "Pipeline.Recognition.Model.recogniser.bin";
+    private const string Magic = "PIPELINE-NER";
+    private const int Version = 3;
+
+    private static readonly Lazy<RecogniserModel?> ShippedModel = new(LoadShipped);
+
+    public RecogniserModel(IEnumerable<KeyValuePair<string, LanguageTagger>> languages, IEnumerable<CorpusSignature> trainedOn)
+    {
+        Languages = languages.ToImmutableSortedDictionary(StringComparer.Ordinal);
+        TrainedOn = [.. trainedOn];
+    }
+
+    /// <summary>Tagger weights by language ("zh", "en").</summary>
+    public ImmutableSortedDictionary<string, LanguageTagger> Languages { get; }
+
+    public ImmutableArray<CorpusSignature> TrainedOn { get; }
+
+    /// <summary>The model shipped inside the library, or null when it was built without one.</summary>
+    public static RecogniserModel? Shipped => ShippedModel.Value;
+
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temporary = path + ".tmp";
+        using (var stream = File.Create(temporary)) Write(stream);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public void Write(Stream stream)
+    {
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        w.Write(Version);
+        w.Write(TrainedOn.Length);
+        foreach (var c in TrainedOn)
+        {
+            w.Write(c.Name);
+            w.Write(c.Digest);
+        }
+        w.Write(Languages.Count);
+        foreach (var (language, tagger) in Languages)
+        {
+            var weights = tagger.Weights;
+            w.Write(language);
+            w.Write(weights.Tags.Types.Length);
+            foreach (var t in weights.Tags.Types) w.Write(t);
+            w.Write(weights.Bits);
+            w.Write(weights.Scale);
+            foreach (var b in weights.Bias) w.Write(b);
+            var rows = 0;
+            for (var f = 0; f < 1 << weights.Bits; f++)
+                if (weights.Row(f).ContainsAnyExcept((sbyte)0)) rows++;
+            w.Write(rows);
+            var previous = -1;
+            for (var f = 0; f < 1 << weights.Bits; f++)
+            {
+                var row = weights.Row(f);
+                if (!row.ContainsAnyExcept((sbyte)0)) continue;
+                w.Write7BitEncodedInt(f - previous);
+                previous = f;
+                foreach (var v in row) w.Write(v);
+            }
+            w.Write(tagger.Lexicon.Count);
+            foreach (var (hash, step) in tagger.Lexicon.Entries)
+            {
+                w.Write(hash);
+                w.Write(step);
+            }
+        }
+    }
+
+    public static RecogniserModel Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Read(stream, path);
+    }
+
+    /// <summary>The corpora a model file was trained on, read from its header alone.</summary>
+    public static ImmutableArray<CorpusSignature> ReadTrainedOn(string? path)
+    {
+        using var stream = path is null ? Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName) : File.OpenRead(path);
+        if (stream is null) return [];
+        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        return [.. ReadHeader(r, path ?? "shipped recogniser model")];
+    }
+
+    private static List<CorpusSignature> ReadHeader(BinaryReader r, string origin)
+    {
+        try
+        {
+            if (r.ReadString() != Magic) throw new InvalidDataException($"{origin}: not a recogniser model");
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException)
+        {
+            throw new InvalidDataException($"{origin}: not a recogniser model");
+        }
+        var version = r.ReadInt32();
+        if (version != Version) throw new InvalidDataException($"{origin}: model version {version}, expected {Version}");
+        var corpora = new List<CorpusSignature>();
+        for (var n = r.ReadInt32(); n > 0; n--) corpora.Add(new CorpusSignature(r.ReadString(), r.ReadString()));
+        return corpora;
+    }
+
+    public static RecogniserModel Read(Stream stream, string origin)
+    {
+        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            var corpora = ReadHeader(r, origin);
+            var languages = new List<KeyValuePair<string, LanguageTagger>>();
+            for (var n = r.ReadInt32(); n > 0; n--)
+            {
+                var language = r.ReadString();
+                var types = new List<string>();
+                for (var t = r.ReadInt32(); t > 0; t--) types.Add(r.ReadString());
+                var tags = new TagScheme(types);
+                var bits = r.ReadInt32();
+                if (bits is < 10 or > 24) throw new InvalidDataException($"{origin}: {bits} feature bits is out of range");
+                var scale = r.ReadSingle();
+                var bias = new float[tags.Count];
+                for (var t = 0; t < bias.Length; t++) bias[t] = r.ReadSingle();
+                var k = tags.Count;
+                var table = new sbyte[(1 << bits) * k];
+                var f = -1;
+                for (var rows = r.ReadInt32(); rows > 0; rows--)
+                {
+                    f += r.Read7BitEncodedInt();
+                    if (f < 0 || f >= 1 << bits) throw new InvalidDataException($"{origin}: feature index out of range");
+                    for (var t = 0; t < k; t++) table[f * k + t] = r.ReadSByte();
+                }
+                var steps = new Dictionary<uint, byte>();
+                for (var entries = r.ReadInt32(); entries > 0; entries--) steps[r.ReadUInt32()] = r.ReadByte();
+                languages.Add(new(language, new LanguageTagger(new TaggerWeights(tags, bits, table, scale, bias), new WordLexicon(steps))));
+            }
+            return new RecogniserModel(languages, corpora);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException($"{origin}: the model file is truncated");
+        }
+    }
+
+    private static RecogniserModel? LoadShipped()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName);
+        return stream is null ? null : Read(stream, "shipped recogniser model");
+    }
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Pipeline.Configuration;
+using Pipeline.Running;
+
+namespace Pipeline.Tests.Hostile;
+
+/// <summary>
+/// The watchdog stops an article over its time or memory budget, or when the run stops, and lets the
+/// batch go on even when the article does not cooperate.
+/// </summary>
+public class WatchdogTests
+{
+    private static readonly WatchdogOptions NoBudgets = new() { ArticleTime = null, MemoryBytes = null };
+
+    /// <summary>Work that checks its token the way stages do (per sentence): it stops when asked.</summary>
+    private static int Cooperative(CancellationToken token)
+    {
+        for (var sentence = 0; ; sentence++)
+        {
+            token.ThrowIfCancellationRequested();
+            Thread.Sleep(5);
+            if (sentence > 100_000) return sentence;
+        }
+    }
+
+    [Test]
+    public void An_article_over_its_time_budget_is_stopped_with_the_reason()
+    {
+        using var watchdog = new ArticleWatchdog(NoBudgets with { ArticleTime = TimeSpan.FromSeconds(1) }, CancellationToken.None);
+        var outcome = watchdog.Run("slow.txt", 100, Cooperative);
+        Assert.That(outcome.Stopped && !outcome.Abandoned);
+        Assert.That(outcome.StopReason, Does.StartWith("stopped by the watchdog after 1.").And.Contain("over the time budget of 1 s"));
+    }
+
+    [Test]
+    public void An_article_that_ignores_the_stop_is_left_behind_and_the_caller_goes_on()
+    {
+        using var never = new ManualResetEventSlim();
+        using var watchdog = new ArticleWatchdog(NoBudgets with { ArticleTime = TimeSpan.FromSeconds(1) }, CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+        var outcome = watchdog.Run("stuck.txt", 100, _ =>
+        {
+            never.Wait(TimeSpan.FromSeconds(30)); // a stage that never looks at its token
+            return 0;
+        });
+        Assert.That(outcome.Stopped && outcome.Abandoned);
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), "not the 30 s the work would take");
+        never.Set();
+    }
+
+    [Test]
+    public void Over_the_memory_budget_the_largest_article_running_is_stopped_and_the_others_finish()
+    {
+        var memory = 100L;
+        using var watchdog = new ArticleWatchdog(NoBudgets with { MemoryBytes = 1024L * 1024 * 1024 }, CancellationToken.None, () => Interlocked.Read(ref memory));
+        using var bothRunning = new CountdownEvent(2);
+        var small = Task.Run(() => watchdog.Run("small.txt", 10, token =>
+        {
+            bothRunning.Signal();
+            bothRunning.Wait(token);
+            Thread.Sleep(1500); // busy while the budget is passed, then done
+            return "done";
+        }));
+        var large = Task.Run(() => watchdog.Run("large.txt", 5_000_000, token =>
+        {
+            bothRunning.Signal();
+            return Cooperative(token);
+        }));
+        bothRunning.Wait();
+        Interlocked.Exchange(ref memory, 2048L * 1024 * 1024);
+        Assert.That(large.Wait(TimeSpan.FromSeconds(30)));
+        Interlocked.Exchange(ref memory, 100);
+        Assert.That(small.Wait(TimeSpan.FromSeconds(30)));
+
+        Assert.That(large.Result.StopReason, Does.Contain("the process used 2,048 MiB, over the memory budget of 1,024 MiB")
+            .And.Contain("the largest article running"));
+        Assert.That(small.Result is { Stopped: false, Result: "done" });
+    }
+
+    [Test]
+    public void A_stopped_run_stops_the_article_within_the_grace_period()
+    {
+        using var stop = new CancellationTokenSource();
+        using var watchdog = new ArticleWatchdog(NoBudgets, stop.Token);
+        stop.CancelAfter(300);
+        var clock = Stopwatch.StartNew();
+        var outcome = watchdog.Run("long.txt", 100, _ =>
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(30)); // deaf to the token
+            return 0;
+        });
+        Assert.That(outcome.StopReason, Is.EqualTo(ArticleWatchdog.StoppedByRun));
+        Assert.That(outcome.Abandoned);
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+    }
+
+    [Test]
+    public void An_error_and_a_result_come_back_as_they_are()
+    {
+        using var watchdog = new ArticleWatchdog(WatchdogOptions.Default, CancellationToken.None);
+        Assert.That(watchdog.Run("ok.txt", 1, _ => 42).Result, Is.EqualTo(42));
+        var failed = watchdog.Run<int>("bad.txt", 1, _ => throw new InvalidDataException("broken"));
+        Assert.That(failed.Error, Is.TypeOf<InvalidDataException>());
+        Assert.That(failed.Stopped, Is.False);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using Pipeline.Recognition;
+
+namespace Pipeline.Tests.Recognition;
+
+/// <summary>`pipeline train` for the recogniser: the same data and seed give the same bytes, and what is written is what is used.</summary>
+public class RecogniserTrainingTests
+{
+    private static RecogniserTrainingOptions Slice(string modelPath)
+    {
+        if (!Directory.Exists(TestPaths.Data) || !RecogniserCorpora.Names.All(n => File.Exists(RecogniserCorpora.PathOf(n))))
+            Assert.Ignore("../shared/data (the training corpora) not present beside the clone");
+        return new RecogniserTrainingOptions { DataDirectory = TestPaths.Data, ModelPath = modelPath, MaxDocumentsPerCorpus = 60 };
+    }
+
+    [Test]
+    public void Training_twice_on_the_same_data_writes_the_same_bytes_and_the_file_decodes_as_trained()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"recogniser-{Guid.NewGuid():N}");
+        try
+        {
+            var first = Slice(Path.Combine(folder, "first.bin"));
+            var second = first with { ModelPath = Path.Combine(folder, "second.bin") };
+            var report = new RecogniserTrainer().TrainAll(first);
+            new RecogniserTrainer().TrainAll(second);
+            Assert.That(Hash(first.ModelPath), Is.EqualTo(Hash(second.ModelPath)));
+
+            // A slice is enough to learn something: the tagger alone finds organisations on held-out text.
+            Assert.That(report.Languages.Select(l => l.Language), Is.EquivalentTo(new[] { "zh", "en" }));
+            foreach (var language in report.Languages)
+                Assert.That(language.HeldOut.Max(s => s.Relaxed.F1), Is.GreaterThan(0.3), language.Language);
+
+            // Written and read back, the model gives the same names with the same confidences.
+            var model = RecogniserModel.Load(first.ModelPath);
+            Assert.That(model.TrainedOn.Select(c => c.Name), Is.EquivalentTo(RecogniserCorpora.Names.Select(n => $"{n}-train.jsonl.gz")));
+            var rewritten = Path.Combine(folder, "rewritten.bin");
+            model.Save(rewritten);
+            Assert.That(Hash(rewritten), Is.EqualTo(Hash(first.ModelPath)));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void The_shipped_model_records_the_corpora_it_was_trained_on_and_tags_both_languages()
+    {
+        var model = RecogniserModel.Shipped;
+        Assert.That(model, Is.Not.Null, "no recogniser model is built into the library");
+        Assert.That(model!.Languages.Keys, Is.EquivalentTo(new[] { "en", "zh" }));
+        Assert.That(model.TrainedOn.Select(c => c.Name), Is.EquivalentTo(RecogniserCorpora.Names.Select(n => $"{n}-train.jsonl.gz")));
+        Assert.That(model.TrainedOn.Select(c => c.Digest), Is.All.Matches<string>(d => d.Length == 64));
+        Assert.That(new FileInfo(Path.Combine(TestPaths.RepoRoot, "src", "Pipeline.Core", "Recognition", "Model", "recogniser.bin")).Length,
+            Is.LessThan(30 * 1024 * 1024));
+    }
+
+    [Test]
+    public void A_model_file_that_is_not_one_is_refused_with_its_name()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"not-a-model-{Guid.NewGuid():N}.bin");
+        File.WriteAllText(path, "hello");
+        try
+        {
+            var e = Assert.Throws<InvalidDataException>(() => RecogniserModel.Load(path));
+            Assert.That(e!.Message, Does.Contain(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+}
