@@ -75,25 +75,32 @@ public sealed class RecogniseStage : IStage
         var tagger = language == DocumentLanguage.Chinese ? _chinese.Value : _english.Value;
         if (tagger is null) return article;
         var text = article.Text;
-        var entities = article.Entities.ToList();
+        var entities = InOrderOfStart(article.Entities);
+        var reach = ReachUpTo(entities);
         var removed = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
         var added = new List<Entity>();
         var overlapping = new List<Entity>();
-        foreach (var found in tagger.Find(text))
+        foreach (var found in tagger.Find(text, cancellation))
         {
             var name = language == DocumentLanguage.English ? WithoutArticle(text, found) : found;
             overlapping.Clear();
-            foreach (var e in entities)
-                if (e.Start < name.End && name.Start < e.End && !removed.Contains(e)) overlapping.Add(e);
-            foreach (var e in added)
-                if (e.Start < name.End && name.Start < e.End) overlapping.Add(e);
+            // The rules' entities that start before the name's end and reach past its start: a binary search, then
+            // a walk back while any earlier entity still reaches that far.
+            for (var i = CountStartingBefore(entities, name.End) - 1; i >= 0 && reach[i] > name.Start; i--)
+                if (entities[i].End > name.Start && !removed.Contains(entities[i])) overlapping.Add(entities[i]);
+            overlapping.Reverse();
+            // Names come in order of position and never overlap one another, so only the last ones added can meet this one.
+            var fromAdded = 0;
+            for (var j = added.Count - 1; j >= 0 && added[j].End > name.Start; j--)
+                if (added[j].Start < name.End) fromAdded++;
+            for (var j = added.Count - fromAdded; j < added.Count; j++) overlapping.Add(added[j]);
             if (name.Type == EntityTypes.Org)
             {
                 if (name.Confidence < _minConfidence || !LooksLikeOrganisation(text, name, language, tagger)) continue;
                 if (overlapping.Count == 0 || Settles(text, name, overlapping, language))
                 {
                     foreach (var e in overlapping) removed.Add(e);
-                    added.RemoveAll(overlapping.Contains);
+                    added.RemoveRange(added.Count - fromAdded, fromAdded);
                     added.Add(ToEntity(text, name, language));
                 }
             }
@@ -108,6 +115,34 @@ public sealed class RecogniseStage : IStage
         if (added.Count == 0 && removed.Count == 0) return article;
         var all = entities.Where(e => !removed.Contains(e)).Concat(added).ToImmutableArray().Sort(Entity.ByPosition);
         return article with { Entities = AliasResolver.ResolveShortForms(all) };
+    }
+
+    private static ImmutableArray<Entity> InOrderOfStart(ImmutableArray<Entity> entities)
+    {
+        for (var i = 1; i < entities.Length; i++)
+            if (entities[i - 1].Start > entities[i].Start) return entities.Sort(Entity.ByPosition);
+        return entities;
+    }
+
+    /// <summary>The furthest end among entities[0..i] for each i.</summary>
+    private static int[] ReachUpTo(ImmutableArray<Entity> entities)
+    {
+        var reach = new int[entities.Length];
+        var max = int.MinValue;
+        for (var i = 0; i < entities.Length; i++) reach[i] = max = Math.Max(max, entities[i].End);
+        return reach;
+    }
+
+    private static int CountStartingBefore(ImmutableArray<Entity> entities, int offset)
+    {
+        int lo = 0, hi = entities.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (entities[mid].Start < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>
