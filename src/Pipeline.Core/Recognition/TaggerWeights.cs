@@ -34,11 +34,31 @@ public sealed class TaggerWeights
         _scale = scale;
         _bias = bias;
         _k = tags.Count;
-        _stride = _k <= 8 ? 8 : (_k + 15) & ~15;
+        _stride = StrideFor(_k);
         _padded = new sbyte[(1 << bits) * _stride];
         for (var f = 0; f < 1 << bits; f++)
             Array.Copy(table, f * _k, _padded, f * _stride, _k);
     }
+
+    private TaggerWeights(TagScheme tags, int bits, float scale, float[] bias, sbyte[] padded)
+    {
+        if (padded.Length != (1 << bits) * StrideFor(tags.Count)) throw new ArgumentException("padded weight table does not match the tag count and bits");
+        if (bias.Length != tags.Count) throw new ArgumentException("one bias per tag expected");
+        Tags = tags;
+        Bits = bits;
+        _scale = scale;
+        _bias = bias;
+        _k = tags.Count;
+        _stride = StrideFor(_k);
+        _padded = padded;
+    }
+
+    /// <summary>Weights already laid out as this class holds them: row f at <c>f * StrideFor(tags)</c>, zeros after the tags.</summary>
+    public static TaggerWeights FromPadded(TagScheme tags, int bits, sbyte[] padded, float scale, float[] bias) =>
+        new(tags, bits, scale, bias, padded);
+
+    /// <summary>Rows padded to 8 tags (or a multiple of 16), so one row is read as whole vectors.</summary>
+    public static int StrideFor(int tags) => tags <= 8 ? 8 : (tags + 15) & ~15;
 
     public TagScheme Tags { get; }
     public int Bits { get; }

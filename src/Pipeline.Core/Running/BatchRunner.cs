@@ -58,6 +58,8 @@ public sealed class BatchRunner : IDisposable
 
     public PipelineDatabase Database => _database;
 
+    private int Jobs => Math.Max(1, _options.Jobs ?? _config.Jobs);
+
     /// <summary>The article files of the input folder now (those that may be read).</summary>
     public IReadOnlyList<string> InputFiles() => ScanInput().Articles;
 
@@ -103,7 +105,7 @@ public sealed class BatchRunner : IDisposable
             progress.Done(new ArticleResult(r.FileName, RunStatus.Refused, ImmutableDictionary<string, int>.Empty, r.Reason, [], 0));
         }
         using (var watchdog = new ArticleWatchdog(_config.Watchdog, cancellation))
-            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Jobs ?? _config.Jobs) },
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Jobs },
                 i =>
                 {
                     results[i] = cancellation.IsCancellationRequested
@@ -137,9 +139,11 @@ public sealed class BatchRunner : IDisposable
 
         var overview = _database.Overview(files);
         overview = overview with { Changes = OverviewSnapshot.FromJson(_database.GetSetting(OverviewSnapshotKey))?.Compare(overview) };
-        var errors = ImmutableArray.CreateBuilder<string>();
-        foreach (var writer in _writers)
+        // The formats are drawn side by side: after the articles, the overview is all that is left to do.
+        var failures = new string?[_writers.Count];
+        Parallel.For(0, _writers.Count, new ParallelOptions { MaxDegreeOfParallelism = Jobs }, i =>
         {
+            var writer = _writers[i];
             var name = writer.OverviewFileName;
             try
             {
@@ -149,13 +153,14 @@ public sealed class BatchRunner : IDisposable
             {
                 var reason = $"{e.GetType().Name}: {e.Message}";
                 progress.Error(name, reason);
-                errors.Add($"{name}: {reason}");
+                failures[i] = $"{name}: {reason}";
             }
-        }
-        _database.SetSetting(OverviewStateKey, errors.Count == 0 ? state : null);
+        });
+        var errors = failures.OfType<string>().ToImmutableArray();
+        _database.SetSetting(OverviewStateKey, errors.Length == 0 ? state : null);
         // The next overview says what changed since this one.
-        if (errors.Count == 0) _database.SetSetting(OverviewSnapshotKey, OverviewSnapshot.Of(overview).ToJson());
-        return errors.ToImmutable();
+        if (errors.Length == 0) _database.SetSetting(OverviewSnapshotKey, OverviewSnapshot.Of(overview).ToJson());
+        return errors;
     }
 
     private const string OverviewStateKey = "overview-state";
