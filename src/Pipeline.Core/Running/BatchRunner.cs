@@ -114,6 +114,8 @@ public sealed class BatchRunner : IDisposable
                     progress.Done(results[i]);
                 });
 
+        // The articles' files were staged without a flush each: one flush of the file system makes them all durable.
+        if (results.Any(r => r.Status is RunStatus.Ok or RunStatus.Partial)) AtomicFile.FlushFileSystem(_config.OutputDirectory);
         var overviewErrors = cancellation.IsCancellationRequested ? [] : WriteOverview(progress);
         progress.End();
         var all = refused.Select(r => new ArticleResult(r.FileName, RunStatus.Refused, ImmutableDictionary<string, int>.Empty, r.Reason, [], 0))
@@ -255,6 +257,9 @@ public sealed class BatchRunner : IDisposable
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
+    // Where the file system can be flushed at once, the batch's files are flushed together at its end.
+    private static bool FlushEach => !AtomicFile.CanFlushFileSystem;
+
     private string ArticleFolder(string file) => Path.Combine(_config.OutputDirectory, file);
 
     private IEnumerable<string> OutputNames() =>
@@ -275,14 +280,14 @@ public sealed class BatchRunner : IDisposable
             {
                 using var w = new StreamWriter(s, new System.Text.UTF8Encoding(false), leaveOpen: true);
                 w.Write(json);
-            }), Path.Combine(dir, EntitiesFile)));
+            }, FlushEach), Path.Combine(dir, EntitiesFile)));
             foreach (var writer in _writers)
             {
                 cancellation.ThrowIfCancellationRequested();
                 var final = Path.Combine(dir, $"{BriefingName}.{writer.Format}");
                 try
                 {
-                    staged.Add((AtomicFile.Stage(final, s => writer.Write(article, s)), final));
+                    staged.Add((AtomicFile.Stage(final, s => writer.Write(article, s), FlushEach), final));
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
