@@ -52,6 +52,7 @@ public sealed class ArticleWatchdog : IDisposable
     /// </summary>
     public static void LimitProcessHeap(WatchdogOptions options)
     {
+        NativeHeap.LimitArenas(2 * Environment.ProcessorCount);
         if (options.MemoryBytes is not { } budget) return;
         AppContext.SetData("GCHeapHardLimit", (ulong)(budget * HeapShareOfBudget));
         GC.RefreshMemoryLimit();
@@ -200,6 +201,7 @@ public sealed class ArticleWatchdog : IDisposable
         }
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        NativeHeap.Trim();
         return true;
     }
 

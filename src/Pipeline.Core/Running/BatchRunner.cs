@@ -116,6 +116,8 @@ public sealed class BatchRunner : IDisposable
 
         // The articles' files were staged without a flush each: one flush of the file system makes them all durable.
         if (results.Any(r => r.Status is RunStatus.Ok or RunStatus.Partial)) AtomicFile.FlushFileSystem(_config.OutputDirectory);
+        // What the articles' reports freed in the C heap goes back before the overview draws the whole batch.
+        NativeHeap.Trim();
         var overviewErrors = cancellation.IsCancellationRequested ? [] : WriteOverview(progress);
         progress.End();
         var all = refused.Select(r => new ArticleResult(r.FileName, RunStatus.Refused, ImmutableDictionary<string, int>.Empty, r.Reason, [], 0))
@@ -141,9 +143,11 @@ public sealed class BatchRunner : IDisposable
 
         var overview = _database.Overview(files);
         overview = overview with { Changes = OverviewSnapshot.FromJson(_database.GetSetting(OverviewSnapshotKey))?.Compare(overview) };
-        // The formats are drawn side by side: after the articles, the overview is all that is left to do.
+        // The formats are drawn side by side: after the articles, the overview is all that is left to do. An overview of
+        // thousands of documents takes a few hundred MB to draw, so those are drawn one after another.
         var failures = new string?[_writers.Count];
-        Parallel.For(0, _writers.Count, new ParallelOptions { MaxDegreeOfParallelism = Jobs }, i =>
+        var sideBySide = overview.Documents.Length <= LargeOverview ? Jobs : 1;
+        Parallel.For(0, _writers.Count, new ParallelOptions { MaxDegreeOfParallelism = sideBySide }, i =>
         {
             var writer = _writers[i];
             var name = writer.OverviewFileName;
@@ -164,6 +168,8 @@ public sealed class BatchRunner : IDisposable
         if (errors.Length == 0) _database.SetSetting(OverviewSnapshotKey, OverviewSnapshot.Of(overview).ToJson());
         return errors;
     }
+
+    private const int LargeOverview = 1000;
 
     private const string OverviewStateKey = "overview-state";
     private const string OverviewSnapshotKey = "overview-snapshot";
