@@ -52,7 +52,6 @@ public sealed class ArticleWatchdog : IDisposable
     /// </summary>
     public static void LimitProcessHeap(WatchdogOptions options)
     {
-        NativeHeap.LimitArenas(2 * Environment.ProcessorCount);
         if (options.MemoryBytes is not { } budget) return;
         AppContext.SetData("GCHeapHardLimit", (ulong)(budget * HeapShareOfBudget));
         GC.RefreshMemoryLimit();
