@@ -46,17 +46,7 @@ public sealed class SpanIndex
         return k < _spans.Length && _spans[k].Start == span.Start && _spans[k].End > span.End;
     }
 
-    private int CountStartingBefore(int offset)
-    {
-        int lo = 0, hi = _spans.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_spans[mid].Start < offset) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
-    }
+    private int CountStartingBefore(int offset) => SortedByStart.CountBefore(_spans, offset, s => s.Start);
 }
 
 /// <summary>
@@ -101,13 +91,42 @@ public sealed class EntitiesByStart
             yield return _entities[i];
     }
 
-    private int FirstStartingAtOrAfter(int offset)
+    /// <summary>The entities that share a character with [<paramref name="start"/>, <paramref name="end"/>), in order.</summary>
+    public List<Entity> Overlapping(int start, int end)
     {
-        int lo = 0, hi = _entities.Count;
+        _reach ??= Reach();
+        var found = new List<Entity>();
+        // Those starting before the end, walked back while some entity that early still reaches past the start.
+        for (var i = FirstStartingAtOrAfter(end) - 1; i >= 0 && _reach[i] > start; i--)
+            if (_entities[i].End > start) found.Add(_entities[i]);
+        found.Reverse();
+        return found;
+    }
+
+    private int[]? _reach; // the furthest end among _entities[0..i]
+
+    private int[] Reach()
+    {
+        var reach = new int[_entities.Count];
+        var max = int.MinValue;
+        for (var i = 0; i < reach.Length; i++) reach[i] = max = Math.Max(max, _entities[i].End);
+        return reach;
+    }
+
+    private int FirstStartingAtOrAfter(int offset) => SortedByStart.CountBefore(_entities, offset, e => e.Start);
+}
+
+/// <summary>Binary search in a list kept in order of start offsets.</summary>
+internal static class SortedByStart
+{
+    /// <summary>How many items start before <paramref name="offset"/> (= the index of the first that does not).</summary>
+    public static int CountBefore<T>(IReadOnlyList<T> items, int offset, Func<T, int> start)
+    {
+        int lo = 0, hi = items.Count;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (_entities[mid].Start < offset) lo = mid + 1;
+            if (start(items[mid]) < offset) lo = mid + 1;
             else hi = mid;
         }
         return lo;

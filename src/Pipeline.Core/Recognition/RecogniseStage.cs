@@ -76,7 +76,7 @@ public sealed class RecogniseStage : IStage
         if (tagger is null) return article;
         var text = article.Text;
         var entities = InOrderOfStart(article.Entities);
-        var reach = ReachUpTo(entities);
+        var byStart = new EntitiesByStart(entities);
         var removed = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
         var added = new List<Entity>();
         var overlapping = new List<Entity>();
@@ -84,11 +84,8 @@ public sealed class RecogniseStage : IStage
         {
             var name = language == DocumentLanguage.English ? WithoutArticle(text, found) : found;
             overlapping.Clear();
-            // The rules' entities that start before the name's end and reach past its start: a binary search, then
-            // a walk back while any earlier entity still reaches that far.
-            for (var i = CountStartingBefore(entities, name.End) - 1; i >= 0 && reach[i] > name.Start; i--)
-                if (entities[i].End > name.Start && !removed.Contains(entities[i])) overlapping.Add(entities[i]);
-            overlapping.Reverse();
+            foreach (var e in byStart.Overlapping(name.Start, name.End))
+                if (!removed.Contains(e)) overlapping.Add(e);
             // Names come in order of position and never overlap one another, so only the last ones added can meet this one.
             var fromAdded = 0;
             for (var j = added.Count - 1; j >= 0 && added[j].End > name.Start; j--)
@@ -122,27 +119,6 @@ public sealed class RecogniseStage : IStage
         for (var i = 1; i < entities.Length; i++)
             if (entities[i - 1].Start > entities[i].Start) return entities.Sort(Entity.ByPosition);
         return entities;
-    }
-
-    /// <summary>The furthest end among entities[0..i] for each i.</summary>
-    private static int[] ReachUpTo(ImmutableArray<Entity> entities)
-    {
-        var reach = new int[entities.Length];
-        var max = int.MinValue;
-        for (var i = 0; i < entities.Length; i++) reach[i] = max = Math.Max(max, entities[i].End);
-        return reach;
-    }
-
-    private static int CountStartingBefore(ImmutableArray<Entity> entities, int offset)
-    {
-        int lo = 0, hi = entities.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (entities[mid].Start < offset) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
     }
 
     /// <summary>

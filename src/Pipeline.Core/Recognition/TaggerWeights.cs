@@ -26,18 +26,18 @@ public sealed class TaggerWeights
 
     /// <param name="table">feature-major weights, <c>table[feature * tags + tag]</c>, in steps of <paramref name="scale"/>.</param>
     public TaggerWeights(TagScheme tags, int bits, sbyte[] table, float scale, float[] bias)
+        : this(tags, bits, scale, bias, Padded(tags.Count, bits, table))
     {
-        if (table.Length != (1 << bits) * tags.Count) throw new ArgumentException("weight table does not match the tag count and bits");
-        if (bias.Length != tags.Count) throw new ArgumentException("one bias per tag expected");
-        Tags = tags;
-        Bits = bits;
-        _scale = scale;
-        _bias = bias;
-        _k = tags.Count;
-        _stride = StrideFor(_k);
-        _padded = new sbyte[(1 << bits) * _stride];
+    }
+
+    private static sbyte[] Padded(int k, int bits, sbyte[] table)
+    {
+        if (table.Length != (1 << bits) * k) throw new ArgumentException("weight table does not match the tag count and bits");
+        var stride = StrideFor(k);
+        var padded = new sbyte[(1 << bits) * stride];
         for (var f = 0; f < 1 << bits; f++)
-            Array.Copy(table, f * _k, _padded, f * _stride, _k);
+            Array.Copy(table, f * k, padded, f * stride, k);
+        return padded;
     }
 
     private TaggerWeights(TagScheme tags, int bits, float scale, float[] bias, sbyte[] padded)
