@@ -9,6 +9,7 @@ public static class Program
     public static IReadOnlyList<CliCommand> Commands { get; } =
     [
         new RunCommand(),
+        new MergeCommand(),
         new WatchCommand(),
         new ExtractCommand(),
         new EvaluateCommand(),

@@ -19,6 +19,13 @@ public static class CommonOptions
         CustomParser = result => AtLeast(result, 1),
     };
 
+    public static Option<int?> ShardCount() => new("--shard-count")
+    {
+        Description = "how many shards the input is split into (default: the scheduler's count, or PIPELINE_SHARD_COUNT)",
+        HelpName = "N",
+        CustomParser = result => AtLeast(result, 1),
+    };
+
     public static Option<bool> NoMl() => new("--no-ml")
     {
         Description = "rules only: every model is switched off, to measure what the models add",
@@ -45,12 +52,19 @@ public static class CommonOptions
     }
 
     /// <summary>A whole number of at least <paramref name="minimum"/>, or a parse error that names the option.</summary>
-    public static int? AtLeast(ArgumentResult result, int minimum)
+    public static int? AtLeast(ArgumentResult result, int minimum) =>
+        Parsed(result, $"a whole number ≥ {minimum}", token => int.TryParse(token, out var n) && n >= minimum ? n : (int?)null);
+
+    /// <summary>
+    /// The option's last token read by <paramref name="parse"/>; where it gives null, a parse error that
+    /// names the option, what it must be and what was given.
+    /// </summary>
+    public static T? Parsed<T>(ArgumentResult result, string mustBe, Func<string, T?> parse)
     {
         var token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
-        if (int.TryParse(token, out var n) && n >= minimum) return n;
+        if (parse(token) is { } value) return value;
         var name = (result.Parent as OptionResult)?.Option.Name ?? "value";
-        result.AddError($"{name} must be a whole number ≥ {minimum} (got '{token}')");
-        return null;
+        result.AddError($"{name} must be {mustBe} (got '{token}')");
+        return default;
     }
 }

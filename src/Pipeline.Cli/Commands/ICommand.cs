@@ -83,6 +83,8 @@ public enum ExitCode
     /// <summary>An article failed, or a stage failed on one (the others were still processed); with --fail-on warning, warnings too.</summary>
     ArticlesFailed = 1,
     UsageOrConfig = 2,
+    /// <summary>`merge`: a shard is missing, unfinished, or does not match the input or the configuration (each is named).</summary>
+    ShardsNotReady = 3,
     /// <summary>A bug of the tool: the message names it.</summary>
     InternalError = 70,
     /// <summary>Ctrl+C or SIGTERM (128 + SIGINT, as shells report it): finished files are kept.</summary>

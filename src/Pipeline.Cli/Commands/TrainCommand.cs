@@ -29,13 +29,8 @@ public sealed class TrainCommand : CliCommand
     {
         Description = "train one model: classifier (candidate classifier) or recogniser (Chinese and English tagger)",
         HelpName = "classifier|recogniser",
-        CustomParser = result =>
-        {
-            var token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
-            if (token is "classifier" or "recogniser") return token;
-            result.AddError($"--only must be classifier or recogniser (got '{token}')");
-            return null;
-        },
+        CustomParser = result => CommonOptions.Parsed(result, "classifier or recogniser",
+            token => token is "classifier" or "recogniser" ? token : null),
     };
     private readonly Option<string?> _data = new("--data")
     {
@@ -60,13 +55,8 @@ public sealed class TrainCommand : CliCommand
     {
         Description = "share of pd1998 documents the classifier never trains on (default 0.15, chosen by a hash of the doc id)",
         HelpName = "SHARE",
-        CustomParser = result =>
-        {
-            var token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
-            if (double.TryParse(token, CultureInfo.InvariantCulture, out var s) && s is > 0 and < 1) return s;
-            result.AddError($"--held-out must be a share between 0 and 1 (got '{token}')");
-            return null;
-        },
+        CustomParser = result => CommonOptions.Parsed(result, "a share between 0 and 1",
+            token => double.TryParse(token, CultureInfo.InvariantCulture, out var s) && s is > 0 and < 1 ? s : (double?)null),
     };
 
     protected override IEnumerable<Symbol> Symbols() => [_dataDirectory, _only, _data, _titles, _out, _recogniserOut, _heldOut];

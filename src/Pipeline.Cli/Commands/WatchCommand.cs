@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipeline.Configuration;
+using Pipeline.Model;
 using Pipeline.Running;
 using Pipeline.Stages;
 
@@ -32,6 +33,7 @@ public sealed class WatchCommand : CliCommand
 
     protected override ExitCode Execute(ParseResult parse, CommandContext context)
     {
+        SourceDate.Validate();
         var interval = TimeSpan.FromMilliseconds(parse.GetValue(_interval) ?? 1000);
         var config = new ConfigLoader(StageCatalog.Default).Load(parse.GetValue(_config) ?? "pipeline.json");
         var options = new RunOptions { Jobs = parse.GetValue(_jobs), RetryFailed = false };

@@ -53,7 +53,7 @@ public sealed partial class AgreementsStage : IStage
             var guess = Scripts.HasHan(title.Text)
                 ? TitleRules.ForChineseTitle(title.Text, sentence)
                 : TitleRules.ForEnglishTitle(title.Text);
-            candidates.Add(new Candidate(title.Start, title.End, title.Text, guess.Type, "agreements/book-title", guess.Confidence)
+            candidates.Add(new Candidate(title.Start, title.End, title.Text, guess.Type, RuleIds.AgreementBookTitle, guess.Confidence)
             {
                 InBookMarks = true, Canonical = title.Text, Kind = guess.Kind,
             });
@@ -83,7 +83,7 @@ public sealed partial class AgreementsStage : IStage
             if (char.IsUpper(g.Value[0])) continue;
             if (!EnglishTreatyContext().IsMatch(article.SentenceAt(g.Index).Of(text))) continue;
             var head = g.Value.Split(' ')[^1].ToLowerInvariant();
-            yield return new Candidate(g.Index, g.Index + g.Length, g.Value, EntityTypes.Agreement, "agreements/typed", 0.8)
+            yield return new Candidate(g.Index, g.Index + g.Length, g.Value, EntityTypes.Agreement, RuleIds.AgreementTyped, RuleConfidence.Likely)
             {
                 Canonical = g.Value.ToLowerInvariant(), Kind = head is "treaty" ? "treaty" : "agreement",
             };
@@ -94,7 +94,7 @@ public sealed partial class AgreementsStage : IStage
             if (isTaken(g.Index, g.Index + g.Length)) continue;
             if (!EnglishIssueContext().IsMatch(article.SentenceAt(g.Index).Of(text))) continue;
             var kind = g.Value.StartsWith("memorandum") ? "memorandum" : TitleRules.EnglishKind(g.Value.Split(' ')[^1]);
-            yield return new Candidate(g.Index, g.Index + g.Length, g.Value, EntityTypes.Agreement, "agreements/typed", TitleRules.Fair)
+            yield return new Candidate(g.Index, g.Index + g.Length, g.Value, EntityTypes.Agreement, RuleIds.AgreementTyped, RuleConfidence.Fair)
             {
                 Canonical = g.Value, Kind = kind,
             };

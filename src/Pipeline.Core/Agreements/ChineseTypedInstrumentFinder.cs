@@ -42,7 +42,7 @@ public static partial class ChineseTypedInstrumentFinder
             var (clauseStart, _) = Clause.Bounds(text, m.Index);
             if (!AboutContext.Any(text[clauseStart..m.Index].Contains)) continue;
             var candidate = new Candidate(m.Index, m.Index + m.Length, m.Value, EntityTypes.Agreement,
-                "agreements/typed", 0.85) { Canonical = m.Value, Kind = TitleRules.ChineseKind(m.Value) };
+                RuleIds.AgreementTyped, RuleConfidence.Sure) { Canonical = m.Value, Kind = TitleRules.ChineseKind(m.Value) };
             found.Add(candidate);
             yield return candidate;
         }
@@ -55,7 +55,7 @@ public static partial class ChineseTypedInstrumentFinder
             var start = m.Value.EndsWith("停火协议") || m.Value.EndsWith("和平协议") ? PlaceBefore(text, m.Index) : m.Index;
             var name = text[start..(m.Index + m.Length)];
             yield return new Candidate(start, m.Index + m.Length, name, EntityTypes.Agreement,
-                "agreements/typed", 0.85) { Canonical = name, Kind = TitleRules.ChineseKind(name) };
+                RuleIds.AgreementTyped, RuleConfidence.Sure) { Canonical = name, Kind = TitleRules.ChineseKind(name) };
         }
         foreach (Match m in JointDocument().Matches(text))
         {
@@ -65,9 +65,9 @@ public static partial class ChineseTypedInstrumentFinder
             var before = text[clauseStart..m.Index];
             if (!IssueContext.Any(before.Contains)) continue;
             var kind = TitleRules.ChineseKind(m.Value);
-            var confidence = m.Value.EndsWith("备忘录") ? TitleRules.Fair : 0.85;
+            var confidence = m.Value.EndsWith("备忘录") ? RuleConfidence.Fair : RuleConfidence.Sure;
             yield return new Candidate(m.Index, m.Index + m.Length, m.Value, EntityTypes.Agreement,
-                "agreements/typed", confidence) { Canonical = m.Value, Kind = kind };
+                RuleIds.AgreementTyped, confidence) { Canonical = m.Value, Kind = kind };
         }
     }
 

@@ -102,7 +102,7 @@ public static partial class EnglishTitleFinder
         {
             if (isTaken(f.Start, f.End)) continue;
             var title = text[f.Start..f.End];
-            yield return new Candidate(f.Start, f.End, title, EntityTypes.Agreement, "agreements/english-title", 0.85)
+            yield return new Candidate(f.Start, f.End, title, EntityTypes.Agreement, RuleIds.AgreementEnglishTitle, RuleConfidence.Sure)
             {
                 Canonical = titles.FullTitleFor(title), Kind = f.Kind,
             };

@@ -15,8 +15,8 @@ public static class KnownInstrumentFinder
             names.AddRange(instrument.ShortNames);
             foreach (var name in names)
                 foreach (var start in Occurrences(text, name))
-                    hits.Add(new Candidate(start, start + name.Length, name, EntityTypes.Agreement, "agreements/known",
-                        TitleRules.Strong)
+                    hits.Add(new Candidate(start, start + name.Length, name, EntityTypes.Agreement, RuleIds.AgreementKnown,
+                        RuleConfidence.Strong)
                     {
                         Canonical = name == instrument.Chinese || name == instrument.English ? name : canonical,
                         CanonicalEn = instrument.English,

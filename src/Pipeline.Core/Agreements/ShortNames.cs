@@ -37,13 +37,13 @@ public static partial class ShortNames
                     result[i] = result[i] with
                     {
                         ProposedType = EntityTypes.Agreement, Canonical = canonical, CanonicalEn = full.CanonicalEn, Kind = full.Kind,
-                        RuleConfidence = Math.Max(result[i].RuleConfidence, TitleRules.Strong),
+                        RuleConfidence = Math.Max(result[i].RuleConfidence, RuleConfidence.Strong),
                     };
             foreach (var start in Occurrences(text, shortName))
             {
                 var end = start + shortName.Length;
                 if (result.Any(c => c.Start < end && start < c.End)) continue;
-                result.Add(new Candidate(start, end, shortName, EntityTypes.Agreement, "agreements/short-name", TitleRules.Strong)
+                result.Add(new Candidate(start, end, shortName, EntityTypes.Agreement, RuleIds.AgreementShortName, RuleConfidence.Strong)
                 {
                     Canonical = canonical, CanonicalEn = full.CanonicalEn, Kind = full.Kind,
                 });

@@ -1,4 +1,5 @@
 using Pipeline.Model;
+using static Pipeline.Model.RuleConfidence;
 
 namespace Pipeline.Agreements;
 
@@ -11,11 +12,6 @@ public sealed record TitleGuess(string Type, double Confidence, string? Kind);
 /// </summary>
 public static class TitleRules
 {
-    public const double Strong = 0.9;
-    public const double Fair = 0.7;
-    public const double Doubtful = 0.4;
-    public const double Unknown = 0.3;
-
     // Longest first: the first ending that matches wins.
     private static readonly (string Ending, string Kind, double Confidence)[] ChineseInstrumentEndings =
     [

@@ -14,10 +14,9 @@ namespace Pipeline.Classification;
 /// </summary>
 public sealed class ClassifyStage : IStage
 {
-    public const string ModelSource = "ml:classifier";
     public const double DefaultMinConfidence = 0.4;
     public const double DefaultRuleThreshold = 0.5;
-    public const double DefaultTrustedRule = 0.85;
+    public const double DefaultTrustedRule = RuleConfidence.Sure;
     public const double DefaultVeto = 0.9;
 
     public static readonly StageDescriptor<ClassifyOptions> Descriptor = new(
@@ -136,7 +135,7 @@ public sealed class ClassifyStage : IStage
     }
 
     /// <summary>The suffix rules propose one name end with several starts: the starts are alternatives of one name.</summary>
-    private static bool IsBoundaryAlternative(Candidate c) => c.Source == OrgCandidateGenerator.ChineseSource;
+    private static bool IsBoundaryAlternative(Candidate c) => c.Source == RuleIds.OrgChineseSuffix;
 
     /// <summary>
     /// The alternatives share the model's belief that a name ends here; summed, it decides whether there is a
@@ -191,9 +190,9 @@ public sealed class ClassifyStage : IStage
         // A newspaper, news agency or broadcaster is a news organisation: an ORG by ANNOTATION.md
         // (美国《华尔街日报》 → 华尔街日报); the classifier's MEDIA only tells it from books and laws in book marks.
         if (label == EntityTypes.Media)
-            return new Entity(EntityTypes.Org, c.Start, c.End, c.Text, _model is null ? "rule:" + c.Source : ModelSource,
+            return new Entity(EntityTypes.Org, c.Start, c.End, c.Text, _model is null ? RuleIds.KeptByRule(c.Source) : RuleIds.ClassifierModel,
                 Math.Round(confidence, 4)) { Canonical = c.Canonical ?? c.Text, Kind = "media" };
-        return new Entity(label, c.Start, c.End, c.Text, _model is null ? "rule:" + c.Source : ModelSource, Math.Round(confidence, 4))
+        return new Entity(label, c.Start, c.End, c.Text, _model is null ? RuleIds.KeptByRule(c.Source) : RuleIds.ClassifierModel, Math.Round(confidence, 4))
         {
             Canonical = keepsNormalisation ? c.Canonical ?? c.Text : c.Text,
             CanonicalEn = keepsNormalisation ? c.CanonicalEn : null,

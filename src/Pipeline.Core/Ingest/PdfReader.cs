@@ -15,6 +15,7 @@ public static class PdfReader
         // A PDF ends with %%EOF; a file cut short loses it (lenient parsers would silently read part of it).
         var tail = bytes.AsSpan(Math.Max(0, bytes.Length - 1024));
         if (tail.IndexOf("%%EOF"u8) < 0) throw new ArticleException("truncated PDF (no %%EOF marker at the end)");
+        if (PdfWidthTables.Problem(bytes) is { } damage) throw new ArticleException($"damaged PDF: {damage}");
         try
         {
             using var pdf = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });

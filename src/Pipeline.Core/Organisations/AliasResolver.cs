@@ -17,7 +17,7 @@ public static class AliasResolver
         for (var i = 0; i < builder.Count; i++)
         {
             var e = builder[i];
-            if (e.Type != EntityTypes.Org || e.Source == OrganisationsStage.GazetteerSource || e.Text.Length == 0) continue;
+            if (e.Type != EntityTypes.Org || e.Source == RuleIds.OrgGazetteer || e.Text.Length == 0) continue;
             if (earlier.TryGetValue(e.Text[^1], out var names))
                 foreach (var full in names)
                     if (full.End <= e.Start && IsShortFormOf(e.Text, full.Text))

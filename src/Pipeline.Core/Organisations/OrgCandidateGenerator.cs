@@ -11,9 +11,6 @@ namespace Pipeline.Organisations;
 /// </summary>
 public sealed class OrgCandidateGenerator
 {
-    public const string ChineseSource = "org:suffix";
-    public const string EnglishSource = "org:english";
-    public const string AcronymSource = "org:acronym";
 
     /// <summary>Longest name the rules propose, in characters (the longest real ones rarely exceed it).</summary>
     private const int MaxChineseLength = 14;
@@ -195,7 +192,7 @@ public sealed class OrgCandidateGenerator
             {
                 var confidence = start == preferred ? divisionOrgan ? DivisionOrganConfidence : strength : strength * 0.5;
                 var name = text[start..end];
-                result.Add(new Candidate(start, end, name, EntityTypes.Org, ChineseSource, Math.Round(confidence, 3))
+                result.Add(new Candidate(start, end, name, EntityTypes.Org, RuleIds.OrgChineseSuffix, Math.Round(confidence, 3))
                     { Canonical = ChineseCanonicalNames.Expand(name) });
             }
         }
@@ -265,7 +262,7 @@ public sealed class OrgCandidateGenerator
     private const string AdministrativeDivisions = "省市县区州旗盟";
 
     // Sure enough that the classifier keeps it unless it is very sure of the opposite (ClassifyStage.trustedRule).
-    private const double DivisionOrganConfidence = 0.9;
+    private const double DivisionOrganConfidence = RuleConfidence.Strong;
 
     // The organs every province, city and county has, named "<place><organ>" (广东省人民政府, 南宁市公安局).
     private static readonly HashSet<string> DivisionOrgans =
@@ -339,7 +336,7 @@ public sealed class OrgCandidateGenerator
             if (covered[word.Start] != 0) continue;
             if (IsAcronym(token) && !InCapsHeading(text, words, w))
             {
-                result.Add(new Candidate(word.Start, word.End, token, EntityTypes.Org, AcronymSource, 0.4) { Canonical = token });
+                result.Add(new Candidate(word.Start, word.End, token, EntityTypes.Org, RuleIds.OrgAcronym, RuleConfidence.Doubtful) { Canonical = token });
                 continue;
             }
             if (EnglishHeads.Contains(token) && char.IsUpper(token[0]))
@@ -376,8 +373,8 @@ public sealed class OrgCandidateGenerator
         {
             var start = words[s].Start;
             var name = text[start..end];
-            var confidence = s == preferred ? 0.6 : 0.3;
-            result.Add(new Candidate(start, end, name, EntityTypes.Org, EnglishSource, confidence) { Canonical = name });
+            var confidence = s == preferred ? RuleConfidence.Plausible : RuleConfidence.Unknown;
+            result.Add(new Candidate(start, end, name, EntityTypes.Org, RuleIds.OrgEnglishName, confidence) { Canonical = name });
         }
     }
 
@@ -412,7 +409,7 @@ public sealed class OrgCandidateGenerator
         {
             var end = words[e].End;
             var name = text[start..end];
-            result.Add(new Candidate(start, end, name, EntityTypes.Org, EnglishSource, e == ends[^1] ? 0.6 : 0.3) { Canonical = name });
+            result.Add(new Candidate(start, end, name, EntityTypes.Org, RuleIds.OrgEnglishName, e == ends[^1] ? RuleConfidence.Plausible : RuleConfidence.Unknown) { Canonical = name });
         }
     }
 

@@ -11,8 +11,6 @@ namespace Pipeline.Organisations;
 /// </summary>
 public sealed class OrganisationsStage : IStage
 {
-    public const string GazetteerSource = "org:gazetteer";
-    public const string SubUnitSource = "org:subunit";
 
     public static readonly StageDescriptor<OrganisationsOptions> Descriptor = new(
         "organisations",
@@ -61,7 +59,7 @@ public sealed class OrganisationsStage : IStage
 
     /// <summary>公安部刑事侦查局: the body's canonical name followed by the unit's own name (中科院物理研究所 → 中国科学院物理研究所).</summary>
     private static Entity ToUnitEntity(string text, GazetteerMatch body, int end, DocumentLanguage language) =>
-        new(EntityTypes.Org, body.Start, end, text[body.Start..end], SubUnitSource, 0.9)
+        new(EntityTypes.Org, body.Start, end, text[body.Start..end], RuleIds.OrgSubUnit, RuleConfidence.Strong)
         {
             Canonical = body.Entry.CanonicalFor(language) + text[body.End..end],
             Kind = body.Entry.Kind,
@@ -76,7 +74,7 @@ public sealed class OrganisationsStage : IStage
     private const string PlacesStartingWithChang = "沙春江城安治白";
 
     private static Entity ToEntity(string text, GazetteerMatch m, DocumentLanguage language) =>
-        new(EntityTypes.Org, m.Start, m.End, text[m.Start..m.End], GazetteerSource, 0.95)
+        new(EntityTypes.Org, m.Start, m.End, text[m.Start..m.End], RuleIds.OrgGazetteer, 0.95)
         {
             Canonical = m.Entry.CanonicalFor(language),
             CanonicalEn = m.Entry.English,

@@ -14,7 +14,6 @@ namespace Pipeline.Recognition;
 /// </summary>
 public sealed class RecogniseStage : IStage
 {
-    public const string Source = "ml:recogniser";
     public const double DefaultMinConfidence = 0.5;
     public const double DefaultSettle = 0.7;
     public const double DefaultVeto = 0.9;
@@ -195,7 +194,7 @@ public sealed class RecogniseStage : IStage
     private static RecognisedName WithoutArticle(string text, RecognisedName name) =>
         name.End - name.Start > 4 && text.AsSpan(name.Start, 4) is "The " or "the " ? name with { Start = name.Start + 4 } : name;
 
-    private static bool IsSure(Entity e) => e.Source is OrganisationsStage.GazetteerSource or OrganisationsStage.SubUnitSource;
+    private static bool IsSure(Entity e) => e.Source is RuleIds.OrgGazetteer or RuleIds.OrgSubUnit;
 
     private static bool CountryBefore(string text, int start, int knownStart, DocumentLanguage language)
     {
@@ -208,7 +207,7 @@ public sealed class RecogniseStage : IStage
     private static Entity ToEntity(string text, RecognisedName name, DocumentLanguage language)
     {
         var span = text[name.Start..name.End];
-        return new Entity(EntityTypes.Org, name.Start, name.End, span, Source, Math.Round(name.Confidence, 4))
+        return new Entity(EntityTypes.Org, name.Start, name.End, span, RuleIds.RecogniserModel, Math.Round(name.Confidence, 4))
         {
             Canonical = language == DocumentLanguage.Chinese ? ChineseCanonicalNames.Expand(span) : span,
         };

@@ -6,6 +6,7 @@ using Pipeline.Ingest;
 using Pipeline.Model;
 using Pipeline.Output;
 using Pipeline.Reports;
+using Pipeline.Running.Shards;
 using Pipeline.Stages;
 
 namespace Pipeline.Running;
@@ -15,7 +16,9 @@ namespace Pipeline.Running;
 /// report format, output/overview.*, output/run-summary.json and output/pipeline.db.
 /// Articles run in parallel and independently (one failing never stops the others); every
 /// output file is written atomically; an article whose content, sidecar, configuration, code
-/// and outputs are unchanged since its last successful run is skipped. Inputs are only read.
+/// and outputs are unchanged since its last successful run is skipped. Inputs are only read; an input
+/// that is gone takes its outputs and its record with it. With <see cref="RunOptions.Shard"/> it runs one
+/// shard's articles into that shard's own folder (see <see cref="ShardRunner"/>).
 /// </summary>
 public sealed class BatchRunner : IDisposable
 {
@@ -35,9 +38,19 @@ public sealed class BatchRunner : IDisposable
         _pipeline = pipeline;
         _writers = ReportWriters.For(config.Reports, writers);
         _options = options;
-        Fingerprint = PipelineFingerprint.Compute(pipeline, _writers, options.ExtraFingerprint);
+        Fingerprint = FingerprintOf(pipeline, _writers, options);
         _database = OpenOutput(config.OutputDirectory);
+        _overview = new OverviewFiles(_database, _writers, config.OutputDirectory, Jobs);
+        _inputs = InputRules.Of(pipeline);
     }
+
+    private readonly InputRules _inputs;
+
+    private readonly OverviewFiles _overview;
+
+    /// <summary>What decides every article's results besides the article (see <see cref="PipelineFingerprint"/>).</summary>
+    public static string FingerprintOf(ArticlePipeline pipeline, IReadOnlyList<IReportWriter> writers, RunOptions options) =>
+        PipelineFingerprint.Compute(pipeline, writers, options.ExtraFingerprint);
 
     public string Fingerprint { get; }
 
@@ -60,21 +73,14 @@ public sealed class BatchRunner : IDisposable
 
     private int Jobs => Math.Max(1, _options.Jobs ?? _config.Jobs);
 
-    /// <summary>The article files of the input folder now (those that may be read).</summary>
+    /// <summary>The article files of the input folder now (of this shard's, when the run is one shard) that may be read.</summary>
     public IReadOnlyList<string> InputFiles() => ScanInput().Articles;
 
-    /// <summary>The input folder now: the article files to read and the entries refused unopened (FIFOs, devices…).</summary>
-    public InputScan ScanInput()
-    {
-        if (!Directory.Exists(_config.InputDirectory))
-            throw new ConfigException($"input folder not found: {_config.InputDirectory}");
-        return ArticleFiles.Scan(_config.InputDirectory, Symlinks);
-    }
-
-    // The runner reads inputs too (to hash them): under the same rules as the ingest stage.
-    private IngestStage? IngestRules => _pipeline.Stages.OfType<IngestStage>().FirstOrDefault();
-    private long MaxFileBytes => IngestRules?.MaxFileBytes ?? IngestStage.DefaultMaxFileBytes;
-    private SymlinkPolicy Symlinks => IngestRules?.Symlinks ?? SymlinkPolicy.InsideFolder;
+    /// <summary>
+    /// The input folder now (this shard's part of it): the article files to read and the entries refused
+    /// unopened (FIFOs, devices…).
+    /// </summary>
+    public InputScan ScanInput() => _inputs.Scan(_config.InputDirectory, _options.Shard);
 
     /// <summary>Every article of the input folder, then the overview and the run summary.</summary>
     public RunSummary Run(IRunProgress progress, CancellationToken cancellation = default)
@@ -93,16 +99,16 @@ public sealed class BatchRunner : IDisposable
         var started = DateTimeOffset.Now;
         // A killed run, or an article left behind by the watchdog, can have left temporary files.
         AtomicFile.RemoveLeftovers(_config.OutputDirectory);
-        var runId = _database.StartRun(_config.ConfigPath, Fingerprint);
+        var runId = _database.Runs.Start(_options.Shard is null ? Record.RunKind.Run : Record.RunKind.Shard, _config.ConfigPath, Fingerprint);
         // One query for all: per-article look-ups would serialise the workers on the connection.
-        var previous = _database.AllDocuments().ToDictionary(d => d.File, StringComparer.Ordinal);
+        var previous = _database.Documents.All().ToDictionary(d => d.File, StringComparer.Ordinal);
         var results = new ArticleResult[files.Count];
         refused ??= [];
         progress.Begin(files.Count + refused.Count);
         foreach (var r in refused)
         {
             progress.Error(r.FileName, r.Reason);
-            progress.Done(new ArticleResult(r.FileName, RunStatus.Refused, ImmutableDictionary<string, int>.Empty, r.Reason, [], 0));
+            progress.Done(ArticleResult.Refusal(r));
         }
         using (var watchdog = new ArticleWatchdog(_config.Watchdog, cancellation))
             Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Jobs },
@@ -118,61 +124,34 @@ public sealed class BatchRunner : IDisposable
         if (results.Any(r => r.Status is RunStatus.Ok or RunStatus.Partial)) AtomicFile.FlushFileSystem(_config.OutputDirectory);
         // What the articles' reports freed in the C heap goes back before the overview draws the whole batch.
         NativeHeap.Trim();
-        var overviewErrors = cancellation.IsCancellationRequested ? [] : WriteOverview(progress);
+        var deleted = cancellation.IsCancellationRequested ? [] : ForgetDeletedInputs();
+        var overviewErrors = cancellation.IsCancellationRequested || !_options.WriteOverview ? [] : WriteOverview(progress);
         progress.End();
-        var all = refused.Select(r => new ArticleResult(r.FileName, RunStatus.Refused, ImmutableDictionary<string, int>.Empty, r.Reason, [], 0))
+        var all = refused.Select(ArticleResult.Refusal)
             .Concat(results).OrderBy(a => a.File, StringComparer.Ordinal);
         var summary = new RunSummary(started, DateTimeOffset.Now, _config.ConfigPath, _config.InputDirectory,
-            _config.OutputDirectory, [.. all], cancellation.IsCancellationRequested, overviewErrors);
+            _config.OutputDirectory, [.. all], cancellation.IsCancellationRequested, overviewErrors) { Deleted = deleted };
         AtomicFile.WriteText(Path.Combine(_config.OutputDirectory, RunSummary.FileName), summary.ToJson());
-        _database.FinishRun(runId, summary);
+        _database.Runs.Finish(runId, summary);
         return summary;
     }
 
     /// <summary>
-    /// output/overview.&lt;format&gt; from the database, for every article now in the input folder.
-    /// Rewritten only when what it shows may differ: another set of documents, versions or results.
+    /// Inputs recorded earlier and gone now: their outputs (output/&lt;file&gt;/) and their rows are removed,
+    /// so the output folder and the record describe the input folder as it is.
     /// </summary>
-    public ImmutableArray<string> WriteOverview(IRunProgress progress)
+    private ImmutableArray<string> ForgetDeletedInputs()
     {
-        var files = InputFiles().Select(f => Path.GetFileName(f)!).ToList();
-        var names = _writers.Select(w => w.OverviewFileName).ToList();
-        var state = _database.OverviewState(files, Fingerprint);
-        if (state == _database.GetSetting(OverviewStateKey) && names.All(n => File.Exists(Path.Combine(_config.OutputDirectory, n))))
-            return [];
-
-        var overview = _database.Overview(files);
-        overview = overview with { Changes = OverviewSnapshot.FromJson(_database.GetSetting(OverviewSnapshotKey))?.Compare(overview) };
-        // The formats are drawn side by side: after the articles, the overview is all that is left to do. An overview of
-        // thousands of documents takes a few hundred MB to draw, so those are drawn one after another.
-        var failures = new string?[_writers.Count];
-        var sideBySide = overview.Documents.Length <= LargeOverview ? Jobs : 1;
-        Parallel.For(0, _writers.Count, new ParallelOptions { MaxDegreeOfParallelism = sideBySide }, i =>
-        {
-            var writer = _writers[i];
-            var name = writer.OverviewFileName;
-            try
-            {
-                AtomicFile.Write(Path.Combine(_config.OutputDirectory, name), s => writer.WriteOverview(overview, s));
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                var reason = $"{e.GetType().Name}: {e.Message}";
-                progress.Error(name, reason);
-                failures[i] = $"{name}: {reason}";
-            }
-        });
-        var errors = failures.OfType<string>().ToImmutableArray();
-        _database.SetSetting(OverviewStateKey, errors.Length == 0 ? state : null);
-        // The next overview says what changed since this one.
-        if (errors.Length == 0) _database.SetSetting(OverviewSnapshotKey, OverviewSnapshot.Of(overview).ToJson());
-        return errors;
+        var present = InputFiles().Select(f => Path.GetFileName(f)!).ToHashSet(StringComparer.Ordinal);
+        var gone = _database.Documents.All().Select(d => d.File).Where(f => !present.Contains(f)).ToImmutableArray();
+        foreach (var file in gone) ArticleOutputs.Remove(_config.OutputDirectory, file);
+        _database.Documents.Delete(gone);
+        return gone;
     }
 
-    private const int LargeOverview = 1000;
-
-    private const string OverviewStateKey = "overview-state";
-    private const string OverviewSnapshotKey = "overview-snapshot";
+    /// <summary>output/overview.&lt;format&gt; for every article now in the input folder (see <see cref="OverviewFiles"/>).</summary>
+    public ImmutableArray<string> WriteOverview(IRunProgress progress) =>
+        _overview.Write(InputFiles().Select(f => Path.GetFileName(f)!).ToList(), Fingerprint, progress);
 
     /// <summary>
     /// One article under the watchdog, on its own thread: hashed, skipped if unchanged, processed and
@@ -186,7 +165,7 @@ public sealed class BatchRunner : IDisposable
         var hash = "";
         var outcome = watchdog.Run(file, SizeOf(path), token =>
         {
-            hash = ContentHash(path, token);
+            hash = _inputs.ContentHash(path, token);
             if (!_options.Force && previousRecords.TryGetValue(file, out var previous) && Unchanged(previous, hash))
                 return new ArticleResult(file, RunStatus.Skipped, previous.Counts, previous.Error, previous.Warnings,
                     clock.Elapsed.TotalSeconds);
@@ -196,7 +175,7 @@ public sealed class BatchRunner : IDisposable
             // Last point to abandon the article: once its files are being written they are all written.
             token.ThrowIfCancellationRequested();
             var outputs = WriteOutputs(article, token);
-            _database.SaveSuccess(runId, _config.InputDirectory, hash, Fingerprint, article, outputs, clock.Elapsed.TotalSeconds);
+            _database.Documents.SaveSuccess(runId, _config.InputDirectory, hash, Fingerprint, article, outputs, clock.Elapsed.TotalSeconds);
             foreach (var failure in article.Failures) progress.Error(file, failure.ToString());
             return new ArticleResult(file, article.Failures.IsEmpty ? RunStatus.Ok : RunStatus.Partial, EntityCounts.Of(article),
                 article.Failures.IsEmpty ? null : string.Join("; ", article.Failures), article.Warnings, clock.Elapsed.TotalSeconds);
@@ -210,7 +189,7 @@ public sealed class BatchRunner : IDisposable
         var reason = watchdog.Reason(outcome);
         progress.Error(file, reason);
         RemoveOutputs(file);
-        _database.SaveFailure(runId, file, _config.InputDirectory, hash, Fingerprint, reason, clock.Elapsed.TotalSeconds);
+        _database.Documents.SaveFailure(runId, file, _config.InputDirectory, hash, Fingerprint, reason, clock.Elapsed.TotalSeconds);
         return new ArticleResult(file, RunStatus.Failed, ImmutableDictionary<string, int>.Empty, reason, [], clock.Elapsed.TotalSeconds);
     }
 
@@ -235,41 +214,15 @@ public sealed class BatchRunner : IDisposable
         if (previous.Status is RunStatus.Failed or RunStatus.Partial && _options.RetryFailed) return false;
         if (previous.Status == RunStatus.Failed) return true;
         var dir = ArticleFolder(previous.File);
-        var expected = OutputNames().ToHashSet();
+        var expected = ArticleOutputs.Names(_writers).ToHashSet();
         return previous.Outputs.Count == expected.Count
                && previous.Outputs.All(o => expected.Contains(o.Key) && OutputStamp.Of(Path.Combine(dir, o.Key)) == o.Value);
-    }
-
-    /// <summary>
-    /// The article's bytes and its sidecar's: a new date in the sidecar changes the results too. Read
-    /// under the same rules as ingest (regular files only, at most maxFileBytes), streamed.
-    /// </summary>
-    public string ContentHash(string path, CancellationToken cancellation = default)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        InputFile.AppendHash(sha, path, MaxFileBytes, Symlinks, cancellation);
-        if (Sidecar.Exists(path))
-        {
-            sha.AppendData("\0sidecar\0"u8);
-            try
-            {
-                InputFile.AppendHash(sha, Sidecar.PathFor(path), Sidecar.MaxBytes, Symlinks, cancellation);
-            }
-            catch (ArticleException e)
-            {
-                throw new ArticleException($"sidecar {Path.GetFileName(Sidecar.PathFor(path))}: {e.Message}", e);
-            }
-        }
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
     // Where the file system can be flushed at once, the batch's files are flushed together at its end.
     private static bool FlushEach => !AtomicFile.CanFlushFileSystem;
 
     private string ArticleFolder(string file) => Path.Combine(_config.OutputDirectory, file);
-
-    private IEnumerable<string> OutputNames() =>
-        _writers.Select(w => $"{BriefingName}.{w.Format}").Prepend(EntitiesFile);
 
     /// <summary>
     /// Stages every file of the article first and renames them only when all were written, so a
@@ -318,13 +271,7 @@ public sealed class BatchRunner : IDisposable
     }
 
     /// <summary>A failed article keeps no outputs from an earlier version: they would describe other text.</summary>
-    private void RemoveOutputs(string file)
-    {
-        var dir = ArticleFolder(file);
-        if (!Directory.Exists(dir)) return;
-        foreach (var name in OutputNames().Concat(ReportOptions.AllFormats.Select(f => $"{BriefingName}.{f}")).Distinct())
-            AtomicFile.TryDelete(Path.Combine(dir, name));
-    }
+    private void RemoveOutputs(string file) => ArticleOutputs.Remove(_config.OutputDirectory, file, removeFolder: false);
 
     public void Dispose() => _database.Dispose();
 }

@@ -1,3 +1,4 @@
+using Pipeline.Ingest;
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Pipeline.Output;
@@ -24,6 +25,10 @@ public sealed record RunOptions
     /// model (see <see cref="PipelineFingerprint"/>); any change redoes every article.
     /// </summary>
     public ImmutableArray<string> ExtraFingerprint { get; init; } = [];
+    /// <summary>Run only this shard's articles (null: all of them); <see cref="Shards.ShardRunner"/> sets the output folder.</summary>
+    public Shards.ShardSpec? Shard { get; init; }
+    /// <summary>False for a shard: the overview is the merge's to write, from every shard.</summary>
+    public bool WriteOverview { get; init; } = true;
 }
 
 /// <summary>What happened to one article file in a run.</summary>
@@ -33,7 +38,12 @@ public sealed record ArticleResult(
     ImmutableDictionary<string, int> Counts,
     string? Error,
     ImmutableArray<string> Warnings,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>An entry of the input folder that was never opened, with the reason.</summary>
+    public static ArticleResult Refusal(RefusedFile refused) =>
+        new(refused.FileName, RunStatus.Refused, ImmutableDictionary<string, int>.Empty, refused.Reason, [], 0);
+}
 
 /// <summary>output/run-summary.json, and the exit code it implies.</summary>
 public sealed record RunSummary(
@@ -47,6 +57,12 @@ public sealed record RunSummary(
     ImmutableArray<string> OverviewErrors)
 {
     public const string FileName = "run-summary.json";
+
+    /// <summary>Input files recorded before and gone now: their outputs and records were removed.</summary>
+    public ImmutableArray<string> Deleted { get; init; } = [];
+
+    /// <summary>For a merge: each shard it merged, with its own start, end and counts.</summary>
+    public ImmutableArray<ShardTiming> Shards { get; init; } = [];
 
     public int Succeeded => Articles.Count(a => a.Status == RunStatus.Ok);
     public int Failed => Articles.Count(a => a.Status == RunStatus.Failed);
@@ -83,16 +99,18 @@ public sealed record RunSummary(
         if (Refused > 0) line.Append($", {Refused} refused (not regular files)");
         line.Append($", {Warned} with warnings");
         if (NotRun > 0) line.Append($", {NotRun} not run (stopped)");
+        if (Deleted.Length > 0) line.Append($", {Deleted.Length} deleted");
         line.Append($" in {(Ended - Started).TotalSeconds:0.0} s; output in {OutputDirectory}");
-        Name("failed", Articles.Where(a => a.Status == RunStatus.Failed));
-        Name("partial", Articles.Where(a => a.Status == RunStatus.Partial));
-        Name("refused", Articles.Where(a => a.Status == RunStatus.Refused));
-        Name("warnings", Articles.Where(a => !a.Warnings.IsEmpty && a.Status != RunStatus.Failed));
+        Name("failed", Articles.Where(a => a.Status == RunStatus.Failed).Select(a => a.File));
+        Name("partial", Articles.Where(a => a.Status == RunStatus.Partial).Select(a => a.File));
+        Name("refused", Articles.Where(a => a.Status == RunStatus.Refused).Select(a => a.File));
+        Name("warnings", Articles.Where(a => !a.Warnings.IsEmpty && a.Status != RunStatus.Failed).Select(a => a.File));
+        Name("deleted", Deleted);
         return line.ToString();
 
-        void Name(string what, IEnumerable<ArticleResult> articles)
+        void Name(string what, IEnumerable<string> files)
         {
-            var all = articles.Select(a => a.File).ToList();
+            var all = files.ToList();
             if (all.Count == 0) return;
             line.Append($"\n  {what}: {string.Join(", ", all.Take(5))}{(all.Count > 5 ? $" and {all.Count - 5} more" : "")}");
         }
@@ -118,7 +136,9 @@ public sealed record RunSummary(
                 ["skipped_unchanged"] = Skipped,
                 ["not_run"] = NotRun,
                 ["refused"] = Refused,
+                ["deleted"] = Deleted.Length,
             },
+            ["deleted"] = new JsonArray([.. Deleted.Select(d => (JsonNode)JsonValue.Create(d))]),
             ["overview_errors"] = new JsonArray([.. OverviewErrors.Select(e => (JsonNode)JsonValue.Create(e))]),
             ["articles"] = new JsonArray([.. Articles.Select(a => (JsonNode)new JsonObject
             {
@@ -131,6 +151,19 @@ public sealed record RunSummary(
                 ["seconds"] = Math.Round(a.Seconds, 3),
             })]),
         };
+        if (!Shards.IsEmpty)
+            json["shards"] = new JsonArray([.. Shards.Select(s => (JsonNode)new JsonObject
+            {
+                ["shard"] = s.Shard,
+                ["started"] = s.Started.ToString("O"),
+                ["ended"] = s.Ended.ToString("O"),
+                ["seconds"] = Math.Round((s.Ended - s.Started).TotalSeconds, 3),
+                ["articles"] = s.Articles,
+                ["failed"] = s.Failed,
+            })]);
         return json.ToJsonString(EntityJson.Indented);
     }
 }
+
+/// <summary>One shard as the merge saw it: when it ran (its last run) and what it held.</summary>
+public sealed record ShardTiming(string Shard, DateTimeOffset Started, DateTimeOffset Ended, int Articles, int Failed);

@@ -79,12 +79,12 @@ public class ClassifierTests
         var result = ClassifyStage.WithShippedModel().Process(article);
         var orgs = result.EntitiesOf(EntityTypes.Org).ToList();
         Assert.That(orgs.Count(e => e.Span.Overlaps(new TextSpan(4, 8))), Is.EqualTo(1));
-        Assert.That(orgs.Single().Source, Is.EqualTo(ClassifyStage.ModelSource));
+        Assert.That(orgs.Single().Source, Is.EqualTo(RuleIds.ClassifierModel));
     }
 
-    [TestCase("Russia withdrew from the Treaty on Open Skies in 2021.", "Treaty on Open Skies", "agreements/english-title", 0.85)]
-    [TestCase("The parties signed the Convention on Nuclear Safety in Vienna.", "Convention on Nuclear Safety", "agreements/english-title", 0.85)]
-    [TestCase("会议通过了《二十国集团反腐败追逃追赃高级原则》。", "二十国集团反腐败追逃追赃高级原则", "agreements/book-title", 0.9)]
+    [TestCase("Russia withdrew from the Treaty on Open Skies in 2021.", "Treaty on Open Skies", RuleIds.AgreementEnglishTitle, 0.85)]
+    [TestCase("The parties signed the Convention on Nuclear Safety in Vienna.", "Convention on Nuclear Safety", RuleIds.AgreementEnglishTitle, 0.85)]
+    [TestCase("会议通过了《二十国集团反腐败追逃追赃高级原则》。", "二十国集团反腐败追逃追赃高级原则", RuleIds.AgreementBookTitle, 0.9)]
     public void A_sure_rule_keeps_its_type_unless_the_model_is_as_sure(string text, string title, string source, double confidence)
     {
         var start = text.IndexOf(title, StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public class ClassifierTests
     {
         // A weekday is no instrument: with an impossible veto bar the rule's word stands, with the default one it does not.
         var text = "They met on Monday Declaration day.";
-        var candidate = new Candidate(11, 29, "Monday Declaration", EntityTypes.Agreement, "agreements/english-title", 0.85);
+        var candidate = new Candidate(11, 29, "Monday Declaration", EntityTypes.Agreement, RuleIds.AgreementEnglishTitle, 0.85);
         var model = CandidateClassifier.Shipped!;
         var features = new List<int>();
         CandidateFeatures.Extract(text, candidate, features);

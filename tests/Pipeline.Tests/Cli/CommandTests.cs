@@ -261,4 +261,27 @@ public class CommandTests
                 Assert.That(help, Does.Contain(option), $"README's row for {command.Name} names {option}, which --help does not");
         }
     }
+
+    [Test]
+    public void Every_exit_code_is_in_the_readme_and_run_and_merge_help_name_each_code_they_can_return()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md"));
+        var paragraph = readme[readme.IndexOf("Exit codes, the same for every command", StringComparison.Ordinal)..];
+        paragraph = paragraph[..paragraph.IndexOf("\n\n", StringComparison.Ordinal)];
+        foreach (var code in Enum.GetValues<ExitCode>())
+            Assert.That(paragraph, Does.Contain($"`{(int)code}`"), $"README's exit codes omit {(int)code} ({code})");
+
+        string ExitCodesOf(string command)
+        {
+            var help = Run(command, "--help").Out;
+            return System.Text.RegularExpressions.Regex.Replace(help[help.IndexOf("Exit codes:", StringComparison.Ordinal)..], @"\s+", " ");
+        }
+        var run = ExitCodesOf("run");
+        foreach (var code in Enum.GetValues<ExitCode>().Where(c => c != ExitCode.ShardsNotReady))
+            Assert.That(run, Does.Match($@"[:,] {(int)code} "), $"run --help omits exit code {(int)code} ({code})");
+        Assert.That(run, Does.Not.Match(@"[:,] 3 "), "run never exits 3: a shard that another process runs is waited for");
+        var merge = ExitCodesOf("merge");
+        foreach (var code in Enum.GetValues<ExitCode>())
+            Assert.That(merge, Does.Match($@"[:,] {(int)code} "), $"merge --help omits exit code {(int)code} ({code})");
+    }
 }

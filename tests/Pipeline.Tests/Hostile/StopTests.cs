@@ -115,6 +115,6 @@ public class StopTests
         Assert.That(Directory.EnumerateFiles(ws.Output, "*" + AtomicFile.TempSuffix, SearchOption.AllDirectories), Is.Empty,
             "what the killed run left is cleared");
         using var db = new PipelineDatabase(Path.Combine(ws.Output, PipelineDatabase.FileName));
-        Assert.That(db.LastRunUnfinished(), Is.False);
+        Assert.That(db.Runs.LastRunUnfinished(), Is.False);
     }
 }

@@ -115,7 +115,7 @@ public class LargeBatchOverviewTests
         foreach (var a in articles.Skip(200)) _ws.Add(Path.ChangeExtension(a.Id, ".txt"), a.Text);
         _ws.Run(writers: [new PdfReportWriter(), new HtmlReportWriter()], stagesAfter: extraction);
         using var db = new PipelineDatabase(Path.Combine(_ws.Output, PipelineDatabase.FileName));
-        _second = db.Overview([.. Directory.GetFiles(_ws.Input).Select(Path.GetFileName).OfType<string>()]);
+        _second = db.Overview.Build([.. Directory.GetFiles(_ws.Input).Select(Path.GetFileName).OfType<string>()]);
     }
 
     [OneTimeTearDown]

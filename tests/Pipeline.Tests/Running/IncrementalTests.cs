@@ -106,7 +106,7 @@ public class IncrementalTests
         ws.Run(stagesAfter: stages); // a and b skipped, c redone
 
         using var db = new PipelineDatabase(Path.Combine(ws.Output, PipelineDatabase.FileName));
-        var overview = db.Overview(["a.txt", "b.txt", "c.md"]);
+        var overview = db.Overview.Build(["a.txt", "b.txt", "c.md"]);
 
         Assert.That(overview.Documents.Select(d => (d.FileName, d.Status, d.Organisations)),
             Is.EqualTo(new[] { ("a.txt", "ok", 1), ("b.txt", "ok", 1), ("c.md", "ok", 1) }));
@@ -129,7 +129,7 @@ public class IncrementalTests
         ws.Run(stagesAfter: extraction);
 
         using var db = new PipelineDatabase(Path.Combine(ws.Output, PipelineDatabase.FileName));
-        var overview = db.Overview(["en.txt", "zh.txt"]);
+        var overview = db.Overview.Build(["en.txt", "zh.txt"]);
         var un = overview.Organisations.Single(o => o.CanonicalEn == "United Nations");
         Assert.That(un.Documents, Is.EqualTo(new[] { "en.txt", "zh.txt" }));
         var rcep = overview.Agreements.Single(a => a.Documents.Length == 2);

@@ -99,7 +99,7 @@ public class ProcessKillTests
     private static HashSet<string> RecordedAsDone(Workspace ws)
     {
         using var db = new PipelineDatabase(Path.Combine(ws.Output, PipelineDatabase.FileName));
-        return db.AllDocuments().Where(d => d.Status == RunStatus.Ok).Select(d => d.File).ToHashSet();
+        return db.Documents.All().Where(d => d.Status == RunStatus.Ok).Select(d => d.File).ToHashSet();
     }
 
     private static void AssertNextRunDoesTheRest(Workspace ws, HashSet<string> done)

@@ -27,6 +27,13 @@ public static class DocxRenderer
 
     public static void Render(ReportDocument report, Stream output)
     {
+        using var buffer = new MemoryStream();
+        Compose(report, buffer);
+        ReproduciblePackage.Copy(buffer, output);
+    }
+
+    private static void Compose(ReportDocument report, Stream output)
+    {
         using var package = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         // Parts are small XML: fast deflate costs a few percent of size and a good share of the writing time.
         package.CompressionOption = System.IO.Packaging.CompressionOption.Fast;

@@ -229,12 +229,20 @@ public static partial class HtmlRenderer
         return sb.ToString();
     }
 
-    /// <summary>The chart as inline SVG with an accessible name; ids made unique in the page.</summary>
+    /// <summary>
+    /// The chart as inline SVG with an accessible name; ids made unique in the page and numbered in the
+    /// order they appear, since Skia numbers clip paths from a process-wide counter and the same chart
+    /// would otherwise differ with what the process drew before.
+    /// </summary>
     private static string Svg(ChartSpec chart, int n)
     {
         var svg = ChartImages.Svg(chart);
         svg = XmlDeclaration().Replace(svg, "");
-        svg = svg.Replace("id=\"", $"id=\"chart{n}-").Replace("url(#", $"url(#chart{n}-");
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match m in SvgId().Matches(svg)) ids.TryAdd(m.Groups[1].Value, $"chart{n}-{ids.Count}");
+        svg = SvgIdReference().Replace(svg, m => ids.TryGetValue(m.Groups[2].Value, out var id)
+            ? m.Groups[1].Value + id + m.Groups[3].Value
+            : m.Value);
         return svg.Replace("<svg ", $"<svg role=\"img\" aria-label=\"{Attr(chart.Title)}\" viewBox=\"0 0 {SvgSize(svg)}\" ", StringComparison.Ordinal);
     }
 
@@ -251,6 +259,12 @@ public static partial class HtmlRenderer
 
     [GeneratedRegex(@"<\?xml[^>]*\?>\s*")]
     private static partial Regex XmlDeclaration();
+
+    [GeneratedRegex(@"\sid=""([^""]+)""")]
+    private static partial Regex SvgId();
+
+    [GeneratedRegex(@"(\sid=""|url\(#|href=""#)([^"")]+)(""|\))")]
+    private static partial Regex SvgIdReference();
 
     [GeneratedRegex(@"<svg[^>]*\swidth=""([\d.]+)""")]
     private static partial Regex SvgWidth();

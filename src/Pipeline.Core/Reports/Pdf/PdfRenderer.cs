@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Pipeline.Fonts;
+using Pipeline.Model;
 using Pipeline.Reports.Charts;
 using Pipeline.Reports.Document;
 using Pipeline.Reports.Pdf.Layout;
@@ -65,8 +66,8 @@ public static class PdfRenderer
                 Title = ReportText.Clean(report.Title),
                 Creator = "Pipeline",
                 Producer = "Pipeline (SkiaSharp)",
-                Creation = DateTime.Now,
-                Modified = DateTime.Now,
+                Creation = SourceDate.DocumentTime,
+                Modified = SourceDate.DocumentTime,
             };
             using var buffer = new MemoryStream();
             using (var document = SKDocument.CreatePdf(buffer, metadata))

@@ -1,0 +1,76 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+using Pipeline.Model;
+
+namespace Pipeline.Reports.Docx;
+
+/// <summary>
+/// Makes a WordprocessingML package a function of its content: the Open XML SDK names relationships
+/// with random ids ("R1b2c…") and System.IO.Packaging the core-properties part with a random GUID, and
+/// the zip stamps every entry with the clock. This rewrites the package entry by entry, in the same
+/// order: relationship ids become rId1, rId2… in order of appearance, the core-properties part gets a
+/// fixed name, and every entry the time of <see cref="SourceDate"/>.
+/// </summary>
+public static partial class ReproduciblePackage
+{
+    private const string CorePropertiesName = "package/services/metadata/core-properties/core.psmdcp";
+
+    public static void Copy(Stream package, Stream output)
+    {
+        package.Position = 0;
+        using var source = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
+        var parts = source.Entries.Select(e => (e.FullName, Bytes: Read(e))).ToList();
+
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, bytes) in parts.Where(p => p.FullName.EndsWith(".rels", StringComparison.Ordinal)))
+            foreach (Match m in RandomId().Matches(Encoding.UTF8.GetString(bytes)))
+                renames.TryAdd(m.Groups[1].Value, $"rId{renames.Count + 1}");
+        var core = parts.Select(p => p.FullName).FirstOrDefault(n => n.EndsWith(".psmdcp", StringComparison.Ordinal));
+        if (core is not null) renames["/" + core] = "/" + CorePropertiesName;
+
+        var time = DosTime(SourceDate.Now());
+        using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var (name, bytes) in parts)
+        {
+            var entry = target.CreateEntry(name == core ? CorePropertiesName : name, CompressionLevel.Optimal);
+            entry.LastWriteTime = time;
+            using var stream = entry.Open();
+            stream.Write(IsXml(name) && renames.Count > 0 ? Rename(bytes, renames) : bytes);
+        }
+    }
+
+    /// <summary>Quoted ids and part names only: text in the document is never touched.</summary>
+    private static byte[] Rename(byte[] xml, Dictionary<string, string> renames)
+    {
+        var text = Encoding.UTF8.GetString(xml);
+        var renamed = QuotedValue().Replace(text, m => renames.TryGetValue(m.Groups[1].Value, out var to) ? $"\"{to}\"" : m.Value);
+        return ReferenceEquals(renamed, text) || renamed == text ? xml : Encoding.UTF8.GetBytes(renamed);
+    }
+
+    private static bool IsXml(string name) =>
+        name.EndsWith(".xml", StringComparison.Ordinal) || name.EndsWith(".rels", StringComparison.Ordinal);
+
+    private static byte[] Read(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>Zip times are local clock fields from 1980 on, with no zone: the UTC fields, never earlier than 1980.</summary>
+    private static DateTimeOffset DosTime(DateTimeOffset time)
+    {
+        var utc = time.ToUniversalTime();
+        var earliest = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        return new DateTimeOffset(DateTime.SpecifyKind((utc < earliest ? earliest : utc).DateTime, DateTimeKind.Unspecified), TimeSpan.Zero);
+    }
+
+    [GeneratedRegex("Id=\"(R[0-9a-f]{16})\"")]
+    private static partial Regex RandomId();
+
+    /// <summary>A quoted relationship id or core-properties part name, as attribute values hold them.</summary>
+    [GeneratedRegex("\"(R[0-9a-f]{16}|/package/services/metadata/core-properties/[0-9a-f]{32}\\.psmdcp)\"")]
+    private static partial Regex QuotedValue();
+}
