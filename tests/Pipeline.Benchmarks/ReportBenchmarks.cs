@@ -16,7 +16,7 @@ namespace Pipeline.Benchmarks;
 [MemoryDiagnoser]
 public class ReportBenchmarks
 {
-    private const int Articles = 7;
+    public const int Articles = 7;
     private List<Article> _articles = [];
     private readonly DocxReportWriter _docx = new();
     private readonly PdfReportWriter _pdf = new();

@@ -7,7 +7,7 @@ public static class ReportText
 {
     public static string Clean(string text)
     {
-        if (!text.Any(c => char.IsControl(c) && c != '\n' || char.IsSurrogate(c))) return text;
+        if (IsClean(text)) return text;
         var sb = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -19,5 +19,13 @@ public static class ReportText
             else if (c == '\n' || !char.IsControl(c)) sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    // Called for every run of every report: a plain loop, not LINQ, since almost all text is already clean.
+    private static bool IsClean(string text)
+    {
+        foreach (var c in text)
+            if (char.IsControl(c) && c != '\n' || char.IsSurrogate(c)) return false;
+        return true;
     }
 }

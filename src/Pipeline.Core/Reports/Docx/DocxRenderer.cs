@@ -35,8 +35,9 @@ public static class DocxRenderer
     private static void Compose(ReportDocument report, Stream output)
     {
         using var package = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
-        // Parts are small XML: fast deflate costs a few percent of size and a good share of the writing time.
-        package.CompressionOption = System.IO.Packaging.CompressionOption.Fast;
+        // This package is only the input of ReproduciblePackage, which deflates every part again: stored
+        // uncompressed here, it costs no deflating and inflating on the way.
+        package.CompressionOption = System.IO.Packaging.CompressionOption.NotCompressed;
         package.PackageProperties.Title = ReportText.Clean(report.Title);
         package.PackageProperties.Creator = "Pipeline";
         var main = package.AddMainDocumentPart();

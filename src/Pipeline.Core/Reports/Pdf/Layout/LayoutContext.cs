@@ -20,6 +20,11 @@ public sealed record StyledRun
     public StyledRun(string text, TextStyle style) =>
         (Text, Style) = (FontCoverage.ReplaceMissing(Document.ReportText.Clean(text)), style);
 
+    private StyledRun(TextStyle style, string cleanText) => (Text, Style) = (cleanText, style);
+
+    /// <summary>A piece of a run's text, which is clean already.</summary>
+    internal static StyledRun OfCleanText(string text, TextStyle style) => new(style, text);
+
     /// <summary>The text, cleaned of control characters (a line feed stays: it breaks the line); characters no font has are marked.</summary>
     public string Text { get; }
     public TextStyle Style { get; }
@@ -36,6 +41,10 @@ public sealed class LayoutContext : IDisposable
     private Dictionary<(FontFace, bool), SKTypeface>? _drawing;
     private readonly Dictionary<(FontFace, bool, float), SKFont> _fonts = [];
     private readonly Dictionary<(FontFace, bool), HashSet<int>> _used = [];
+    // Every line asks for these; the answer only depends on the size and spacing (subsets keep the full face's metrics).
+    private readonly Dictionary<(float, float), (float, float)> _lineMetrics = [];
+    // One paint for all text: SKPaint is a native object, and a document draws thousands of pieces one after the other.
+    private readonly SKPaint _textPaint = new() { IsAntialias = true };
 
     public LayoutContext(Func<FontFace, bool, SKTypeface> fullTypeface) => _measuring = fullTypeface;
 
@@ -71,10 +80,11 @@ public sealed class LayoutContext : IDisposable
     /// <summary>Distance from the top of a line box to the baseline, and the line box height.</summary>
     public (float Ascent, float Height) LineMetrics(float size, float lineSpacing)
     {
+        if (_lineMetrics.TryGetValue((size, lineSpacing), out var known)) return known;
         var m = Font(new TextStyle(size, SKColors.Black) { Face = FontFace.Cjk }).Metrics;
         var natural = -m.Ascent + m.Descent;
         var height = size * lineSpacing;
-        return ((height - natural) / 2 - m.Ascent, height);
+        return _lineMetrics[(size, lineSpacing)] = ((height - natural) / 2 - m.Ascent, height);
     }
 
     /// <summary>Draws text of any script at its natural advances.</summary>
@@ -94,10 +104,14 @@ public sealed class LayoutContext : IDisposable
     public void DrawText(SKCanvas canvas, string text, float x, float baseline, TextStyle style, float[]? glyphOffsets = null)
     {
         if (_drawing is not null)
+        {
+            var measured = UsedCodepoints(style.Face, style.Bold);
             foreach (var rune in text.EnumerateRunes())
-                if (!UsedCodepoints(style.Face, style.Bold).Contains(rune.Value))
+                if (!measured.Contains(rune.Value))
                     throw new InvalidOperationException($"U+{rune.Value:X4} is drawn but was never measured, so the embedded font lacks it");
-        using var paint = new SKPaint { Color = style.Color, IsAntialias = true };
+        }
+        var paint = _textPaint;
+        paint.Color = style.Color;
         var font = Font(style);
         if (style.Face == FontFace.Arabic)
         {
@@ -171,14 +185,18 @@ public sealed class LayoutContext : IDisposable
         _fonts.Clear();
     }
 
-    public void Dispose() => ClearFonts();
+    public void Dispose()
+    {
+        ClearFonts();
+        _textPaint.Dispose();
+    }
 }
 
 /// <summary>Splits text into runs of one face each (<see cref="FontCoverage"/> decides which).</summary>
 public static class FontFallback
 {
     public static IEnumerable<StyledRun> Split(StyledRun run) =>
-        Split(run.Text, run.Style).Select(r => new StyledRun(r.Text, r.Style));
+        Split(run.Text, run.Style).Select(r => StyledRun.OfCleanText(r.Text, r.Style));
 
     public static List<(string Text, TextStyle Style)> Split(string text, TextStyle style)
     {
