@@ -14,6 +14,7 @@ public static class Program
         new ExtractCommand(),
         new EvaluateCommand(),
         new TrainCommand(),
+        new BenchCommand(),
         new HelpCommand(Run),
         new CompletionCommand(),
     ];

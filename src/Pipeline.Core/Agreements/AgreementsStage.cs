@@ -37,7 +37,14 @@ public sealed partial class AgreementsStage : IStage
         var text = article.Text;
         var chinese = article.Language == DocumentLanguage.Chinese;
         var candidates = new List<Candidate>();
-        bool Taken(int s, int e) => candidates.Any(c => c.Start < e && s < c.End) || InsideBookMarks(text, s, e);
+        // Each finder runs over the candidates of the finders before it: the index is rebuilt when that list grew.
+        SpanIndex? taken = null;
+        var bookMarks = new BookMarks(text);
+        bool Taken(int s, int e)
+        {
+            if (taken is null || taken.Count != candidates.Count) taken = new SpanIndex(candidates.Select(c => c.Span));
+            return taken.AnyOverlaps(new TextSpan(s, e)) || bookMarks.Inside(s, e);
+        }
 
         foreach (var title in BookTitleFinder.Find(text))
         {
@@ -56,10 +63,12 @@ public sealed partial class AgreementsStage : IStage
         // A known full name is exact ("Comprehensive and Progressive Agreement for Trans-Pacific Partnership") and beats
         // the capitalisation rule, unless the rule found a longer title around it ("Protocols to the North Atlantic Treaty …").
         var english = EnglishTitleFinder.Find(text, Taken).ToList();
+        var englishSpans = new SpanIndex(english.Select(c => c.Span));
         var known = KnownInstrumentFinder.Find(text, chinese,
-            (s, e) => Taken(s, e) || english.Any(c => c.Start <= s && e <= c.End && c.End - c.Start > e - s)).ToList();
+            (s, e) => Taken(s, e) || englishSpans.AnyStrictlyContains(new TextSpan(s, e))).ToList();
         candidates.AddRange(known);
-        candidates.AddRange(english.Where(c => !known.Any(k => k.Span.Overlaps(c.Span))));
+        var knownSpans = new SpanIndex(known.Select(k => k.Span));
+        candidates.AddRange(english.Where(c => !knownSpans.AnyOverlaps(c.Span)));
         return article.AddCandidates(ShortNames.Apply(text, candidates).OrderBy(c => c.Start));
     }
 
@@ -92,11 +101,30 @@ public sealed partial class AgreementsStage : IStage
         }
     }
 
-    private static bool InsideBookMarks(string text, int start, int end)
+    /// <summary>Where the book marks 《 》 of a text are, so "is this span inside a pair" is two binary searches, not a scan.</summary>
+    private sealed class BookMarks(string text)
     {
-        var open = text.LastIndexOf('《', Math.Max(0, start - 1));
-        if (open < 0) return false;
-        var close = text.IndexOf('》', open);
-        return close >= end - 1 && close >= start;
+        private readonly List<int> _opens = Positions(text, '《');
+        private readonly List<int> _closes = Positions(text, '》');
+
+        /// <summary>The nearest 《 at or before the character before <paramref name="start"/> closes at or after the span's end.</summary>
+        public bool Inside(int start, int end)
+        {
+            var o = _opens.BinarySearch(Math.Max(0, start - 1));
+            var openIndex = o >= 0 ? o : ~o - 1;
+            if (openIndex < 0) return false;
+            var c = _closes.BinarySearch(_opens[openIndex]);
+            var closeIndex = c >= 0 ? c : ~c;
+            if (closeIndex >= _closes.Count) return false;
+            var close = _closes[closeIndex];
+            return close >= end - 1 && close >= start;
+        }
+
+        private static List<int> Positions(string text, char mark)
+        {
+            var positions = new List<int>();
+            for (var i = text.IndexOf(mark); i >= 0; i = text.IndexOf(mark, i + 1)) positions.Add(i);
+            return positions;
+        }
     }
 }

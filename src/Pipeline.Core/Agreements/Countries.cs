@@ -153,6 +153,8 @@ public static partial class Countries
     {
         var found = new List<CountryMention>();
         var segment = text[start..end];
+        // Mentions found never overlap, so the characters they cover answer "does this one overlap a found one?".
+        System.Collections.BitArray? covered = null;
         foreach (var (form, country) in Forms)
         {
             var latin = !Scripts.HasHan(form);
@@ -161,11 +163,20 @@ public static partial class Countries
                 if (latin && !IsWholeWord(segment, i, form.Length)) continue;
                 var s = start + i;
                 var e = s + form.Length;
-                if (found.Any(f => f.Start < e && s < f.End)) continue;
+                covered ??= new System.Collections.BitArray(segment.Length);
+                if (AnyCovered(covered, i, i + form.Length)) continue;
+                for (var k = i; k < i + form.Length; k++) covered[k] = true;
                 found.Add(new CountryMention(s, e, chinese ? country.Chinese : country.English));
             }
         }
         return found.OrderBy(f => f.Start).ToList();
+    }
+
+    private static bool AnyCovered(System.Collections.BitArray covered, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+            if (covered[i]) return true;
+        return false;
     }
 
     /// <summary>The country a whole phrase names ("the United States of America" → "United States"), or null.</summary>

@@ -95,16 +95,16 @@ public static partial class EnglishTitleFinder
             found.Add((tokens[first].Start, end, kind));
         }
         // A title inside a longer one ("North Atlantic Treaty" in "Protocols to the North Atlantic Treaty of 1949 …") is not a second mention.
-        var outer = found.Where(f => !found.Any(g => g != f && g.Start <= f.Start && f.End <= g.End && g.End - g.Start > f.End - f.Start))
-            .Distinct().ToList();
-        var titles = outer.Select(f => text[f.Start..f.End]).ToList();
+        var spans = new SpanIndex(found.Select(f => new TextSpan(f.Start, f.End)));
+        var outer = found.Where(f => !spans.AnyStrictlyContains(new TextSpan(f.Start, f.End))).Distinct().ToList();
+        var titles = new TitleSet(outer.Select(f => text[f.Start..f.End]));
         foreach (var f in outer)
         {
             if (isTaken(f.Start, f.End)) continue;
             var title = text[f.Start..f.End];
             yield return new Candidate(f.Start, f.End, title, EntityTypes.Agreement, RuleIds.AgreementEnglishTitle, RuleConfidence.Sure)
             {
-                Canonical = FullTitleFor(title, titles), Kind = f.Kind,
+                Canonical = titles.FullTitleFor(title), Kind = f.Kind,
             };
         }
     }
@@ -170,18 +170,40 @@ public static partial class EnglishTitleFinder
     /// United States and Croatia on Mutual Legal Assistance": a shorter title with the same head whose words all
     /// appear in one longer title names the same instrument.
     /// </summary>
-    public static string FullTitleFor(string title, IReadOnlyCollection<string> titles)
+    public static string FullTitleFor(string title, IReadOnlyCollection<string> titles) => new TitleSet(titles).FullTitleFor(title);
+
+    /// <summary>
+    /// The distinct titles of a document with their head and content words worked out once, and each title's full
+    /// title remembered: a document naming many instruments many times costs a pass over its distinct titles per
+    /// distinct title, not a re-tokenising of every title per mention.
+    /// </summary>
+    private sealed class TitleSet
     {
-        var prefixed = titles.Where(t => t.Length > title.Length && t.StartsWith(title + " ", StringComparison.Ordinal))
-            .Distinct().ToList();
-        if (prefixed.Count == 1) return prefixed[0];
-        var words = ContentWords(title);
-        var head = HeadOf(title);
-        if (words.Count < 2 || head is null) return title;
-        var covering = titles.Where(t => t.Length > title.Length && HeadOf(t) == head && words.IsSubsetOf(ContentWords(t))
-                                         && !IsAnotherInstrument(t, title))
-            .Distinct().ToList();
-        return covering.Count == 1 ? covering[0] : title;
+        private readonly List<(string Title, string? Head, HashSet<string> Words)> _titles;
+        private readonly Dictionary<string, string> _full = new(StringComparer.Ordinal);
+
+        public TitleSet(IEnumerable<string> titles) =>
+            _titles = titles.Distinct().Select(t => (t, HeadOf(t), ContentWords(t))).ToList();
+
+        public string FullTitleFor(string title)
+        {
+            if (_full.TryGetValue(title, out var known)) return known;
+            return _full[title] = Find(title);
+        }
+
+        private string Find(string title)
+        {
+            var prefixed = _titles.Where(t => t.Title.Length > title.Length && t.Title.StartsWith(title + " ", StringComparison.Ordinal))
+                .ToList();
+            if (prefixed.Count == 1) return prefixed[0].Title;
+            var words = ContentWords(title);
+            var head = HeadOf(title);
+            if (words.Count < 2 || head is null) return title;
+            var covering = _titles.Where(t => t.Title.Length > title.Length && t.Head == head && words.IsSubsetOf(t.Words)
+                                              && !IsAnotherInstrument(t.Title, title))
+                .ToList();
+            return covering.Count == 1 ? covering[0].Title : title;
+        }
     }
 
     /// <summary>

@@ -25,12 +25,22 @@ public static class KnownInstrumentFinder
         }
         // Longest first so "全面与进步跨太平洋伙伴关系协定" wins over the "跨太平洋伙伴关系协定" inside it.
         var kept = new List<Candidate>();
+        // The kept names never overlap, so the characters they cover answer "does this one overlap a kept one?".
+        var covered = hits.Count == 0 ? null : new System.Collections.BitArray(text.Length);
         foreach (var c in hits.OrderByDescending(h => h.End - h.Start).ThenBy(h => h.Start))
         {
-            if (isTaken(c.Start, c.End) || kept.Any(k => k.Span.Overlaps(c.Span))) continue;
+            if (isTaken(c.Start, c.End) || Covers(covered!, c.Start, c.End)) continue;
             kept.Add(c);
+            for (var i = c.Start; i < c.End; i++) covered![i] = true;
         }
         return kept.OrderBy(k => k.Start);
+    }
+
+    private static bool Covers(System.Collections.BitArray covered, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+            if (covered[i]) return true;
+        return false;
     }
 
     /// <summary>Whole-word occurrences: Latin names must not touch other Latin letters or digits.</summary>

@@ -23,9 +23,9 @@ public sealed partial class EvidenceReader
     private readonly Article _article;
     private readonly string _text;
     private readonly bool _chinese;
-    private readonly List<Entity> _dates;
-    private readonly List<Entity> _orgs;
-    private readonly List<TextSpan> _agreementSpans;
+    private readonly EntitiesByStart _dates;
+    private readonly EntitiesByStart _orgs;
+    private readonly SpanIndex _agreementSpans;
     private readonly ImmutableArray<string> _selfIdentified;
     private readonly List<string> _documentCountries;
 
@@ -34,15 +34,15 @@ public sealed partial class EvidenceReader
         _article = article;
         _text = article.Text;
         _chinese = article.Language == DocumentLanguage.Chinese;
-        _agreementSpans = agreementSpans.ToList();
+        _agreementSpans = new SpanIndex(agreementSpans);
         // A date counted from a document date guessed from the file time would date the agreement wrongly as a fact.
-        _dates = article.EntitiesOf(EntityTypes.Date)
-            .Where(d => !string.IsNullOrEmpty(d.Value) && d.Reference?.Guessed != true && !_agreementSpans.Any(a => a.Overlaps(d.Span)))
-            .OrderBy(d => d.Start).ToList();
-        var orgs = article.EntitiesOf(EntityTypes.Org).Where(o => !_agreementSpans.Any(a => a.Overlaps(o.Span))).ToList();
+        _dates = new EntitiesByStart(article.EntitiesOf(EntityTypes.Date)
+            .Where(d => !string.IsNullOrEmpty(d.Value) && d.Reference?.Guessed != true && !_agreementSpans.AnyOverlaps(d.Span))
+            .OrderBy(d => d.Start));
+        var orgs = article.EntitiesOf(EntityTypes.Org).Where(o => !_agreementSpans.AnyOverlaps(o.Span)).ToList();
         // The longest name is the body: 上海合作组织成员国政府首脑（总理）理事会, not the 上海合作组织 inside it.
-        _orgs = orgs.Where(o => !orgs.Any(p => p != o && p.Start <= o.Start && o.End <= p.End && p.Span.Length > o.Span.Length))
-            .OrderBy(o => o.Start).ToList();
+        var orgSpans = new SpanIndex(orgs.Select(o => o.Span));
+        _orgs = new EntitiesByStart(orgs.Where(o => !orgSpans.AnyStrictlyContains(o.Span)).OrderBy(o => o.Start));
         _selfIdentified = _chinese ? [] : SelfIdentifiedParties();
         // The countries the document is about, most named first (China leads a Chinese document's pair).
         _documentCountries = Countries.FindIn(_text, 0, _text.Length, _chinese).GroupBy(c => c.Name)
@@ -81,7 +81,7 @@ public sealed partial class EvidenceReader
     private ActionMention? GoverningAction(TextSpan mention, TextSpan sentence)
     {
         var verbs = ActionVerbs.FindIn(_text, sentence.Start, sentence.End, _chinese)
-            .Where(v => !_agreementSpans.Any(a => a.Start <= v.Start && v.End <= a.End))
+            .Where(v => !_agreementSpans.AnyContains(new TextSpan(v.Start, v.End)))
             .ToList();
         if (_chinese)
         {
@@ -118,7 +118,7 @@ public sealed partial class EvidenceReader
     /// <summary>The dated expression nearest the governing verb, in the same sentence; a Chinese date precedes its verb.</summary>
     private string? NearestDate(TextSpan sentence, ActionMention verb, TextSpan mention)
     {
-        var inSentence = _dates.Where(d => d.Start >= sentence.Start && d.End <= sentence.End && !mention.Overlaps(d.Span)).ToList();
+        var inSentence = _dates.Within(sentence.Start, sentence.End).Where(d => !mention.Overlaps(d.Span)).ToList();
         if (_chinese)
         {
             // 2014年11月，APEC…通过《…》 — but in a list of clauses (…；2016年9月，G20…) only the clause's own date.
@@ -154,8 +154,44 @@ public sealed partial class EvidenceReader
     private (string Date, string? Forum)? MeetingBefore(TextSpan sentence)
     {
         // A sentence that holds the meeting ("…会议12日在青岛举行") beats one that only mentions a meeting to come.
-        var earlier = _article.Sentences.Where(s => s.End <= sentence.Start).Reverse().ToList();
-        return MeetingIn(earlier.Where(s => HeldWord().IsMatch(s.Of(_text)))) ?? MeetingIn(earlier);
+        var meetings = _meetings ??= new SentenceMeetings(this);
+        var earlier = _article.SentencesEndingBy(sentence.Start);
+        return meetings.LastHeldBefore(earlier) ?? meetings.LastBefore(earlier);
+    }
+
+    private SentenceMeetings? _meetings;
+
+    /// <summary>
+    /// The meeting each sentence dates, read once per document when first asked: every mention that looks back
+    /// for a meeting then costs a look-up instead of a walk back over all earlier sentences.
+    /// </summary>
+    private sealed class SentenceMeetings
+    {
+        private readonly (string Date, string? Forum)?[] _meeting;
+        // For k: the index of the last sentence before k that dates a meeting (held, or any), or -1.
+        private readonly int[] _lastHeld;
+        private readonly int[] _last;
+
+        public SentenceMeetings(EvidenceReader reader)
+        {
+            var sentences = reader._article.Sentences;
+            _meeting = new (string, string?)?[sentences.Length];
+            _lastHeld = new int[sentences.Length + 1];
+            _last = new int[sentences.Length + 1];
+            _lastHeld[0] = _last[0] = -1;
+            for (var i = 0; i < sentences.Length; i++)
+            {
+                var meeting = _meeting[i] = reader.MeetingIn([sentences[i]]);
+                var held = meeting is not null && HeldWord().IsMatch(sentences[i].Of(reader._text));
+                _lastHeld[i + 1] = held ? i : _lastHeld[i];
+                _last[i + 1] = meeting is not null ? i : _last[i];
+            }
+        }
+
+        /// <summary>The meeting of the last of the first <paramref name="count"/> sentences that holds one.</summary>
+        public (string Date, string? Forum)? LastHeldBefore(int count) => _lastHeld[count] is var i and >= 0 ? _meeting[i] : null;
+
+        public (string Date, string? Forum)? LastBefore(int count) => _last[count] is var i and >= 0 ? _meeting[i] : null;
     }
 
     [GeneratedRegex(@"举行|举办|召开|开幕|闭幕|\b(?:held|hosted|took\s+place|convened|opened|concluded)\b")]
@@ -168,9 +204,9 @@ public sealed partial class EvidenceReader
             var words = MeetingWord().Matches(s.Of(_text));
             if (words.Count == 0) continue;
             var anchor = s.Start + words[^1].Index;
-            var date = _dates.LastOrDefault(d => d.Start >= s.Start && d.End <= anchor);
+            var date = _dates.LastWithin(s.Start, anchor);
             if (date is null) continue;
-            var org = _orgs.LastOrDefault(o => o.Start >= s.Start && o.End <= anchor);
+            var org = _orgs.LastWithin(s.Start, anchor);
             return (date.Value!, org is null ? null : BodyName(org));
         }
         return null;
@@ -184,11 +220,10 @@ public sealed partial class EvidenceReader
         // "the Agreement on Fisheries Subsidies, which the World Trade Organization adopted …".
         if (!_chinese && action is { } verb && verb.Start >= mention.End)
         {
-            var relative = _orgs.FirstOrDefault(o => o.Start >= mention.End && o.End <= verb.Start
-                && RelativeSubject().IsMatch(_text[mention.End..o.Start]));
+            var relative = _orgs.Within(mention.End, verb.Start).FirstOrDefault(o => RelativeSubject().IsMatch(_text[mention.End..o.Start]));
             if (relative is not null) return Name(relative);
         }
-        var org = _orgs.LastOrDefault(o => o.Start >= sentence.Start && o.End <= mention.Start);
+        var org = _orgs.LastWithin(sentence.Start, mention.Start);
         if (org is null) return null;
         if (_chinese)
         {
@@ -256,10 +291,11 @@ public sealed partial class EvidenceReader
     /// <summary>"今年10月，中国与东盟…。双方将力争明年签署《…》": the pair the previous sentence joins with 与/同/和.</summary>
     private ImmutableArray<string>? PairNamedBefore(TextSpan sentence)
     {
-        var previous = _article.Sentences.LastOrDefault(s => s.End <= sentence.Start);
-        if (previous == default) return null;
+        var earlier = _article.SentencesEndingBy(sentence.Start);
+        if (earlier == 0) return null;
+        var previous = _article.Sentences[earlier - 1];
         var names = Countries.FindIn(_text, previous.Start, previous.End, chinese: true).Select(c => (c.Start, c.End, Name: c.Name))
-            .Concat(_orgs.Where(o => o.Start >= previous.Start && o.End <= previous.End).Select(o => (o.Start, o.End, Name: Name(o))))
+            .Concat(_orgs.Within(previous.Start, previous.End).Select(o => (o.Start, o.End, Name: Name(o))))
             .OrderBy(x => x.Start).ThenByDescending(x => x.End).ToList();
         // A country inside a body's name (秘鲁经济部) is part of that name, not a name of its own.
         names = names.Where((x, i) => !names.Take(i).Any(earlier => earlier.End > x.Start)).ToList();
@@ -297,7 +333,7 @@ public sealed partial class EvidenceReader
         }
         var subjects = Countries.FindIn(_text, clauseStart, clauseStart + match.Index, chinese: true);
         var subject = subjects.Count > 0 ? subjects[^1].Name : "中国";
-        if (subjects.Count == 0 && _orgs.LastOrDefault(o => o.Start >= clauseStart && o.End <= clauseStart + match.Index) is { } org)
+        if (subjects.Count == 0 && _orgs.LastWithin(clauseStart, clauseStart + match.Index) is { } org)
             subject = Name(org);
         return [subject, .. names.Where(n => n != subject)];
     }
@@ -321,7 +357,7 @@ public sealed partial class EvidenceReader
     }
 
     private string? OrgNamed(int offsetHint, string text) =>
-        _orgs.FirstOrDefault(o => o.Text == text && Math.Abs(o.Start - offsetHint) < 20) is { } o ? Name(o) : null;
+        _orgs.StartingIn(offsetHint - 19, offsetHint + 20).FirstOrDefault(o => o.Text == text) is { } o ? Name(o) : null;
 
     // The list is read in a look-ahead so that a second "between" inside the first list starts a list of its own.
     [GeneratedRegex(@"\b(?:between|on behalf of|signed by|concluded by|adopted by|released by|issued by)\s+(?=(?<list>[^.;:()]+))")]
@@ -348,7 +384,7 @@ public sealed partial class EvidenceReader
         // that are the subject of the verb, not every name earlier in the sentence.
         var anchor = action is { } verb && verb.End <= mention.Start ? verb.Start : mention.Start;
         var names = Countries.FindIn(_text, sentence.Start, anchor, chinese: false).Select(c => (c.Start, c.End, c.Name))
-            .Concat(_orgs.Where(o => o.Start >= sentence.Start && o.End <= anchor).Select(o => (o.Start, o.End, Name(o))))
+            .Concat(_orgs.Within(sentence.Start, anchor).Select(o => (o.Start, o.End, Name(o))))
             .OrderBy(x => x.Start).ToList();
         // A country inside an organisation's name ("UK" in "UK Research and Innovation") is no name of its own.
         names = names.Where(n => !names.Any(o => o != n && o.Start <= n.Start && n.End <= o.End && o.End - o.Start > n.End - n.Start)).ToList();
@@ -380,11 +416,28 @@ public sealed partial class EvidenceReader
             // "… and the Kingdom of Norway for the Avoidance of Double Taxation and the Prevention …": the title's
             // subject follows the last party, so the list ends there.
             if (CountryAtStart(phrase) is { } leading) { result.Add(leading); break; }
-            var org = _orgs.FirstOrDefault(o => o.Text == phrase || o.Canonical == phrase);
+            var org = OrgNamedExactly(phrase);
             if (org is not null) { result.Add(Name(org)); continue; }
             if (char.IsUpper(phrase[0])) result.Add(phrase);
         }
         return [.. result.Distinct()];
+    }
+
+    private Dictionary<string, int>? _orgByName;
+
+    /// <summary>The first ORG (in text order) written as <paramref name="name"/> or with it as canonical.</summary>
+    private Entity? OrgNamedExactly(string name)
+    {
+        if (_orgByName is null)
+        {
+            _orgByName = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < _orgs.Count; i++)
+            {
+                _orgByName.TryAdd(_orgs.All[i].Text, i);
+                if (_orgs.All[i].Canonical is { } canonical) _orgByName.TryAdd(canonical, i);
+            }
+        }
+        return _orgByName.TryGetValue(name, out var index) ? _orgs.All[index] : null;
     }
 
     /// <summary>"the Republic of Croatia on Mutual Legal Assistance in Criminal Matters" → Croatia: the longest leading words that name a country.</summary>

@@ -74,6 +74,40 @@ public sealed record Article
 
     public IEnumerable<Entity> EntitiesOf(string type) => Entities.Where(e => e.Type == type);
 
+    /// <summary>
+    /// The entities of <paramref name="type"/> that lie inside <paramref name="span"/>, in <see cref="Entities"/> order:
+    /// found by binary search (entities are sorted by start), so asking once per sentence stays linear overall.
+    /// </summary>
+    public IEnumerable<Entity> EntitiesWithin(string type, TextSpan span)
+    {
+        var entities = Entities;
+        int lo = 0, hi = entities.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (entities[mid].Start < span.Start) lo = mid + 1;
+            else hi = mid;
+        }
+        for (var i = lo; i < entities.Length && entities[i].Start <= span.End; i++)
+        {
+            var e = entities[i];
+            if (e.End <= span.End && e.Type == type) yield return e;
+        }
+    }
+
+    /// <summary>How many sentences end at or before <paramref name="offset"/> (they are the first ones: sentences are sorted and disjoint).</summary>
+    public int SentencesEndingBy(int offset)
+    {
+        int lo = 0, hi = Sentences.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (Sentences[mid].End <= offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
     /// <summary>The sentence that contains <paramref name="offset"/>, or the whole text when unsegmented.</summary>
     public TextSpan SentenceAt(int offset)
     {

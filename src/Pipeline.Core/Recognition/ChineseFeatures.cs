@@ -30,7 +30,7 @@ public sealed class ChineseFeatures : IUnitFeatures
         _templates = new FeatureTemplates(bits, family: 0);
     }
 
-    /// <summary>Every character but line breaks is a unit; each line is decoded on its own.</summary>
+    /// <summary>Every character but line breaks is a unit; each line is decoded on its own (a very long one in pieces of whole sentences).</summary>
     public void Cut(string text, TextUnits units)
     {
         units.Reset(text);
@@ -53,17 +53,18 @@ public sealed class ChineseFeatures : IUnitFeatures
                 continue;
             }
             units.Add(i, i + 1);
+            if (c is '。' or '！' or '？' && units.CurrentStretchLength >= TextUnits.LongStretch) lineStart = true;
         }
     }
 
     private const int Boundary = 0;
 
-    public void Extract(TextUnits units, FeatureRows rows)
+    public void Prepare(TextUnits units) => Prepare(units.Text);
+
+    public void Extract(TextUnits units, int firstStretch, int endStretch, FeatureRows rows)
     {
-        var text = units.Text;
-        Prepare(text);
-        rows.Clear();
-        for (var s = 0; s < units.StretchStarts.Count; s++)
+        rows.Clear(firstStretch < units.StretchStarts.Count ? units.StretchStarts[firstStretch] : units.Count);
+        for (var s = firstStretch; s < endStretch; s++)
         {
             var first = units.StretchStarts[s];
             var end = units.StretchEnd(s);
@@ -112,20 +113,29 @@ public sealed class ChineseFeatures : IUnitFeatures
     }
 
 
+    public void Shrink()
+    {
+        if (_char.Length > KeptChars) Allocate(1024);
+    }
+
+    // About 17 bytes a character are kept per thread between documents up to this length.
+    private const int KeptChars = 1 << 20;
+
+    private void Allocate(int size)
+    {
+        _char = new uint[size];
+        _class = new byte[size];
+        _gazetteerPart = new byte[size];
+        _placePart = new byte[size];
+        _suffixAhead = new uint[size];
+        _suffixDistance = new byte[size];
+        _latinRun = new uint[size];
+    }
+
     private void Prepare(string text)
     {
         var n = text.Length;
-        if (_char.Length < n)
-        {
-            var size = Math.Max(n, _char.Length * 2);
-            _char = new uint[size];
-            _class = new byte[size];
-            _gazetteerPart = new byte[size];
-            _placePart = new byte[size];
-            _suffixAhead = new uint[size];
-            _suffixDistance = new byte[size];
-            _latinRun = new uint[size];
-        }
+        if (_char.Length < n) Allocate(Math.Max(n, Math.Min(_char.Length * 2, KeptChars)));
         for (var i = 0; i < n; i++)
         {
             var c = Fold(text[i]);

@@ -54,11 +54,10 @@ public sealed class EnglishFeatures : IUnitFeatures
 
     public void Cut(string text, TextUnits units) => EnglishTokens.Cut(text, units);
 
-    public void Extract(TextUnits units, FeatureRows rows)
+    public void Extract(TextUnits units, int firstStretch, int endStretch, FeatureRows rows)
     {
-        Prepare(units);
-        rows.Clear();
-        for (var s = 0; s < units.StretchStarts.Count; s++)
+        rows.Clear(firstStretch < units.StretchStarts.Count ? units.StretchStarts[firstStretch] : units.Count);
+        for (var s = firstStretch; s < endStretch; s++)
         {
             var first = units.StretchStarts[s];
             var end = units.StretchEnd(s);
@@ -117,20 +116,29 @@ public sealed class EnglishFeatures : IUnitFeatures
     }
 
 
-    private void Prepare(TextUnits units)
+    public void Shrink()
+    {
+        if (_word.Length > KeptUnits) Allocate(512);
+    }
+
+    // About 19 bytes a token are kept per thread between documents up to this length.
+    private const int KeptUnits = 1 << 18;
+
+    private void Allocate(int size)
+    {
+        _word = new uint[size];
+        _lower = new uint[size];
+        _shape = new uint[size];
+        _flags = new byte[size];
+        _gazetteerPart = new byte[size];
+        _headAhead = new uint[size];
+        _headDistance = new byte[size];
+    }
+
+    public void Prepare(TextUnits units)
     {
         var n = units.Count;
-        if (_word.Length < n)
-        {
-            var size = Math.Max(n, _word.Length * 2);
-            _word = new uint[size];
-            _lower = new uint[size];
-            _shape = new uint[size];
-            _flags = new byte[size];
-            _gazetteerPart = new byte[size];
-            _headAhead = new uint[size];
-            _headDistance = new byte[size];
-        }
+        if (_word.Length < n) Allocate(Math.Max(n, Math.Min(_word.Length * 2, KeptUnits)));
         var text = units.Text;
         for (var u = 0; u < n; u++)
         {

@@ -75,19 +75,24 @@ public sealed class FeatureTemplates
 }
 
 /// <summary>
-/// The hashed features of every unit (character or token) of a document, as one flat list: unit i's feature
-/// indices are <c>Indices[Offsets[i]..Offsets[i + 1]]</c>. Reused between documents, so extraction allocates
-/// only when a document is longer than any before.
+/// The hashed features of a run of units (characters or tokens) from <see cref="FirstUnit"/> on, as one flat list:
+/// unit i's feature indices are <c>Indices[Offsets[i - FirstUnit]..Offsets[i - FirstUnit + 1]]</c>. Reused between
+/// runs and documents, so extraction allocates only when a run is longer than any before.
 /// </summary>
 public sealed class FeatureRows
 {
+    // Beyond this many units (about 100 features each), buffers grown for one long run are let go afterwards.
+    private const int KeptUnits = 1 << 16;
+
     public int[] Indices { get; private set; } = new int[4096];
     public int[] Offsets { get; private set; } = new int[257];
     public int Units { get; private set; }
+    public int FirstUnit { get; private set; }
     private int _count;
 
-    public void Clear()
+    public void Clear(int firstUnit = 0)
     {
+        FirstUnit = firstUnit;
         Units = 0;
         _count = 0;
         Offsets[0] = 0;
@@ -117,5 +122,18 @@ public sealed class FeatureRows
         Indices[_count++] = index;
     }
 
-    public ReadOnlySpan<int> Of(int unit) => Indices.AsSpan(Offsets[unit], Offsets[unit + 1] - Offsets[unit]);
+    public ReadOnlySpan<int> Of(int unit)
+    {
+        var i = unit - FirstUnit;
+        return Indices.AsSpan(Offsets[i], Offsets[i + 1] - Offsets[i]);
+    }
+
+    /// <summary>Lets go of buffers grown for an unusually long run (a thread's tagger lives as long as the process).</summary>
+    public void Shrink()
+    {
+        if (Offsets.Length <= KeptUnits) return;
+        Indices = new int[4096];
+        Offsets = new int[257];
+        Clear();
+    }
 }

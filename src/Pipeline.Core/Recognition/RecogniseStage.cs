@@ -74,25 +74,29 @@ public sealed class RecogniseStage : IStage
         var tagger = language == DocumentLanguage.Chinese ? _chinese.Value : _english.Value;
         if (tagger is null) return article;
         var text = article.Text;
-        var entities = article.Entities.ToList();
+        var entities = InOrderOfStart(article.Entities);
+        var byStart = new EntitiesByStart(entities);
         var removed = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
         var added = new List<Entity>();
         var overlapping = new List<Entity>();
-        foreach (var found in tagger.Find(text))
+        foreach (var found in tagger.Find(text, cancellation))
         {
             var name = language == DocumentLanguage.English ? WithoutArticle(text, found) : found;
             overlapping.Clear();
-            foreach (var e in entities)
-                if (e.Start < name.End && name.Start < e.End && !removed.Contains(e)) overlapping.Add(e);
-            foreach (var e in added)
-                if (e.Start < name.End && name.Start < e.End) overlapping.Add(e);
+            foreach (var e in byStart.Overlapping(name.Start, name.End))
+                if (!removed.Contains(e)) overlapping.Add(e);
+            // Names come in order of position and never overlap one another, so only the last ones added can meet this one.
+            var fromAdded = 0;
+            for (var j = added.Count - 1; j >= 0 && added[j].End > name.Start; j--)
+                if (added[j].Start < name.End) fromAdded++;
+            for (var j = added.Count - fromAdded; j < added.Count; j++) overlapping.Add(added[j]);
             if (name.Type == EntityTypes.Org)
             {
                 if (name.Confidence < _minConfidence || !LooksLikeOrganisation(text, name, language, tagger)) continue;
                 if (overlapping.Count == 0 || Settles(text, name, overlapping, language))
                 {
                     foreach (var e in overlapping) removed.Add(e);
-                    added.RemoveAll(overlapping.Contains);
+                    added.RemoveRange(added.Count - fromAdded, fromAdded);
                     added.Add(ToEntity(text, name, language));
                 }
             }
@@ -107,6 +111,13 @@ public sealed class RecogniseStage : IStage
         if (added.Count == 0 && removed.Count == 0) return article;
         var all = entities.Where(e => !removed.Contains(e)).Concat(added).ToImmutableArray().Sort(Entity.ByPosition);
         return article with { Entities = AliasResolver.ResolveShortForms(all) };
+    }
+
+    private static ImmutableArray<Entity> InOrderOfStart(ImmutableArray<Entity> entities)
+    {
+        for (var i = 1; i < entities.Length; i++)
+            if (entities[i - 1].Start > entities[i].Start) return entities.Sort(Entity.ByPosition);
+        return entities;
     }
 
     /// <summary>

@@ -123,7 +123,11 @@ public sealed class RecogniserModel
 
     public static RecogniserModel Read(Stream stream, string origin)
     {
-        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        // The rows are read straight from memory into the weight table: a few MB, parsed in milliseconds.
+        var memory = new MemoryStream(stream.CanSeek ? (int)Math.Max(0, stream.Length - stream.Position) : 0);
+        stream.CopyTo(memory);
+        memory.Position = 0;
+        using var r = new BinaryReader(memory, Encoding.UTF8, leaveOpen: true);
         try
         {
             var corpora = ReadHeader(r, origin);
@@ -139,18 +143,11 @@ public sealed class RecogniserModel
                 var scale = r.ReadSingle();
                 var bias = new float[tags.Count];
                 for (var t = 0; t < bias.Length; t++) bias[t] = r.ReadSingle();
-                var k = tags.Count;
-                var table = new sbyte[(1 << bits) * k];
-                var f = -1;
-                for (var rows = r.ReadInt32(); rows > 0; rows--)
-                {
-                    f += r.Read7BitEncodedInt();
-                    if (f < 0 || f >= 1 << bits) throw new InvalidDataException($"{origin}: feature index out of range");
-                    for (var t = 0; t < k; t++) table[f * k + t] = r.ReadSByte();
-                }
-                var steps = new Dictionary<uint, byte>();
-                for (var entries = r.ReadInt32(); entries > 0; entries--) steps[r.ReadUInt32()] = r.ReadByte();
-                languages.Add(new(language, new LanguageTagger(new TaggerWeights(tags, bits, table, scale, bias), new WordLexicon(steps))));
+                var table = ReadRows(memory, r.ReadInt32(), tags.Count, bits, origin);
+                var entries = r.ReadInt32();
+                var steps = new Dictionary<uint, byte>(Math.Clamp(entries, 0, 1 << 22));
+                for (; entries > 0; entries--) steps[r.ReadUInt32()] = r.ReadByte();
+                languages.Add(new(language, new LanguageTagger(TaggerWeights.FromPadded(tags, bits, table, scale, bias), new WordLexicon(steps))));
             }
             return new RecogniserModel(languages, corpora);
         }
@@ -158,6 +155,35 @@ public sealed class RecogniserModel
         {
             throw new InvalidDataException($"{origin}: the model file is truncated");
         }
+    }
+
+    /// <summary>The non-zero rows (feature index as a 7-bit encoded delta, then one weight per tag) into a padded table.</summary>
+    private static sbyte[] ReadRows(MemoryStream memory, int rows, int k, int bits, string origin)
+    {
+        var stride = TaggerWeights.StrideFor(k);
+        var table = new sbyte[(1 << bits) * stride];
+        var data = memory.GetBuffer().AsSpan(0, (int)memory.Length);
+        var at = (int)memory.Position;
+        var f = -1;
+        for (; rows > 0; rows--)
+        {
+            var delta = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                if (at >= data.Length) throw new EndOfStreamException();
+                if (shift > 28) throw new InvalidDataException($"{origin}: bad feature index");
+                var b = data[at++];
+                delta |= (b & 0x7F) << shift;
+                if (b < 0x80) break;
+            }
+            f += delta;
+            if (delta <= 0 || f >= 1 << bits) throw new InvalidDataException($"{origin}: feature index out of range");
+            if (at + k > data.Length) throw new EndOfStreamException();
+            System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(data.Slice(at, k)).CopyTo(table.AsSpan(f * stride, k));
+            at += k;
+        }
+        memory.Position = at;
+        return table;
     }
 
     private static RecogniserModel? LoadShipped()

@@ -151,7 +151,7 @@ public sealed class RecogniserTrainer
         foreach (var doc in docs)
         {
             features.Cut(doc.Text, cut);
-            features.Extract(cut, featureRows);
+            features.ExtractAll(cut, featureRows);
             spans.Clear();
             foreach (var (start, end, type) in doc.Spans)
             {

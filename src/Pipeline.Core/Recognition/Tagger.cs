@@ -24,23 +24,38 @@ public sealed class Tagger(TaggerWeights weights, IUnitFeatures features, WordLe
         new(learnt.Weights, RecogniserTrainer.FeaturesFor(language, Organisations.Gazetteer.Default, learnt.Weights.Bits, learnt.Lexicon),
             learnt.Lexicon);
 
-    public List<RecognisedName> Find(string text)
+    // Features are extracted this many units at a time (whole stretches): a few MB however long the document.
+    private const int BatchUnits = 1 << 15;
+
+    public List<RecognisedName> Find(string text, CancellationToken cancellation = default)
     {
         features.Cut(text, _units);
-        features.Extract(_units, _rows);
+        features.Prepare(_units);
         _spans.Clear();
-        for (var s = 0; s < _units.StretchStarts.Count; s++)
+        var stretches = _units.StretchStarts.Count;
+        for (var batch = 0; batch < stretches;)
         {
-            var first = _units.StretchStarts[s];
-            var end = _units.StretchEnd(s);
-            var tags = _scratch.TagsFor(end - first);
-            weights.Decode(_rows, first, end, tags, _scratch);
-            weights.Spans(_rows, first, tags, _spans);
+            cancellation.ThrowIfCancellationRequested();
+            var batchEnd = batch + 1;
+            while (batchEnd < stretches && _units.StretchEnd(batchEnd) - _units.StretchStarts[batch] <= BatchUnits) batchEnd++;
+            features.Extract(_units, batch, batchEnd, _rows);
+            for (var s = batch; s < batchEnd; s++)
+            {
+                var first = _units.StretchStarts[s];
+                var end = _units.StretchEnd(s);
+                var tags = _scratch.TagsFor(end - first);
+                weights.Decode(_rows, first, end, tags, _scratch);
+                weights.Spans(_rows, first, tags, _spans);
+            }
+            batch = batchEnd;
         }
         var result = new List<RecognisedName>(_spans.Count);
         foreach (var span in _spans)
             result.Add(new RecognisedName(_units.Starts[span.First], _units.Ends[span.End - 1],
                 weights.Tags.Types[span.Type], span.Confidence));
+        _units.Shrink();
+        features.Shrink();
+        _rows.Shrink();
         return result;
     }
 }

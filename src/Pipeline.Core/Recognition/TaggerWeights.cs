@@ -26,19 +26,39 @@ public sealed class TaggerWeights
 
     /// <param name="table">feature-major weights, <c>table[feature * tags + tag]</c>, in steps of <paramref name="scale"/>.</param>
     public TaggerWeights(TagScheme tags, int bits, sbyte[] table, float scale, float[] bias)
+        : this(tags, bits, scale, bias, Padded(tags.Count, bits, table))
     {
-        if (table.Length != (1 << bits) * tags.Count) throw new ArgumentException("weight table does not match the tag count and bits");
+    }
+
+    private static sbyte[] Padded(int k, int bits, sbyte[] table)
+    {
+        if (table.Length != (1 << bits) * k) throw new ArgumentException("weight table does not match the tag count and bits");
+        var stride = StrideFor(k);
+        var padded = new sbyte[(1 << bits) * stride];
+        for (var f = 0; f < 1 << bits; f++)
+            Array.Copy(table, f * k, padded, f * stride, k);
+        return padded;
+    }
+
+    private TaggerWeights(TagScheme tags, int bits, float scale, float[] bias, sbyte[] padded)
+    {
+        if (padded.Length != (1 << bits) * StrideFor(tags.Count)) throw new ArgumentException("padded weight table does not match the tag count and bits");
         if (bias.Length != tags.Count) throw new ArgumentException("one bias per tag expected");
         Tags = tags;
         Bits = bits;
         _scale = scale;
         _bias = bias;
         _k = tags.Count;
-        _stride = _k <= 8 ? 8 : (_k + 15) & ~15;
-        _padded = new sbyte[(1 << bits) * _stride];
-        for (var f = 0; f < 1 << bits; f++)
-            Array.Copy(table, f * _k, _padded, f * _stride, _k);
+        _stride = StrideFor(_k);
+        _padded = padded;
     }
+
+    /// <summary>Weights already laid out as this class holds them: row f at <c>f * StrideFor(tags)</c>, zeros after the tags.</summary>
+    public static TaggerWeights FromPadded(TagScheme tags, int bits, sbyte[] padded, float scale, float[] bias) =>
+        new(tags, bits, scale, bias, padded);
+
+    /// <summary>Rows padded to 8 tags (or a multiple of 16), so one row is read as whole vectors.</summary>
+    public static int StrideFor(int tags) => tags <= 8 ? 8 : (tags + 15) & ~15;
 
     public TagScheme Tags { get; }
     public int Bits { get; }

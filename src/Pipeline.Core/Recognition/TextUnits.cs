@@ -3,6 +3,8 @@ namespace Pipeline.Recognition;
 /// <summary>
 /// A text cut into the units the recogniser tags (characters of Chinese, tokens of English) and into the
 /// stretches it decodes one at a time (lines of Chinese, sentences of English). Offsets are UTF-16 indices.
+/// A stretch never grows past <see cref="LongestStretch"/> units: a file with no line breaks is still decoded
+/// a bounded piece at a time (news paragraphs are a few hundred units; the cut is far from any real one).
 /// </summary>
 public sealed class TextUnits
 {
@@ -26,8 +28,18 @@ public sealed class TextUnits
         if (StretchStarts.Count == 0 || StretchStarts[^1] != Count) StretchStarts.Add(Count);
     }
 
+    /// <summary>From this many units on, a stretch ends at the next sentence end (Chinese 。！？).</summary>
+    public const int LongStretch = 1 << 14;
+
+    /// <summary>A stretch is cut here even mid-sentence.</summary>
+    public const int LongestStretch = 4 * LongStretch;
+
+    /// <summary>Units in the stretch being cut so far.</summary>
+    public int CurrentStretchLength => StretchStarts.Count == 0 ? 0 : Count - StretchStarts[^1];
+
     public void Add(int start, int end)
     {
+        if (CurrentStretchLength >= LongestStretch) StretchStarts.Add(Count);
         if (Count == Starts.Length)
         {
             var s = new int[Count * 2];
@@ -40,6 +52,15 @@ public sealed class TextUnits
         Starts[Count] = start;
         Ends[Count] = end;
         Count++;
+    }
+
+    /// <summary>Lets go of buffers grown for an unusually long document.</summary>
+    public void Shrink()
+    {
+        if (Starts.Length <= 1 << 20) return;
+        Starts = new int[256];
+        Ends = new int[256];
+        Reset("");
     }
 
     public int StretchEnd(int stretch) => stretch + 1 < StretchStarts.Count ? StretchStarts[stretch + 1] : Count;

@@ -40,7 +40,7 @@ public sealed class BatchRunner : IDisposable
         _options = options;
         Fingerprint = FingerprintOf(pipeline, _writers, options);
         _database = OpenOutput(config.OutputDirectory);
-        _overview = new OverviewFiles(_database, _writers, config.OutputDirectory);
+        _overview = new OverviewFiles(_database, _writers, config.OutputDirectory, Jobs);
         _inputs = InputRules.Of(pipeline);
     }
 
@@ -70,6 +70,8 @@ public sealed class BatchRunner : IDisposable
     }
 
     public PipelineDatabase Database => _database;
+
+    private int Jobs => Math.Max(1, _options.Jobs ?? _config.Jobs);
 
     /// <summary>The article files of the input folder now (of this shard's, when the run is one shard) that may be read.</summary>
     public IReadOnlyList<string> InputFiles() => ScanInput().Articles;
@@ -109,7 +111,7 @@ public sealed class BatchRunner : IDisposable
             progress.Done(ArticleResult.Refusal(r));
         }
         using (var watchdog = new ArticleWatchdog(_config.Watchdog, cancellation))
-            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Jobs ?? _config.Jobs) },
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Jobs },
                 i =>
                 {
                     results[i] = cancellation.IsCancellationRequested
@@ -118,6 +120,10 @@ public sealed class BatchRunner : IDisposable
                     progress.Done(results[i]);
                 });
 
+        // The articles' files were staged without a flush each: one flush of the file system makes them all durable.
+        if (results.Any(r => r.Status is RunStatus.Ok or RunStatus.Partial)) AtomicFile.FlushFileSystem(_config.OutputDirectory);
+        // What the articles' reports freed in the C heap goes back before the overview draws the whole batch.
+        NativeHeap.Trim();
         var deleted = cancellation.IsCancellationRequested ? [] : ForgetDeletedInputs();
         var overviewErrors = cancellation.IsCancellationRequested || !_options.WriteOverview ? [] : WriteOverview(progress);
         progress.End();
@@ -213,6 +219,9 @@ public sealed class BatchRunner : IDisposable
                && previous.Outputs.All(o => expected.Contains(o.Key) && OutputStamp.Of(Path.Combine(dir, o.Key)) == o.Value);
     }
 
+    // Where the file system can be flushed at once, the batch's files are flushed together at its end.
+    private static bool FlushEach => !AtomicFile.CanFlushFileSystem;
+
     private string ArticleFolder(string file) => Path.Combine(_config.OutputDirectory, file);
 
     /// <summary>
@@ -230,14 +239,14 @@ public sealed class BatchRunner : IDisposable
             {
                 using var w = new StreamWriter(s, new System.Text.UTF8Encoding(false), leaveOpen: true);
                 w.Write(json);
-            }), Path.Combine(dir, EntitiesFile)));
+            }, FlushEach), Path.Combine(dir, EntitiesFile)));
             foreach (var writer in _writers)
             {
                 cancellation.ThrowIfCancellationRequested();
                 var final = Path.Combine(dir, $"{BriefingName}.{writer.Format}");
                 try
                 {
-                    staged.Add((AtomicFile.Stage(final, s => writer.Write(article, s)), final));
+                    staged.Add((AtomicFile.Stage(final, s => writer.Write(article, s), FlushEach), final));
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {

@@ -8,8 +8,13 @@ namespace Pipeline.Running;
 /// output/overview.&lt;format&gt;, made from the record alone (by a run and by a merge of shards alike).
 /// Rewritten only when what it shows may differ: another set of documents, versions or results.
 /// </summary>
-public sealed class OverviewFiles(PipelineDatabase database, IReadOnlyList<IReportWriter> writers, string outputDirectory)
+/// <param name="jobs">formats drawn at once (the overview is all that is left to do after a run's articles).</param>
+public sealed class OverviewFiles(PipelineDatabase database, IReadOnlyList<IReportWriter> writers, string outputDirectory, int jobs = 1)
 {
+    // An overview of thousands of documents takes a few hundred MB to draw (the DOCX one most): those are drawn one
+    // format after another.
+    private const int LargeOverview = 1000;
+
     private const string StateKey = "overview-state";
     private const string SnapshotKey = "overview-snapshot";
 
@@ -23,9 +28,11 @@ public sealed class OverviewFiles(PipelineDatabase database, IReadOnlyList<IRepo
 
         var overview = database.Overview.Build(files);
         overview = overview with { Changes = OverviewSnapshot.FromJson(database.Runs.GetSetting(SnapshotKey))?.Compare(overview) };
-        var errors = ImmutableArray.CreateBuilder<string>();
-        foreach (var writer in writers)
+        var failures = new string?[writers.Count];
+        var atOnce = overview.Documents.Length <= LargeOverview ? Math.Max(1, jobs) : 1;
+        Parallel.For(0, writers.Count, new ParallelOptions { MaxDegreeOfParallelism = atOnce }, i =>
         {
+            var writer = writers[i];
             var name = writer.OverviewFileName;
             try
             {
@@ -35,12 +42,13 @@ public sealed class OverviewFiles(PipelineDatabase database, IReadOnlyList<IRepo
             {
                 var reason = $"{e.GetType().Name}: {e.Message}";
                 progress.Error(name, reason);
-                errors.Add($"{name}: {reason}");
+                failures[i] = $"{name}: {reason}";
             }
-        }
-        database.Runs.SetSetting(StateKey, errors.Count == 0 ? state : null);
+        });
+        var errors = failures.OfType<string>().ToImmutableArray();
+        database.Runs.SetSetting(StateKey, errors.Length == 0 ? state : null);
         // The next overview says what changed since this one.
-        if (errors.Count == 0) database.Runs.SetSetting(SnapshotKey, OverviewSnapshot.Of(overview).ToJson());
-        return errors.ToImmutable();
+        if (errors.Length == 0) database.Runs.SetSetting(SnapshotKey, OverviewSnapshot.Of(overview).ToJson());
+        return errors;
     }
 }

@@ -34,7 +34,7 @@ public sealed partial class TimelineStage : IStage
     {
         var text = article.Text;
         var sentences = article.Sentences.IsDefaultOrEmpty ? [new TextSpan(0, text.Length)] : article.Sentences;
-        var agreementSpans = article.EntitiesOf(EntityTypes.Agreement).Select(a => a.Span).ToList();
+        var agreementSpans = new SpanIndex(article.EntitiesOf(EntityTypes.Agreement).Select(a => a.Span));
         var entries = new List<(TimelineEntry Entry, int Position)>();
         var leftOut = 0;
         foreach (var sentence in sentences)
@@ -42,9 +42,9 @@ public sealed partial class TimelineStage : IStage
             cancellation.ThrowIfCancellationRequested();
             // A year inside a title ("行动计划（2019—2021年）") dates the plan's span, not an event of the sentence.
             // An ambiguous date (a quoted 今天 whose speech date is unknown) would put a false event on the timeline.
-            var dated = article.EntitiesOf(EntityTypes.Date)
-                .Where(d => !string.IsNullOrEmpty(d.Value) && !d.Ambiguous && sentence.Start <= d.Start && d.End <= sentence.End)
-                .Where(d => !agreementSpans.Any(a => a.Overlaps(d.Span)))
+            var dated = article.EntitiesWithin(EntityTypes.Date, sentence)
+                .Where(d => !string.IsNullOrEmpty(d.Value) && !d.Ambiguous)
+                .Where(d => !agreementSpans.AnyOverlaps(d.Span))
                 .ToList();
             // A date counted from a document date that is only the file time (昨天, 9月3日 with no year) is a guess:
             // the event is left out rather than dated wrongly, and the briefing says how many were.
@@ -66,7 +66,7 @@ public sealed partial class TimelineStage : IStage
             entries.Add((new TimelineEntry(date.Value!, sentence, Summarise(summarised, _summaryLength), organisations, agreements),
                 sentence.Start));
         }
-        entries.AddRange(AgreementEntries(article, entries.Select(e => e.Entry).ToList()));
+        entries.AddRange(AgreementEntries(article, entries.Select(e => e.Entry)));
         var sorted = entries.OrderBy(e => TimelineEntry.SortKey(e.Entry.Date), StringComparer.Ordinal).ThenBy(e => e.Position)
             .Select(e => e.Entry).ToImmutableArray();
         var result = article with { Timeline = sorted };
@@ -79,16 +79,21 @@ public sealed partial class TimelineStage : IStage
     /// agreement record not yet on the timeline with its own date gets an entry of its own, summarised by the clause
     /// (between semicolons) that names it.
     /// </summary>
-    private List<(TimelineEntry Entry, int Position)> AgreementEntries(Article article, List<TimelineEntry> existing)
+    private List<(TimelineEntry Entry, int Position)> AgreementEntries(Article article, IEnumerable<TimelineEntry> sentenceEntries)
     {
         var text = article.Text;
         var added = new List<(TimelineEntry Entry, int Position)>();
+        // Which agreement is on the timeline on which date, and which added entry stands for a date and sentence:
+        // looked up, not searched, so a long document with many records stays linear.
+        var dated = sentenceEntries.SelectMany(e => e.Agreements.Select(a => (e.Date, a))).ToHashSet();
+        var addedAt = new Dictionary<(string Date, TextSpan Sentence), int>();
         // Agreement records never take a date counted from a guessed document date (see MentionEvidence).
         foreach (var record in article.Agreements)
         {
             if (record.Date is null || record.Mentions.IsDefaultOrEmpty) continue;
-            if (existing.Any(e => e.Date == record.Date && e.Agreements.Contains(record.Canonical))) continue;
-            var mention = record.Mentions.FirstOrDefault(m => article.SentenceAt(m.Start).Of(text) == record.Evidence);
+            if (dated.Contains((record.Date, record.Canonical))) continue;
+            var mention = record.Mentions.FirstOrDefault(m => article.SentenceAt(m.Start) is var s
+                && text.AsSpan(s.Start, s.Length).SequenceEqual(record.Evidence));
             if (mention == default) mention = record.Mentions[0];
             var sentence = article.SentenceAt(mention.Start);
             // A title may run over a sentence end (《…。…》): the sentence then reaches to its end.
@@ -97,17 +102,17 @@ public sealed partial class TimelineStage : IStage
             var clauseEnd = text.IndexOfAny(['；', ';'], mention.End, sentence.End - mention.End) is var e and >= 0 ? e : sentence.End;
             var clause = new TextSpan(clauseStart, clauseEnd);
             // Two records signed the same day in the same sentence share one entry.
-            var same = added.FindIndex(a => a.Entry.Date == record.Date && a.Entry.Sentence == sentence);
-            if (same >= 0)
+            if (addedAt.TryGetValue((record.Date, sentence), out var same))
             {
                 var merged = added[same].Entry with { Agreements = added[same].Entry.Agreements.Add(record.Canonical) };
-                existing[existing.IndexOf(added[same].Entry)] = merged;
+                dated.Add((record.Date, record.Canonical));
                 added[same] = (merged, added[same].Position);
                 continue;
             }
             var entry = new TimelineEntry(record.Date, sentence, Summarise(clause.Of(text), _summaryLength),
                 Names(article, EntityTypes.Org, clause), [record.Canonical]);
-            existing.Add(entry);
+            dated.Add((record.Date, record.Canonical));
+            addedAt[(record.Date, sentence)] = added.Count;
             added.Add((entry, sentence.Start));
         }
         return added;
@@ -120,8 +125,7 @@ public sealed partial class TimelineStage : IStage
         DatelineEnd().IsMatch(text.AsSpan(date.End, Math.Min(3, text.Length - date.End)).ToString());
 
     private static ImmutableArray<string> Names(Article article, string type, TextSpan sentence) =>
-        [.. article.EntitiesOf(type).Where(e => sentence.Start <= e.Start && e.End <= sentence.End)
-            .Select(e => e.Canonical ?? e.Text).Distinct()];
+        [.. article.EntitiesWithin(type, sentence).Select(e => e.Canonical ?? e.Text).Distinct()];
 
     private static bool IsInsideQuote(string text, int from, int at) =>
         text[from..at].Count(c => c == '“') > text[from..at].Count(c => c == '”');
