@@ -84,7 +84,7 @@ public sealed class ExtractionSession
         {
             if (context.Cancellation.IsCancellationRequested) return;
             var path = files[i];
-            var outcome = watchdog.Run(Path.GetFileName(path), UnixFiles.Stat(path).Size, token => _pipeline.ProcessFile(path, token));
+            var outcome = watchdog.Run(UnixFiles.Stat(path).Size, token => _pipeline.ProcessFile(path, token));
             if (context.Cancellation.IsCancellationRequested) return;
             lock (output)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Pipeline.Configuration;
 using Pipeline.Model;
@@ -41,8 +42,8 @@ public sealed class RecogniseStage : IStage
     private readonly double _minConfidence;
     private readonly double _settle;
     private readonly double _veto;
-    private readonly ThreadLocal<Tagger?> _chinese;
-    private readonly ThreadLocal<Tagger?> _english;
+    private readonly TaggerPool _chinese;
+    private readonly TaggerPool _english;
 
     /// <param name="model">null: the stage adds nothing.</param>
     public RecogniseStage(RecogniserModel? model, double minConfidence = DefaultMinConfidence, double settle = DefaultSettle,
@@ -52,8 +53,8 @@ public sealed class RecogniseStage : IStage
         _minConfidence = minConfidence;
         _settle = settle;
         _veto = veto;
-        _chinese = new ThreadLocal<Tagger?>(() => TaggerFor("zh"));
-        _english = new ThreadLocal<Tagger?>(() => TaggerFor("en"));
+        _chinese = new TaggerPool(() => TaggerFor("zh"));
+        _english = new TaggerPool(() => TaggerFor("en"));
     }
 
     public static RecogniseStage WithShippedModel() =>
@@ -71,8 +72,16 @@ public sealed class RecogniseStage : IStage
         if (_model is null || article.Text.Length == 0) return article;
         cancellation.ThrowIfCancellationRequested();
         var language = article.Language;
-        var tagger = language == DocumentLanguage.Chinese ? _chinese.Value : _english.Value;
-        if (tagger is null) return article;
+        var pool = language == DocumentLanguage.Chinese ? _chinese : _english;
+        if (pool.Rent() is not { } tagger) return article;
+        // A tagger whose article failed half-way is dropped, not reused: its scratch state is unknown.
+        var result = Tag(article, tagger, language, cancellation);
+        pool.Return(tagger);
+        return result;
+    }
+
+    private Article Tag(Article article, Tagger tagger, DocumentLanguage language, CancellationToken cancellation)
+    {
         var text = article.Text;
         var entities = InOrderOfStart(article.Entities);
         var byStart = new EntitiesByStart(entities);
@@ -231,4 +240,20 @@ public sealed record RecogniseOptions
     [Option("probability from which a person, place or other name removes an organisation inside it, and a one-word " +
             "name usually written in lower case is kept", Minimum = 0, Maximum = 1)]
     public double Veto { get; init; } = RecogniseStage.DefaultVeto;
+}
+
+/// <summary>
+/// Idle taggers of one language. A tagger holds scratch buffers, so it serves one article at a time; it is kept
+/// for the next article because building one (its features over the gazetteer) costs more than tagging a short
+/// article, and each article runs on a thread of its own under the watchdog (a tagger per thread would be
+/// built again for every article).
+/// </summary>
+internal sealed class TaggerPool(Func<Tagger?> make)
+{
+    private readonly ConcurrentBag<Tagger> _idle = [];
+
+    /// <summary>An idle tagger, or a new one; null where the model has no tagger for the language.</summary>
+    public Tagger? Rent() => _idle.TryTake(out var tagger) ? tagger : make();
+
+    public void Return(Tagger tagger) => _idle.Add(tagger);
 }

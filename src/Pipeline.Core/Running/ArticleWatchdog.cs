@@ -25,6 +25,7 @@ public sealed class ArticleWatchdog : IDisposable
     private readonly Lock _lock = new();
     private readonly List<WatchedArticle> _running = [];
     private readonly List<ManualResetEventSlim> _leftBehind = []; // the end signals of work that did not stop
+    private readonly System.Collections.Concurrent.ConcurrentBag<ArticleThread> _idle = [];
     private readonly Thread _monitor;
     private readonly CancellationTokenSource _disposed = new();
     private DateTime _lastCollection = DateTime.MinValue;
@@ -71,32 +72,32 @@ public sealed class ArticleWatchdog : IDisposable
     /// Runs <paramref name="work"/> for one article and returns when it has ended, or when it was stopped
     /// and did not end within the grace period. <paramref name="size"/> ranks articles for the memory budget.
     /// </summary>
-    public WatchOutcome<T> Run<T>(string name, long size, Func<CancellationToken, T> work)
+    public WatchOutcome<T> Run<T>(long size, Func<CancellationToken, T> work)
     {
         var watched = new WatchedArticle(size, _stop);
         T? result = default;
         Exception? error = null;
         var done = new ManualResetEventSlim();
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                result = work(watched.Token);
-            }
-            catch (Exception e)
-            {
-                error = e;
-            }
-            finally
-            {
-                done.Set();
-            }
-        }, ArticleThreadStack) { IsBackground = true, Name = $"article {name}" };
+        var thread = _idle.TryTake(out var idle) ? idle : new ArticleThread();
         lock (_lock) _running.Add(watched);
         var ended = false;
         try
         {
-            thread.Start();
+            thread.Start(() =>
+            {
+                try
+                {
+                    result = work(watched.Token);
+                }
+                catch (Exception e)
+                {
+                    error = e;
+                }
+                finally
+                {
+                    done.Set();
+                }
+            });
             WaitHandle.WaitAny([done.WaitHandle, watched.Token.WaitHandle]);
             ended = done.Wait(watched.Token.IsCancellationRequested ? _options.Grace : Timeout.InfiniteTimeSpan);
             if (!ended)
@@ -116,6 +117,7 @@ public sealed class ArticleWatchdog : IDisposable
             {
                 done.Dispose();
                 watched.Dispose();
+                _idle.Add(thread); // a thread left behind is never given another article
             }
             if (watched.StoppedForMemory) Collect(force: true);
         }
@@ -205,9 +207,43 @@ public sealed class ArticleWatchdog : IDisposable
 
     public void Dispose()
     {
+        while (_idle.TryTake(out var thread)) thread.Retire();
         _disposed.Cancel();
         _monitor.Join();
         _disposed.Dispose();
+    }
+
+    /// <summary>
+    /// A thread that runs one article at a time and waits for the next: starting a thread per article cost more
+    /// than a short article's extraction (a new stack, cold per-thread caches). Background, so a thread whose
+    /// article was left behind never keeps the process alive.
+    /// </summary>
+    private sealed class ArticleThread
+    {
+        private readonly SemaphoreSlim _go = new(0);
+        private Action? _work;
+
+        public ArticleThread() =>
+            new Thread(Loop, ArticleThreadStack) { IsBackground = true, Name = "article" }.Start();
+
+        public void Start(Action work)
+        {
+            _work = work;
+            _go.Release();
+        }
+
+        public void Retire() => _go.Release(); // with no work: the loop ends
+
+        private void Loop()
+        {
+            while (true)
+            {
+                _go.Wait();
+                var work = Interlocked.Exchange(ref _work, null);
+                if (work is null) return;
+                work();
+            }
+        }
     }
 
     private sealed class WatchedArticle : IDisposable

@@ -163,7 +163,7 @@ public sealed class BatchRunner : IDisposable
         var file = Path.GetFileName(path);
         var clock = Stopwatch.StartNew();
         var hash = "";
-        var outcome = watchdog.Run(file, SizeOf(path), token =>
+        var outcome = watchdog.Run(SizeOf(path), token =>
         {
             hash = _inputs.ContentHash(path, token);
             if (!_options.Force && previousRecords.TryGetValue(file, out var previous) && Unchanged(previous, hash))

@@ -53,7 +53,7 @@ public class ReaderFuzzTests
         {
             var bytes = input.Apply(seeds, extension);
             File.WriteAllBytes(lastInput, bytes);
-            var outcome = watchdog.Run("fuzz" + extension, bytes.Length, token => FormatReaders.Read(extension, bytes, token));
+            var outcome = watchdog.Run(bytes.Length, token => FormatReaders.Read(extension, bytes, token));
             count++;
             if (outcome.Stopped) throw new AssertionException($"{input}: no answer within {PerInput.TotalSeconds} s");
             if (outcome.Error is ArticleException refused)

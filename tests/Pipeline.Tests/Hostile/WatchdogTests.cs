@@ -27,7 +27,7 @@ public class WatchdogTests
     public void An_article_over_its_time_budget_is_stopped_with_the_reason()
     {
         using var watchdog = new ArticleWatchdog(NoBudgets with { ArticleTime = TimeSpan.FromSeconds(1) }, CancellationToken.None);
-        var outcome = watchdog.Run("slow.txt", 100, Cooperative);
+        var outcome = watchdog.Run(100, Cooperative);
         Assert.That(outcome.Stopped && !outcome.Abandoned);
         Assert.That(outcome.StopReason, Does.StartWith("stopped by the watchdog after 1.").And.Contain("over the time budget of 1 s"));
     }
@@ -38,7 +38,7 @@ public class WatchdogTests
         using var never = new ManualResetEventSlim();
         using var watchdog = new ArticleWatchdog(NoBudgets with { ArticleTime = TimeSpan.FromSeconds(1) }, CancellationToken.None);
         var clock = Stopwatch.StartNew();
-        var outcome = watchdog.Run("stuck.txt", 100, _ =>
+        var outcome = watchdog.Run(100, _ =>
         {
             never.Wait(TimeSpan.FromSeconds(30)); // a stage that never looks at its token
             return 0;
@@ -54,14 +54,14 @@ public class WatchdogTests
         var memory = 100L;
         using var watchdog = new ArticleWatchdog(NoBudgets with { MemoryBytes = 1024L * 1024 * 1024 }, CancellationToken.None, () => Interlocked.Read(ref memory));
         using var bothRunning = new CountdownEvent(2);
-        var small = Task.Run(() => watchdog.Run("small.txt", 10, token =>
+        var small = Task.Run(() => watchdog.Run(10, token =>
         {
             bothRunning.Signal();
             bothRunning.Wait(token);
             Thread.Sleep(1500); // busy while the budget is passed, then done
             return "done";
         }));
-        var large = Task.Run(() => watchdog.Run("large.txt", 5_000_000, token =>
+        var large = Task.Run(() => watchdog.Run(5_000_000, token =>
         {
             bothRunning.Signal();
             return Cooperative(token);
@@ -84,7 +84,7 @@ public class WatchdogTests
         using var watchdog = new ArticleWatchdog(NoBudgets, stop.Token);
         stop.CancelAfter(300);
         var clock = Stopwatch.StartNew();
-        var outcome = watchdog.Run("long.txt", 100, _ =>
+        var outcome = watchdog.Run(100, _ =>
         {
             Thread.Sleep(TimeSpan.FromSeconds(30)); // deaf to the token
             return 0;
@@ -98,9 +98,32 @@ public class WatchdogTests
     public void An_error_and_a_result_come_back_as_they_are()
     {
         using var watchdog = new ArticleWatchdog(WatchdogOptions.Default, CancellationToken.None);
-        Assert.That(watchdog.Run("ok.txt", 1, _ => 42).Result, Is.EqualTo(42));
-        var failed = watchdog.Run<int>("bad.txt", 1, _ => throw new InvalidDataException("broken"));
+        Assert.That(watchdog.Run(1, _ => 42).Result, Is.EqualTo(42));
+        var failed = watchdog.Run<int>(1, _ => throw new InvalidDataException("broken"));
         Assert.That(failed.Error, Is.TypeOf<InvalidDataException>());
         Assert.That(failed.Stopped, Is.False);
+    }
+
+    [Test]
+    public void Articles_one_after_another_share_a_thread_but_one_left_behind_never_gets_the_next()
+    {
+        using var never = new ManualResetEventSlim();
+        using var watchdog = new ArticleWatchdog(NoBudgets with { ArticleTime = TimeSpan.FromSeconds(1) }, CancellationToken.None);
+        var first = watchdog.Run(1, _ => Environment.CurrentManagedThreadId).Result;
+        var second = watchdog.Run(1, _ => Environment.CurrentManagedThreadId).Result;
+        Assert.That(second, Is.EqualTo(first), "a finished article's thread takes the next one");
+
+        var stuckThread = 0;
+        var stuck = watchdog.Run(1, _ =>
+        {
+            stuckThread = Environment.CurrentManagedThreadId;
+            never.Wait(TimeSpan.FromSeconds(30));
+            return 0;
+        });
+        Assert.That(stuck.Abandoned);
+        var after = watchdog.Run(1, _ => Environment.CurrentManagedThreadId);
+        Assert.That(after.Result, Is.Not.EqualTo(stuckThread), "the next article does not wait behind the stuck one");
+        Assert.That(after.Stopped, Is.False);
+        never.Set();
     }
 }
