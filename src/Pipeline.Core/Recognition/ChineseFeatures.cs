@@ -118,7 +118,7 @@ public sealed class ChineseFeatures : IUnitFeatures
         if (_char.Length > KeptChars) Allocate(1024);
     }
 
-    // About 17 bytes a character are kept per thread between documents up to this length.
+    // About 17 bytes a character are kept per tagger between documents up to this length.
     private const int KeptChars = 1 << 20;
 
     private void Allocate(int size)

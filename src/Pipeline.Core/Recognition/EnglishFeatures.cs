@@ -121,7 +121,7 @@ public sealed class EnglishFeatures : IUnitFeatures
         if (_word.Length > KeptUnits) Allocate(512);
     }
 
-    // About 19 bytes a token are kept per thread between documents up to this length.
+    // About 19 bytes a token are kept per tagger between documents up to this length.
     private const int KeptUnits = 1 << 18;
 
     private void Allocate(int size)
