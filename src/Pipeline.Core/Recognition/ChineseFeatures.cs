@@ -103,7 +103,7 @@ public sealed class ChineseFeatures : IUnitFeatures
                 {
                     _templates.Add(rows, 17, _suffixDistance[i]);
                     _templates.Add(rows, 18, _suffixAhead[i], _suffixDistance[i]);
-                    _templates.Add(rows, 19, (uint)(km1 | (uint)_suffixDistance[i] << 4));
+                    _templates.Add(rows, 19, (uint)(km1 | _suffixDistance[i] << 4));
                 }
                 if (_latinRun[i] != 0) _templates.Add(rows, 20, _latinRun[i]);
                 _templates.Add(rows, 21, 0); // always on: the model's own bias per tag, kept with the weights

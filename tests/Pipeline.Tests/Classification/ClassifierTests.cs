@@ -44,7 +44,7 @@ public class ClassifierTests
                     Enumerable.Repeat(1f, features.Count).ToArray(), features.ToArray()),
             };
             var theirs = engine.Predict(row).Score;
-            Span<float> mine = stackalloc float[CandidateLabels.All.Length];
+            var mine = new float[CandidateLabels.All.Length];
             ours.Probabilities(features, mine);
             for (var k = 0; k < mine.Length; k++)
                 Assert.That(mine[k], Is.EqualTo(theirs[k]).Within(1e-3), $"{text} class {CandidateLabels.All[k]}");
