@@ -27,7 +27,7 @@ public static class ReportStress
                     "html+pdf" => r % 2 == 0 ? bench.Html() : bench.Pdf(),
                     "docx+pdf" => r % 2 == 0 ? bench.Docx() : bench.Pdf(),
                     "docx+html" => r % 2 == 0 ? bench.Docx() : bench.Html(),
-                    _ => (r + t) % 3 switch { 0 => bench.Pdf(), 1 => bench.DocxAndPdf(), _ => bench.Html() + bench.Pdf() },
+                    _ => ((r + t) % 3) switch { 0 => bench.Pdf(), 1 => bench.DocxAndPdf(), _ => bench.Html() + bench.Pdf() },
                 };
                 Interlocked.Add(ref written, bytes);
                 if (t == 0 && r % 50 == 0) Console.WriteLine($"round {r}: {clock.Elapsed.TotalSeconds:F0} s");
