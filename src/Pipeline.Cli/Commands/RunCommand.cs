@@ -48,13 +48,9 @@ public sealed class RunCommand : CliCommand
     {
         Description = "exit 1 when an article fails (error, the default), also when one has warnings (warning), or never",
         HelpName = "error|warning|never",
-        CustomParser = result =>
-        {
-            var token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
-            if (Enum.TryParse<FailOn>(token, ignoreCase: true, out var value) && !int.TryParse(token, out _)) return value;
-            result.AddError($"--fail-on must be error, warning or never (got '{token}')");
-            return FailOn.Error;
-        },
+        CustomParser = result => CommonOptions.Parsed(result, "error, warning or never",
+            token => Enum.TryParse<FailOn>(token, ignoreCase: true, out var value) && !int.TryParse(token, out _) ? value : (FailOn?)null)
+            ?? FailOn.Error,
     };
 
     protected override ExitCode Execute(ParseResult parse, CommandContext context)
