@@ -13,17 +13,29 @@ public static class PdfWidthTables
 {
     private const double LargestEntry = 100_000; // above any CID (65,535) and any glyph width
     private static readonly byte[] Key = "/W"u8.ToArray();
+    private static readonly byte[] StreamStart = "stream"u8.ToArray();
+    private static readonly byte[] StreamEnd = "endstream"u8.ToArray();
 
     /// <summary>Why the file's width tables cannot be right, or null where every one that is visible is plausible.</summary>
     public static string? Problem(ReadOnlySpan<byte> pdf)
     {
-        var from = 0;
-        while (from < pdf.Length)
+        // Each search runs once per match, so a file of many keys or many streams is still read in one pass.
+        var key = Next(pdf, Key, 0);
+        var stream = Next(pdf, StreamStart, 0);
+        while (key >= 0)
         {
-            var hit = pdf[from..].IndexOf(Key);
-            if (hit < 0) return null;
-            var at = from + hit + Key.Length;
-            from = at;
+            // Stream data (compressed content, fonts, images) can hold the bytes "/W[" by chance: skip it whole.
+            if (stream >= 0 && stream < key)
+            {
+                var end = Next(pdf, StreamEnd, stream + StreamStart.Length);
+                if (end < 0) return null;
+                var after = end + StreamEnd.Length;
+                stream = Next(pdf, StreamStart, after);
+                if (key < after) key = Next(pdf, Key, after);
+                continue;
+            }
+            var at = key + Key.Length;
+            key = Next(pdf, Key, at);
             if (at < pdf.Length && pdf[at] == (byte)'2') at++; // /W2: vertical metrics, the same shape
             while (at < pdf.Length && IsSpace(pdf[at])) at++;
             if (at >= pdf.Length || pdf[at] != (byte)'[') continue; // /Widths, /WMode, /W as a value…
@@ -55,6 +67,13 @@ public static class PdfWidthTables
                 return $"a font's width table holds {Shorten(token)}, far beyond any character code or width";
         }
         return null;
+    }
+
+    private static int Next(ReadOnlySpan<byte> pdf, ReadOnlySpan<byte> what, int from)
+    {
+        if (from >= pdf.Length) return -1;
+        var hit = pdf[from..].IndexOf(what);
+        return hit < 0 ? -1 : from + hit;
     }
 
     private static string Shorten(string token) => token.Length <= 20 ? token : token[..20] + "…";

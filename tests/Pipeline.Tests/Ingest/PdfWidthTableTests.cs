@@ -47,6 +47,14 @@ public class PdfWidthTableTests
         Assert.That(PdfReader.Read(_briefing).Text, Does.Contain("NATO"));
     }
 
+    [Test]
+    public void Bytes_inside_stream_data_are_never_read_as_a_width_table_but_a_table_after_the_stream_is()
+    {
+        const string binary = "<< /Length 23 /Filter /FlateDecode >>\nstream\n\u00b7/W[\u00ff\u0001 1e308\u0002]\nendstream\n";
+        Assert.That(PdfWidthTables.Problem(Encoding.Latin1.GetBytes(binary + "<< /W [1 [500 600]] >>")), Is.Null);
+        Assert.That(PdfWidthTables.Problem(Encoding.Latin1.GetBytes(binary + "<< /W [1 1e308 500] >>")), Does.Contain("not a number"));
+    }
+
     [TestCase("<< /Type /XRef /W [1 2 1] /Size 9 >>")]
     [TestCase("<< /Widths [278 556 556] /WMode 0 /W 7 0 R >>")]
     public void Other_keys_and_cross_reference_streams_are_not_width_tables(string dictionary) =>
