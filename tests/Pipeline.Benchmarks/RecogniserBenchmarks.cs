@@ -22,7 +22,7 @@ public class RecogniserBenchmarks
         var text = BenchText.Chinese();
         for (var start = 0; start < text.Length; start += 4000) _articles.Add(text.Substring(start, Math.Min(4000, text.Length - start)));
         var model = RecogniserModel.Shipped ?? throw new InvalidOperationException("no recogniser model is built into the library");
-        _chinese = Tagger.For("zh", model.Languages["zh"]);
+        _chinese = Tagger.For("zh", model.Tagger("zh")!);
         Console.WriteLine($"// text: {text.Length:N0} chars, {System.Text.Encoding.UTF8.GetByteCount(text):N0} UTF-8 bytes; ns/char = mean ns / {text.Length}");
     }
 

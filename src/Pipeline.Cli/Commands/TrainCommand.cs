@@ -43,7 +43,7 @@ public sealed class TrainCommand : CliCommand
     };
     private readonly Option<string?> _out = new("--out")
     {
-        Description = "where the classifier goes (default: the one the library ships, src/Pipeline.Core/Classification/Model/classifier.zip)",
+        Description = "where the classifier goes (default: the one the library ships, src/Pipeline.Core/Classification/Model/classifier.bin)",
         HelpName = "MODEL",
     };
     private readonly Option<string?> _recogniserOut = new("--recogniser-out")

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
@@ -36,7 +35,7 @@ public sealed record TrainingOptions
     public static TrainingOptions ForRepository(string repoRoot) => new()
     {
         Pd1998Path = Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "data", "pd1998-train.jsonl.gz")),
-        ModelPath = Path.Combine(repoRoot, "src", "Pipeline.Core", "Classification", "Model", "classifier.zip"),
+        ModelPath = Path.Combine(repoRoot, "src", "Pipeline.Core", "Classification", "Model", "classifier.bin"),
     };
 }
 
@@ -124,10 +123,8 @@ public sealed class ClassifierTrainer
                 l2Regularization: options.L2Regularization, l1Regularization: options.L1Regularization, maximumNumberOfIterations: options.MaxIterations));
         var model = pipeline.Fit(data);
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.ModelPath))!);
-        SaveReproducibly(ml, model, data.Schema, options.ModelPath);
-
         var classifier = CandidateClassifier.FromTransformer(model);
+        classifier.Save(options.ModelPath);
         var scores = Evaluate(test.Select(r => (r.Label, Predicted: classifier.Predict(Indices(r)).Label)));
         var titleRows = heldOutTitles.Select(t => (t.Row.Label, Rule: t.RuleLabel, Model: classifier.Predict(Indices(t.Row)).Label)).ToList();
         var titlesByRules = Evaluate(titleRows.Select(t => (t.Label, t.Rule)));
@@ -139,32 +136,6 @@ public sealed class ClassifierTrainer
             TitleAccuracyByModel = titleRows.Count == 0 ? 0 : titleRows.Count(t => t.Model == t.Label) / (double)titleRows.Count,
         };
     }
-
-    /// <summary>
-    /// ML.NET's model zip stamps every entry with the time of saving; the same entries are rewritten with one fixed
-    /// time, in name order, so retraining on the same data gives the same bytes (and a clean `git status`).
-    /// </summary>
-    private static void SaveReproducibly(MLContext ml, ITransformer model, DataViewSchema schema, string path)
-    {
-        using var saved = new MemoryStream();
-        ml.Model.Save(model, schema, saved);
-        saved.Position = 0;
-        using var source = new ZipArchive(saved, ZipArchiveMode.Read);
-        var temporary = path + ".tmp";
-        using (var file = File.Create(temporary))
-        using (var target = new ZipArchive(file, ZipArchiveMode.Create))
-            foreach (var entry in source.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
-            {
-                var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-                copy.LastWriteTime = FixedTime;
-                using var from = entry.Open();
-                using var to = copy.Open();
-                from.CopyTo(to);
-            }
-        File.Move(temporary, path, overwrite: true);
-    }
-
-    private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private sealed class LabelValue
     {

@@ -65,7 +65,7 @@ public sealed class RecogniseStage : IStage
     public bool UsesModel => _model is not null;
 
     private Tagger? TaggerFor(string language) =>
-        _model is not null && _model.Languages.TryGetValue(language, out var learnt) ? Tagger.For(language, learnt) : null;
+        _model?.Tagger(language) is { } learnt ? Recognition.Tagger.For(language, learnt) : null;
 
     public Article Process(Article article, CancellationToken cancellation = default)
     {

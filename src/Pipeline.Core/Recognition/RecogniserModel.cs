@@ -12,26 +12,38 @@ public sealed record CorpusSignature(string Name, string Digest);
 
 /// <summary>
 /// The recogniser's taggers (one per language) and the corpora they were trained on. Stored in a small binary
-/// file of our own: a header, then per language its tags, the quantisation step, the biases and the non-zero
-/// weight rows (feature index as a delta, then one 8-bit weight per tag). Nothing in it depends on the time or
-/// the machine, so the same training gives the same bytes.
+/// file of our own: a header, then per language its length in bytes, its tags, the quantisation step, the biases
+/// and the non-zero weight rows (feature index as a delta, then one 8-bit weight per tag). Nothing in it depends on
+/// the time or the machine, so the same training gives the same bytes. The shipped model reads a language's
+/// section when an article of that language first needs it: a batch of Chinese news never spends the start-up
+/// time and memory of the English tagger (a weight table of 8 MB), nor the other way round.
 /// </summary>
 public sealed class RecogniserModel
 {
     private const string ResourceName = "Pipeline.Recognition.Model.recogniser.bin";
     private const string Magic = "PIPELINE-NER";
-    private const int Version = 3;
+    private const int Version = 4;
 
     private static readonly Lazy<RecogniserModel?> ShippedModel = new(LoadShipped);
 
+    private readonly ImmutableSortedDictionary<string, Lazy<LanguageTagger>> _languages;
+
     public RecogniserModel(IEnumerable<KeyValuePair<string, LanguageTagger>> languages, IEnumerable<CorpusSignature> trainedOn)
+        : this(languages.Select(l => KeyValuePair.Create(l.Key, new Lazy<LanguageTagger>(l.Value))), trainedOn)
     {
-        Languages = languages.ToImmutableSortedDictionary(StringComparer.Ordinal);
+    }
+
+    private RecogniserModel(IEnumerable<KeyValuePair<string, Lazy<LanguageTagger>>> languages, IEnumerable<CorpusSignature> trainedOn)
+    {
+        _languages = languages.ToImmutableSortedDictionary(StringComparer.Ordinal);
         TrainedOn = [.. trainedOn];
     }
 
-    /// <summary>Tagger weights by language ("zh", "en").</summary>
-    public ImmutableSortedDictionary<string, LanguageTagger> Languages { get; }
+    /// <summary>The languages the model has a tagger for ("en", "zh").</summary>
+    public IEnumerable<string> LanguageNames => _languages.Keys;
+
+    /// <summary>The tagger of a language (read from the model the first time it is asked for), or null.</summary>
+    public LanguageTagger? Tagger(string language) => _languages.TryGetValue(language, out var tagger) ? tagger.Value : null;
 
     public ImmutableArray<CorpusSignature> TrainedOn { get; }
 
@@ -57,11 +69,23 @@ public sealed class RecogniserModel
             w.Write(c.Name);
             w.Write(c.Digest);
         }
-        w.Write(Languages.Count);
-        foreach (var (language, tagger) in Languages)
+        w.Write(_languages.Count);
+        foreach (var language in _languages.Keys)
+        {
+            w.Write(language);
+            using var section = new MemoryStream();
+            WriteLanguage(section, Tagger(language)!);
+            w.Write(checked((int)section.Length));
+            w.Flush();
+            section.WriteTo(stream);
+        }
+    }
+
+    private static void WriteLanguage(Stream stream, LanguageTagger tagger)
+    {
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         {
             var weights = tagger.Weights;
-            w.Write(language);
             w.Write(weights.Tags.Types.Length);
             foreach (var t in weights.Tags.Types) w.Write(t);
             w.Write(weights.Bits);
@@ -89,10 +113,13 @@ public sealed class RecogniserModel
         }
     }
 
+    /// <summary>A model file, every language read at once: a file that is not a whole model is refused here, at start.</summary>
     public static RecogniserModel Load(string path)
     {
-        using var stream = File.OpenRead(path);
-        return Read(stream, path);
+        var bytes = File.ReadAllBytes(path);
+        var model = Read(() => new MemoryStream(bytes, writable: false), path);
+        foreach (var language in model.LanguageNames) model.Tagger(language);
+        return model;
     }
 
     /// <summary>The corpora a model file was trained on, read from its header alone.</summary>
@@ -121,35 +148,62 @@ public sealed class RecogniserModel
         return corpora;
     }
 
-    public static RecogniserModel Read(Stream stream, string origin)
+    /// <summary>
+    /// The header and where each language's section lies; a section is read the first time its tagger is asked for,
+    /// from a stream of its own (<paramref name="open"/> gives a new one over the same bytes each time).
+    /// </summary>
+    public static RecogniserModel Read(Func<Stream> open, string origin)
     {
-        // The rows are read straight from memory into the weight table: a few MB, parsed in milliseconds.
-        var memory = new MemoryStream(stream.CanSeek ? (int)Math.Max(0, stream.Length - stream.Position) : 0);
-        stream.CopyTo(memory);
-        memory.Position = 0;
-        using var r = new BinaryReader(memory, Encoding.UTF8, leaveOpen: true);
+        using var stream = open();
+        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         try
         {
             var corpora = ReadHeader(r, origin);
-            var languages = new List<KeyValuePair<string, LanguageTagger>>();
+            var languages = new List<KeyValuePair<string, Lazy<LanguageTagger>>>();
             for (var n = r.ReadInt32(); n > 0; n--)
             {
                 var language = r.ReadString();
-                var types = new List<string>();
-                for (var t = r.ReadInt32(); t > 0; t--) types.Add(r.ReadString());
-                var tags = new TagScheme(types);
-                var bits = r.ReadInt32();
-                if (bits is < 10 or > 24) throw new InvalidDataException($"{origin}: {bits} feature bits is out of range");
-                var scale = r.ReadSingle();
-                var bias = new float[tags.Count];
-                for (var t = 0; t < bias.Length; t++) bias[t] = r.ReadSingle();
-                var table = ReadRows(memory, r.ReadInt32(), tags.Count, bits, origin);
-                var entries = r.ReadInt32();
-                var steps = new Dictionary<uint, byte>(Math.Clamp(entries, 0, 1 << 22));
-                for (; entries > 0; entries--) steps[r.ReadUInt32()] = r.ReadByte();
-                languages.Add(new(language, new LanguageTagger(TaggerWeights.FromPadded(tags, bits, table, scale, bias), new WordLexicon(steps))));
+                var length = r.ReadInt32();
+                var start = stream.Position;
+                if (length < 0 || start + length > stream.Length) throw new EndOfStreamException();
+                stream.Position = start + length;
+                languages.Add(KeyValuePair.Create(language, new Lazy<LanguageTagger>(() => ReadLanguage(open, start, length, origin))));
             }
             return new RecogniserModel(languages, corpora);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException($"{origin}: the model file is truncated");
+        }
+    }
+
+    private static LanguageTagger ReadLanguage(Func<Stream> open, long start, int length, string origin)
+    {
+        // The rows are read straight from memory into the weight table: a few MB, parsed in milliseconds.
+        var bytes = new byte[length];
+        using (var stream = open())
+        {
+            stream.Position = start;
+            stream.ReadExactly(bytes);
+        }
+        using var memory = new MemoryStream(bytes, 0, length, writable: false, publiclyVisible: true);
+        using var r = new BinaryReader(memory, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            var types = new List<string>();
+            for (var t = r.ReadInt32(); t > 0; t--) types.Add(r.ReadString());
+            var tags = new TagScheme(types);
+            var bits = r.ReadInt32();
+            if (bits is < 10 or > 24) throw new InvalidDataException($"{origin}: {bits} feature bits is out of range");
+            var scale = r.ReadSingle();
+            var bias = new float[tags.Count];
+            for (var t = 0; t < bias.Length; t++) bias[t] = r.ReadSingle();
+            var table = ReadRows(memory, r.ReadInt32(), tags.Count, bits, origin);
+            var entries = r.ReadInt32();
+            var steps = new Dictionary<uint, byte>(Math.Clamp(entries, 0, 1 << 22));
+            for (; entries > 0; entries--) steps[r.ReadUInt32()] = r.ReadByte();
+            if (memory.Position != length) throw new InvalidDataException($"{origin}: a language section has {length - memory.Position} bytes too many");
+            return new LanguageTagger(TaggerWeights.FromPadded(tags, bits, table, scale, bias), new WordLexicon(steps));
         }
         catch (EndOfStreamException)
         {
@@ -188,7 +242,9 @@ public sealed class RecogniserModel
 
     private static RecogniserModel? LoadShipped()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName);
-        return stream is null ? null : Read(stream, "shipped recogniser model");
+        var assembly = Assembly.GetExecutingAssembly();
+        if (assembly.GetManifestResourceInfo(ResourceName) is null) return null;
+        // Each read maps the resource anew: the library's own image, never copied whole.
+        return Read(() => assembly.GetManifestResourceStream(ResourceName)!, "shipped recogniser model");
     }
 }

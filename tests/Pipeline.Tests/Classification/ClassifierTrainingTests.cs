@@ -22,9 +22,9 @@ public class ClassifierTrainingTests
                 for (var n = 0; n < 150 && input.ReadLine() is { } line; n++) output.WriteLine(line);
             var first = TrainingOptions.ForRepository(TestPaths.RepoRoot) with
             {
-                Pd1998Path = slice, ModelPath = Path.Combine(folder, "first.zip"), MaxIterations = 5,
+                Pd1998Path = slice, ModelPath = Path.Combine(folder, "first.bin"), MaxIterations = 5,
             };
-            var second = first with { ModelPath = Path.Combine(folder, "second.zip") };
+            var second = first with { ModelPath = Path.Combine(folder, "second.bin") };
             new ClassifierTrainer().Train(first);
             new ClassifierTrainer().Train(second);
             Assert.That(Hash(second.ModelPath), Is.EqualTo(Hash(first.ModelPath)));

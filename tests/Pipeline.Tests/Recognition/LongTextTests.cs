@@ -9,7 +9,7 @@ namespace Pipeline.Tests.Recognition;
 /// </summary>
 public class LongTextTests
 {
-    private static Tagger Chinese() => Tagger.For("zh", RecogniserModel.Shipped!.Languages["zh"]);
+    private static Tagger Chinese() => Tagger.For("zh", RecogniserModel.Shipped!.Tagger("zh")!);
 
     private const string Sentence = "黄埔同学会和中国人民对外友好协会共同举办了纪念活动。";
 

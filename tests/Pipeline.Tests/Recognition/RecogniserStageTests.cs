@@ -98,7 +98,7 @@ public class RecogniserStageTests
         foreach (var text in Unusual)
             foreach (var language in new[] { "zh", "en" })
             {
-                var tagger = Tagger.For(language, RecogniserModel.Shipped!.Languages[language]);
+                var tagger = Tagger.For(language, RecogniserModel.Shipped!.Tagger(language)!);
                 AssertValid(text, tagger.Find(text).Select(n => (n.Start, n.End, n.Type, text[n.Start..n.End])));
                 var article = RecogniserCorpora.Run(RecogniserCorpora.Full.Value, "x.txt", text);
                 Assert.That(article.Failures, Is.Empty, text);

@@ -48,7 +48,7 @@ public class RecogniserTrainingTests
     {
         var model = RecogniserModel.Shipped;
         Assert.That(model, Is.Not.Null, "no recogniser model is built into the library");
-        Assert.That(model!.Languages.Keys, Is.EquivalentTo(new[] { "en", "zh" }));
+        Assert.That(model!.LanguageNames, Is.EquivalentTo(new[] { "en", "zh" }));
         Assert.That(model.TrainedOn.Select(c => c.Name), Is.EquivalentTo(RecogniserCorpora.Names.Select(n => $"{n}-train.jsonl.gz")));
         Assert.That(model.TrainedOn.Select(c => c.Digest), Is.All.Matches<string>(d => d.Length == 64));
         Assert.That(new FileInfo(Path.Combine(TestPaths.RepoRoot, "src", "Pipeline.Core", "Recognition", "Model", "recogniser.bin")).Length,
@@ -69,6 +69,33 @@ public class RecogniserTrainingTests
         {
             File.Delete(path);
         }
+    }
+
+    [Test]
+    public void A_truncated_model_file_is_refused_when_it_is_loaded_not_at_its_first_article()
+    {
+        var shipped = Path.Combine(TestPaths.RepoRoot, "src", "Pipeline.Core", "Recognition", "Model", "recogniser.bin");
+        var path = Path.Combine(Path.GetTempPath(), $"truncated-{Guid.NewGuid():N}.bin");
+        var bytes = File.ReadAllBytes(shipped);
+        File.WriteAllBytes(path, bytes[..^100]);
+        try
+        {
+            var e = Assert.Throws<InvalidDataException>(() => RecogniserModel.Load(path));
+            Assert.That(e!.Message, Does.Contain(path).And.Contain("truncated"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void The_shipped_model_file_reads_back_to_the_same_bytes()
+    {
+        var shipped = Path.Combine(TestPaths.RepoRoot, "src", "Pipeline.Core", "Recognition", "Model", "recogniser.bin");
+        var written = new MemoryStream();
+        RecogniserModel.Shipped!.Write(written);
+        Assert.That(written.ToArray(), Is.EqualTo(File.ReadAllBytes(shipped)));
     }
 
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
