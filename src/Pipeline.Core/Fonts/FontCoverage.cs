@@ -20,6 +20,9 @@ public static class FontCoverage
     // One entry per BMP code point, built once from the faces' own character maps.
     private static readonly Lazy<InFace[]> Table = new(Build);
 
+    /// <summary>Builds the table from the faces' character maps now rather than at the first character asked about.</summary>
+    public static void Prepare() => _ = Table.Value;
+
     /// <summary>True for characters that take the face of the text around them.</summary>
     public static bool IsNeutral(int cp) =>
         cp is ' ' or '\u00A0' or '\u3000' or '‘' or '’' or '“' or '”' or '—' or '–' or '…' or '·' or '•' or '′' or '″' or '/' or '-';

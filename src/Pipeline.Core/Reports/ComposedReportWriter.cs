@@ -21,4 +21,7 @@ public abstract class ComposedReportWriter : IReportWriter
 
     public void WriteOverview(BatchOverview overview, Stream output) =>
         Render(OverviewComposer.Compose(OverviewModelBuilder.Build(overview)), output);
+
+    /// <summary>Every format checks each character against the shipped faces; a format adds what it loads itself.</summary>
+    public virtual void Prepare() => Fonts.FontCoverage.Prepare();
 }

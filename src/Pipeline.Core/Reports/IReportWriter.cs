@@ -16,4 +16,12 @@ public interface IReportWriter
 
     /// <summary>Writes the batch overview.</summary>
     void WriteOverview(BatchOverview overview, Stream output);
+
+    /// <summary>
+    /// Loads what every document of this format needs (fonts, fixed parts) ahead of the first one, so a run can do
+    /// it beside its first articles' extraction instead of in front of their briefings. Any thread, any number of times.
+    /// </summary>
+    void Prepare()
+    {
+    }
 }

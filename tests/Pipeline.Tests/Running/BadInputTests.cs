@@ -84,6 +84,20 @@ public class BadInputTests
         Assert.That(summary.Succeeded, Is.EqualTo(1));
     }
 
+    [Test]
+    public void A_writer_that_cannot_prepare_costs_no_article_and_is_asked_once_per_run()
+    {
+        using var ws = new Workspace();
+        ws.Add("good.txt", GoodText);
+        ws.Add("other.txt", GoodText);
+        var writer = new UnpreparableReportWriter("pdf");
+        var (summary, errors) = ws.Run(writers: [new TextReportWriter("docx"), writer]);
+        Assert.That(errors, Is.Empty);
+        Assert.That(summary.Succeeded, Is.EqualTo(2));
+        Assert.That(File.ReadAllText(ws.ArticleOutput("good.txt", "briefing.pdf")), Is.EqualTo("pdf briefing"));
+        Assert.That(() => writer.Prepared, Is.EqualTo(1).After(5000, 20));
+    }
+
     private static void AssertGoodArticleDone(Workspace ws, RunSummary summary, bool failedFileStillThere = true)
     {
         Assert.That(summary.Articles.Single(a => a.File == "good.txt").Status, Is.EqualTo(RunStatus.Ok));

@@ -98,6 +98,26 @@ public sealed class FailingReportWriter(string format, string failFor) : IReport
     public void WriteOverview(BatchOverview overview, Stream output) => output.Write("overview"u8);
 }
 
+/// <summary>A writer whose preparation (fonts, fixed parts) fails: briefings that need nothing from it still succeed.</summary>
+public sealed class UnpreparableReportWriter(string format) : IReportWriter
+{
+    private int _prepared;
+
+    public int Prepared => Volatile.Read(ref _prepared);
+
+    public string Format => format;
+
+    public void Write(Article article, Stream output) => output.Write(System.Text.Encoding.UTF8.GetBytes($"{format} briefing"));
+
+    public void WriteOverview(BatchOverview overview, Stream output) => output.Write("overview"u8);
+
+    public void Prepare()
+    {
+        Interlocked.Increment(ref _prepared);
+        throw new IOException("font missing");
+    }
+}
+
 public static class TestWriters
 {
     public static ImmutableArray<IReportWriter> Both => [new TextReportWriter("docx"), new TextReportWriter("pdf")];

@@ -287,6 +287,9 @@ public static class DocxRenderer
     private static SimpleField Field(string name) =>
         new(new W.Run(new RunProperties(new Color { Val = ReportPalette.Muted }), new Text("1"))) { Instruction = $" {name} " };
 
+    /// <summary>Serialises the parts every document shares (styles, fonts, settings) now rather than for the first one.</summary>
+    public static void Prepare() => _ = StaticParts.Value;
+
     private static readonly Lazy<(byte[] Styles, byte[] Fonts, byte[] Settings)> StaticParts = new(() =>
         (Serialize(Styles()), Serialize(FontTable()), Serialize(DocumentSettings())));
 

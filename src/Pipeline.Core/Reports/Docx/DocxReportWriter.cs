@@ -8,4 +8,10 @@ public sealed class DocxReportWriter : ComposedReportWriter
     public override string Format => "docx";
 
     protected override void Render(ReportDocument document, Stream output) => DocxRenderer.Render(document, output);
+
+    public override void Prepare()
+    {
+        base.Prepare();
+        DocxRenderer.Prepare();
+    }
 }

@@ -24,13 +24,19 @@ public static class FontSubsetter
     /// same advances, trivial outlines.
     /// </summary>
     public static byte[] Subset(FontFace face, bool bold, IEnumerable<int> codepoints, bool placeholder = false) =>
+        Face(face, bold, placeholder).Subset(codepoints);
+
+    /// <summary>Parses and preprocesses the face now rather than for the first document that uses it.</summary>
+    public static void Prepare(FontFace face, bool bold, bool placeholder) => Face(face, bold, placeholder);
+
+    private static PreparedFace Face(FontFace face, bool bold, bool placeholder) =>
         Prepared.GetOrAdd((face, bold, placeholder), key => new Lazy<PreparedFace>(() =>
             {
                 var font = ReportFonts.Bytes(key.Item1, key.Item2);
                 // Arabic is shaped with the full font's glyph ids: its layout tables and ids must stay.
                 return new PreparedFace(key.Item3 ? PlaceholderFont.Make(font) : font, keepLayout: key.Item1 == FontFace.Arabic);
             }))
-            .Value.Subset(codepoints);
+            .Value;
 
     /// <summary>The code points of <paramref name="texts"/>, each once.</summary>
     public static HashSet<int> CodepointsOf(IEnumerable<string> texts)

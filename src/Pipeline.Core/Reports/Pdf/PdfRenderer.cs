@@ -39,6 +39,22 @@ public static class PdfRenderer
     private static SKTypeface FullTypeface(FontFace face, bool bold) =>
         FullFaces.GetOrAdd((face, bold), key => new Lazy<SKTypeface>(() => Load(ReportFonts.Bytes(key.Item1, key.Item2)))).Value;
 
+    /// <summary>
+    /// Loads the Latin and CJK faces every briefing draws with (Skia's typefaces, HarfBuzz's subset plans of the
+    /// real and the placeholder fonts), each piece on a core of its own; Arabic waits until a document needs it.
+    /// </summary>
+    public static void Prepare()
+    {
+        var faces = new[] { FontFace.Cjk, FontFace.Latin }.SelectMany(f => new[] { (f, false), (f, true) }).ToList();
+        var pieces = faces.SelectMany(f => new Action[]
+        {
+            () => FullTypeface(f.Item1, f.Item2),
+            () => FontSubsetter.Prepare(f.Item1, f.Item2, placeholder: false),
+            () => FontSubsetter.Prepare(f.Item1, f.Item2, placeholder: true),
+        }).ToList();
+        Parallel.ForEach(pieces, piece => piece());
+    }
+
     public static void Render(ReportDocument report, Stream output)
     {
         using var ctx = new LayoutContext(FullTypeface);
@@ -234,6 +250,11 @@ public static class PdfRenderer
 
     private static SKColor Color(string hex) => SKColor.Parse(hex);
 
-    private static SKTypeface Load(byte[] font) =>
-        SKTypeface.FromData(SKData.CreateCopy(font)) ?? throw new InvalidOperationException("Skia could not load the report font");
+    // The typeface keeps its own reference to the native data: the managed wrapper is released here, not left to
+    // the finalizer thread (which then takes SkiaSharp's handle-table lock against the threads drawing reports).
+    private static SKTypeface Load(byte[] font)
+    {
+        using var data = SKData.CreateCopy(font);
+        return SKTypeface.FromData(data) ?? throw new InvalidOperationException("Skia could not load the report font");
+    }
 }

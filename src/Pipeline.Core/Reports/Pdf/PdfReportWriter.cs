@@ -8,4 +8,10 @@ public sealed class PdfReportWriter : ComposedReportWriter
     public override string Format => "pdf";
 
     protected override void Render(ReportDocument document, Stream output) => PdfRenderer.Render(document, output);
+
+    public override void Prepare()
+    {
+        base.Prepare();
+        PdfRenderer.Prepare();
+    }
 }
