@@ -40,11 +40,11 @@ public static class DocxRenderer
         package.CompressionOption = System.IO.Packaging.CompressionOption.NotCompressed;
         package.PackageProperties.Title = ReportText.Clean(report.Title);
         package.PackageProperties.Creator = "Pipeline";
-        var main = package.AddMainDocumentPart();
+        var main = new Relationships(package.AddMainDocumentPart());
         // Styles, fonts and settings are the same in every document: serialised once per process, copied in.
-        main.AddNewPart<StyleDefinitionsPart>().FeedData(new MemoryStream(StaticParts.Value.Styles, writable: false));
-        main.AddNewPart<FontTablePart>().FeedData(new MemoryStream(StaticParts.Value.Fonts, writable: false));
-        main.AddNewPart<DocumentSettingsPart>().FeedData(new MemoryStream(StaticParts.Value.Settings, writable: false));
+        main.AddPart<StyleDefinitionsPart>().FeedData(new MemoryStream(StaticParts.Value.Styles, writable: false));
+        main.AddPart<FontTablePart>().FeedData(new MemoryStream(StaticParts.Value.Fonts, writable: false));
+        main.AddPart<DocumentSettingsPart>().FeedData(new MemoryStream(StaticParts.Value.Settings, writable: false));
         var footerId = AddFooter(main, report.Title);
 
         var body = new Body();
@@ -56,8 +56,28 @@ public static class DocxRenderer
             new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
             new PageSize { Width = PageWidth, Height = PageHeight },
             new PageMargin { Top = Margin, Bottom = Margin, Left = Margin, Right = Margin, Header = 567, Footer = 567, Gutter = 0 }));
-        main.Document = new W.Document(body);
-        main.Document.Save();
+        main.Part.Document = new W.Document(body);
+        main.Part.Document.Save();
+    }
+
+    /// <summary>
+    /// The main part's relationships, named rId1, rId2… in the order they are made. The SDK would name them at
+    /// random; chosen here, the document part needs no renaming afterwards (see <see cref="ReproduciblePackage"/>),
+    /// which for the overview of a large batch meant holding its XML as text several times over.
+    /// </summary>
+    private sealed class Relationships(MainDocumentPart main)
+    {
+        private int _count;
+
+        public MainDocumentPart Part => main;
+
+        private string Next() => $"rId{++_count}";
+
+        public T AddPart<T>() where T : OpenXmlPart, IFixedContentTypePart => main.AddNewPart<T>(Next());
+
+        public ImagePart AddPng() => main.AddImagePart(ImagePartType.Png, Next());
+
+        public string AddHyperlink(Uri target) => main.AddHyperlinkRelationship(target, true, Next()).Id;
     }
 
     /// <summary>Word bookmark names: a letter first, then letters, digits and underscores, at most 40 characters.</summary>
@@ -69,7 +89,7 @@ public static class DocxRenderer
     }
 
     /// <summary>Turns blocks into body elements; holds what must be unique in the package (bookmark and drawing ids).</summary>
-    private sealed class BodyWriter(MainDocumentPart main)
+    private sealed class BodyWriter(Relationships main)
     {
         private uint _nextId = 1;
 
@@ -152,12 +172,12 @@ public static class DocxRenderer
             foreach (var chart in block.Charts)
             {
                 var (png, pxWidth, pxHeight) = ChartImages.Png(chart, widthTwips / 20f);
-                var image = main.AddImagePart(ImagePartType.Png);
+                var image = main.AddPng();
                 using (var stream = new MemoryStream(png)) image.FeedData(stream);
                 const long EmuPerTwip = 635;
                 var cx = widthTwips * EmuPerTwip;
                 var cy = cx * pxHeight / pxWidth;
-                p.Append(new W.Run(Picture.Inline(main.GetIdOfPart(image), _nextId++, chart.Title, chart.Description, cx, cy)));
+                p.Append(new W.Run(Picture.Inline(main.Part.GetIdOfPart(image), _nextId++, chart.Title, chart.Description, cx, cy)));
                 if (chart != block.Charts[^1]) p.Append(new W.Run(new Text("  ") { Space = SpaceProcessingModeValues.Preserve }));
             }
             return p;
@@ -232,7 +252,7 @@ public static class DocxRenderer
         }
     }
 
-    private static void AppendRun(OpenXmlCompositeElement parent, ReportRun run, MainDocumentPart? main = null)
+    private static void AppendRun(OpenXmlCompositeElement parent, ReportRun run, Relationships? main = null)
     {
         var lines = ReportText.Clean(run.Text).Split('\n');
         var r = new W.Run(RunProperties(run));
@@ -248,7 +268,7 @@ public static class DocxRenderer
         else
             parent.Append(new Hyperlink(r)
             {
-                Id = main!.AddHyperlinkRelationship(new Uri(target, ReportLinks.IsRelative(target) ? UriKind.Relative : UriKind.Absolute), true).Id,
+                Id = main!.AddHyperlink(new Uri(target, ReportLinks.IsRelative(target) ? UriKind.Relative : UriKind.Absolute)),
                 History = true,
             });
     }
@@ -267,9 +287,9 @@ public static class DocxRenderer
         return props;
     }
 
-    private static string AddFooter(MainDocumentPart main, string title)
+    private static string AddFooter(Relationships main, string title)
     {
-        var part = main.AddNewPart<FooterPart>();
+        var part = main.AddPart<FooterPart>();
         var p = new Paragraph(new ParagraphProperties(
             new ParagraphStyleId { Val = "Footer" },
             new Tabs(new TabStop { Val = TabStopValues.Right, Position = ContentWidth })));
@@ -281,7 +301,7 @@ public static class DocxRenderer
         p.Append(Field("NUMPAGES"));
         part.Footer = new Footer(p);
         part.Footer.Save();
-        return main.GetIdOfPart(part);
+        return main.Part.GetIdOfPart(part);
     }
 
     private static SimpleField Field(string name) =>

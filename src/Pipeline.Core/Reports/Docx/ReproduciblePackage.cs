@@ -6,11 +6,12 @@ using Pipeline.Model;
 namespace Pipeline.Reports.Docx;
 
 /// <summary>
-/// Makes a WordprocessingML package a function of its content: the Open XML SDK names relationships
-/// with random ids ("R1b2c…") and System.IO.Packaging the core-properties part with a random GUID, and
-/// the zip stamps every entry with the clock. This rewrites the package entry by entry, in the same
-/// order: relationship ids become rId1, rId2… in order of appearance, the core-properties part gets a
-/// fixed name, and every entry the time of <see cref="SourceDate"/>.
+/// Makes a WordprocessingML package a function of its content: System.IO.Packaging names the package's own
+/// relationships with random ids ("R1b2c…") and the core-properties part with a random GUID, and the zip stamps
+/// every entry with the clock. This rewrites the package entry by entry, in the same order: those ids become
+/// rId1, rId2… in order of appearance, the core-properties part gets a fixed name, and every entry the time of
+/// <see cref="SourceDate"/>. The document's own relationships are named by the renderer, so only the small
+/// relationship and content-type parts are read as text; the document and images are copied as they are.
 /// </summary>
 public static partial class ReproduciblePackage
 {
@@ -20,25 +21,33 @@ public static partial class ReproduciblePackage
     {
         package.Position = 0;
         using var source = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
-        var parts = source.Entries.Select(e => (e.FullName, Bytes: Read(e))).ToList();
-
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, bytes) in parts.Where(p => p.FullName.EndsWith(".rels", StringComparison.Ordinal)))
-            foreach (Match m in RandomId().Matches(Encoding.UTF8.GetString(bytes)))
+        foreach (var entry in source.Entries.Where(e => e.FullName.EndsWith(".rels", StringComparison.Ordinal)))
+            foreach (Match m in RandomId().Matches(Encoding.UTF8.GetString(Read(entry))))
                 renames.TryAdd(m.Groups[1].Value, $"rId{renames.Count + 1}");
-        var core = parts.Select(p => p.FullName).FirstOrDefault(n => n.EndsWith(".psmdcp", StringComparison.Ordinal));
+        var core = source.Entries.Select(e => e.FullName).FirstOrDefault(n => n.EndsWith(".psmdcp", StringComparison.Ordinal));
         if (core is not null) renames["/" + core] = "/" + CorePropertiesName;
 
         var time = DosTime(SourceDate.Now());
         using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        foreach (var (name, bytes) in parts)
+        foreach (var entry in source.Entries)
         {
-            var entry = target.CreateEntry(name == core ? CorePropertiesName : name, CompressionLevel.Optimal);
-            entry.LastWriteTime = time;
-            using var stream = entry.Open();
-            stream.Write(IsXml(name) && renames.Count > 0 ? Rename(bytes, renames) : bytes);
+            var name = entry.FullName;
+            var copy = target.CreateEntry(name == core ? CorePropertiesName : name, CompressionLevel.Optimal);
+            copy.LastWriteTime = time;
+            using var to = copy.Open();
+            if (IsPackagePart(name) && renames.Count > 0) to.Write(Rename(Read(entry), renames));
+            else
+            {
+                using var from = entry.Open();
+                from.CopyTo(to);
+            }
         }
     }
+
+    /// <summary>Where the package's random names can occur: its relationship parts and the content types.</summary>
+    private static bool IsPackagePart(string name) =>
+        name.EndsWith(".rels", StringComparison.Ordinal) || name == "[Content_Types].xml";
 
     /// <summary>Quoted ids and part names only: text in the document is never touched.</summary>
     private static byte[] Rename(byte[] xml, Dictionary<string, string> renames)
@@ -47,9 +56,6 @@ public static partial class ReproduciblePackage
         var renamed = QuotedValue().Replace(text, m => renames.TryGetValue(m.Groups[1].Value, out var to) ? $"\"{to}\"" : m.Value);
         return ReferenceEquals(renamed, text) || renamed == text ? xml : Encoding.UTF8.GetBytes(renamed);
     }
-
-    private static bool IsXml(string name) =>
-        name.EndsWith(".xml", StringComparison.Ordinal) || name.EndsWith(".rels", StringComparison.Ordinal);
 
     private static byte[] Read(ZipArchiveEntry entry)
     {
