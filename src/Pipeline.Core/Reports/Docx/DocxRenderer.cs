@@ -47,18 +47,33 @@ public static class DocxRenderer
         main.AddPart<DocumentSettingsPart>().FeedData(new MemoryStream(StaticParts.Value.Settings, writable: false));
         var footerId = AddFooter(main, report.Title);
 
-        var body = new Body();
+        // The body is written element by element (a table row by row) and never held whole: the overview of a
+        // batch of 10,000 documents is a 30 MB document part, several hundred MB as a tree of elements.
         var writer = new BodyWriter(main);
-        foreach (var block in report.Blocks)
-            foreach (var element in writer.Render(block, report))
-                body.Append(element);
-        body.Append(new SectionProperties(
-            new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
-            new PageSize { Width = PageWidth, Height = PageHeight },
-            new PageMargin { Top = Margin, Bottom = Margin, Left = Margin, Right = Margin, Header = 567, Footer = 567, Gutter = 0 }));
-        main.Part.Document = new W.Document(body);
-        main.Part.Document.Save();
+        using (var xml = OpenXmlWriter.Create(main.Part))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement(new W.Document(), [], Namespaces);
+            xml.WriteStartElement(new Body());
+            foreach (var block in report.Blocks) writer.Write(block, report, xml);
+            xml.WriteElement(new SectionProperties(
+                new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
+                new PageSize { Width = PageWidth, Height = PageHeight },
+                new PageMargin { Top = Margin, Bottom = Margin, Left = Margin, Right = Margin, Header = 567, Footer = 567, Gutter = 0 }));
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
     }
+
+    // Declared once on the root rather than on every hyperlink and picture.
+    private static readonly KeyValuePair<string, string>[] Namespaces =
+    [
+        new("w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+        new("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+        new("wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"),
+        new("a", "http://schemas.openxmlformats.org/drawingml/2006/main"),
+        new("pic", "http://schemas.openxmlformats.org/drawingml/2006/picture"),
+    ];
 
     /// <summary>
     /// The main part's relationships, named rId1, rId2… in the order they are made. The SDK would name them at
@@ -93,7 +108,19 @@ public static class DocxRenderer
     {
         private uint _nextId = 1;
 
-        public IEnumerable<OpenXmlElement> Render(ReportBlock block, ReportDocument report) => block switch
+        /// <summary>Writes the block's elements; a table is written a row at a time.</summary>
+        public void Write(ReportBlock block, ReportDocument report, OpenXmlWriter xml)
+        {
+            if (block is TableBlock table)
+            {
+                WriteTable(table, xml);
+                xml.WriteElement(Paragraph("Spacer", []));
+                return;
+            }
+            foreach (var element in Render(block, report)) xml.WriteElement(element);
+        }
+
+        private IEnumerable<OpenXmlElement> Render(ReportBlock block, ReportDocument report) => block switch
         {
             TitleBlock t => TitleParagraphs(t),
             MetadataBlock m => m.Items.Select(i => Paragraph("Metadata",
@@ -107,7 +134,6 @@ public static class DocxRenderer
             ContentsBlock c => TableOfContents(c, report),
             ChartsBlock c => [Charts(c), Paragraph("Spacer", [])],
             FilterBlock => [],
-            TableBlock t => [Table(t), Paragraph("Spacer", [])],
             _ => throw new NotSupportedException(block.GetType().Name),
         };
 
@@ -211,22 +237,22 @@ public static class DocxRenderer
             return table;
         }
 
-        private Table Table(TableBlock block)
+        private void WriteTable(TableBlock block, OpenXmlWriter xml)
         {
             var total = block.Columns.Sum(c => c.Weight);
             var widths = block.Columns.Select(c => (int)(ContentWidth * c.Weight / total)).ToArray();
-            var table = new Table(
-                new TableProperties(
-                    new TableStyle { Val = "ReportTable" },
-                    new TableWidth { Width = ContentWidth.ToString(), Type = TableWidthUnitValues.Dxa },
-                    new TableLayout { Type = TableLayoutValues.Fixed }),
-                new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
+            xml.WriteStartElement(new Table());
+            xml.WriteElement(new TableProperties(
+                new TableStyle { Val = "ReportTable" },
+                new TableWidth { Width = ContentWidth.ToString(), Type = TableWidthUnitValues.Dxa },
+                new TableLayout { Type = TableLayoutValues.Fixed }));
+            xml.WriteElement(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
 
             // tblHeader repeats the header row on every page the table spans.
             var header = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
             for (var i = 0; i < block.Columns.Length; i++)
                 header.Append(Cell(widths[i], ReportPalette.HeaderFill, [new ReportRun(block.Columns[i].Header, RunStyle.Bold)], block.Columns[i].Numeric));
-            table.Append(header);
+            xml.WriteElement(header);
 
             foreach (var data in block.Rows)
             {
@@ -237,9 +263,9 @@ public static class DocxRenderer
                     if (i == 0 && data.Anchor is not null) Bookmark(cell.GetFirstChild<Paragraph>()!, data.Anchor);
                     row.Append(cell);
                 }
-                table.Append(row);
+                xml.WriteElement(row);
             }
-            return table;
+            xml.WriteEndElement();
         }
 
         private TableCell Cell(int width, string? fill, IEnumerable<ReportRun> runs, bool numeric)
