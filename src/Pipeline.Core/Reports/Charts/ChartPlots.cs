@@ -22,8 +22,11 @@ public static class ChartPlots
     public static string FullFontName => ChartFonts.Register("pipeline-chart-full", () => LoadFull());
 
     private static readonly Lazy<SKTypeface> Full = new(() =>
-        SKTypeface.FromData(SKData.CreateCopy(ReportFonts.Bytes(FontFace.Cjk, bold: false)))
-        ?? throw new InvalidOperationException("Skia could not load the chart font"));
+    {
+        // Held until the typeface is made: SkiaSharp does not keep a temporary alive during the native call.
+        using var data = SKData.CreateCopy(ReportFonts.Bytes(FontFace.Cjk, bold: false));
+        return SKTypeface.FromData(data) ?? throw new InvalidOperationException("Skia could not load the chart font");
+    });
 
     private static SKTypeface LoadFull() => Full.Value;
 

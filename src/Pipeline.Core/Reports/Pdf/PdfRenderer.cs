@@ -250,8 +250,9 @@ public static class PdfRenderer
 
     private static SKColor Color(string hex) => SKColor.Parse(hex);
 
-    // The typeface keeps its own reference to the native data: the managed wrapper is released here, not left to
-    // the finalizer thread (which then takes SkiaSharp's handle-table lock against the threads drawing reports).
+    // The typeface keeps its own reference to the native data, so the wrapper is released here, after the call:
+    // SkiaSharp 3.119 does not keep a temporary alive during the native call, and a finalizer could free the data
+    // while Skia reads it; left to the finalizer it also took SkiaSharp's handle-table lock against the drawing threads.
     private static SKTypeface Load(byte[] font)
     {
         using var data = SKData.CreateCopy(font);
