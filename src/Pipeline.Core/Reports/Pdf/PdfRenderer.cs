@@ -90,7 +90,8 @@ public static class PdfRenderer
             {
                 for (var i = 0; i < layout.Pages.Count; i++)
                 {
-                    var canvas = document.BeginPage(PageWidth, PageHeight);
+                    // The page's canvas belongs to the document; its wrapper is released with the page, not finalized.
+                    using var canvas = document.BeginPage(PageWidth, PageHeight);
                     DrawPage(ctx, canvas, layout, i);
                     document.EndPage();
                 }

@@ -29,13 +29,18 @@ public static class Links
     {
         using var underline = new SKPaint { Color = color.WithAlpha(140), StrokeWidth = 0.5f, Style = SKPaintStyle.Stroke, IsAntialias = true };
         canvas.DrawLine(rect.Left, rect.Bottom - 0.8f, rect.Right, rect.Bottom - 0.8f, underline);
-        if (link.StartsWith('#')) canvas.DrawLinkDestinationAnnotation(rect, link[1..]);
-        else canvas.DrawUrlAnnotation(rect, link);
+        // The string overloads hand back the SKData they made: released here, not left to the finalizer thread,
+        // which spent a core on such leftovers in a long run (and SkiaSharp's handle-table lock with it).
+        using var annotation = link.StartsWith('#')
+            ? canvas.DrawLinkDestinationAnnotation(rect, link[1..])
+            : canvas.DrawUrlAnnotation(rect, link);
     }
 
     /// <summary>Marks the spot a "#anchor" link jumps to.</summary>
-    public static void Destination(SKCanvas canvas, string anchor, float x, float y) =>
-        canvas.DrawNamedDestinationAnnotation(new SKPoint(x, Math.Max(0, y - 6)), anchor);
+    public static void Destination(SKCanvas canvas, string anchor, float x, float y)
+    {
+        using var annotation = canvas.DrawNamedDestinationAnnotation(new SKPoint(x, Math.Max(0, y - 6)), anchor);
+    }
 }
 
 /// <summary>Text of one style on a line; <see cref="GlyphOffsets"/> places each glyph when the line is justified.</summary>
