@@ -200,8 +200,7 @@ public sealed class ArticleWatchdog : IDisposable
             if (!force && DateTime.UtcNow - _lastCollection < CollectionInterval) return false;
             _lastCollection = DateTime.UtcNow;
         }
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        ManagedHeap.Compact();
         return true;
     }
 

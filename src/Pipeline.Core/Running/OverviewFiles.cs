@@ -20,7 +20,7 @@ public sealed class OverviewFiles(PipelineDatabase database, IReadOnlyList<IRepo
 
     private static void ReleaseMemory()
     {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        ManagedHeap.Compact();
         NativeHeap.Trim();
     }
 
