@@ -78,11 +78,8 @@ public sealed class CandidateClassifier
     /// <summary>A model file of ours (what `pipeline train` writes) or, from older versions, an ML.NET model zip.</summary>
     public static CandidateClassifier Load(string path)
     {
-        using var stream = File.OpenRead(path);
-        Span<byte> head = stackalloc byte[2];
-        var zip = stream.ReadAtLeast(head, 2, throwOnEndOfStream: false) == 2 && head[0] == 'P' && head[1] == 'K';
-        stream.Position = 0;
-        return zip ? LoadMlNet(stream) : Read(stream, path);
+        var bytes = File.ReadAllBytes(path);
+        return bytes is [(byte)'P', (byte)'K', ..] ? LoadMlNet(new MemoryStream(bytes, writable: false)) : Read(bytes, path);
     }
 
     private static CandidateClassifier LoadMlNet(Stream stream)
@@ -92,13 +89,7 @@ public sealed class CandidateClassifier
         return FromTransformer(model);
     }
 
-    public void Save(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + ".tmp";
-        using (var stream = File.Create(temporary)) Write(stream);
-        File.Move(temporary, path, overwrite: true);
-    }
+    public void Save(string path) => Running.AtomicFile.Write(path, Write);
 
     /// <summary>
     /// A header, the biases, then the feature rows with any non-zero weight (index as a delta, one 32-bit float per
@@ -127,22 +118,10 @@ public sealed class CandidateClassifier
     private ReadOnlySpan<float> Row(int feature) =>
         _rowOf[feature] is var row and > 0 ? _rows.AsSpan((row - 1) * _classes, _classes) : [];
 
-    public static CandidateClassifier Read(Stream stream, string origin)
+    /// <summary>A model file's bytes (see <see cref="Write"/>); the rows are copied straight from them.</summary>
+    private static CandidateClassifier Read(byte[] bytes, string origin)
     {
-        // Read once into a buffer of the right size: every page of memory touched is start-up time.
-        MemoryStream memory;
-        if (stream.CanSeek)
-        {
-            var bytes = new byte[stream.Length - stream.Position];
-            stream.ReadExactly(bytes);
-            memory = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
-        }
-        else
-        {
-            memory = new MemoryStream();
-            stream.CopyTo(memory);
-            memory.Position = 0;
-        }
+        using var memory = new MemoryStream(bytes, writable: false);
         using var r = new BinaryReader(memory, Encoding.UTF8, leaveOpen: true);
         try
         {
@@ -163,19 +142,17 @@ public sealed class CandidateClassifier
             if (count < 0 || count > dimension) throw new InvalidDataException($"{origin}: {count} weight rows");
             var rowOf = new int[dimension];
             var rows = new float[count * classes];
-            var data = memory.GetBuffer().AsSpan(0, (int)memory.Length);
-            var at = (int)memory.Position;
+            var rowBytes = classes * sizeof(float);
             var feature = -1;
             for (var n = 0; n < count; n++)
             {
-                memory.Position = at;
                 var delta = r.Read7BitEncodedInt();
-                at = (int)memory.Position;
                 feature += delta;
                 if (delta <= 0 || feature >= dimension) throw new InvalidDataException($"{origin}: feature {feature} out of range");
-                if (at + classes * sizeof(float) > data.Length) throw new EndOfStreamException();
-                MemoryMarshal.Cast<byte, float>(data.Slice(at, classes * sizeof(float))).CopyTo(rows.AsSpan(n * classes, classes));
-                at += classes * sizeof(float);
+                var at = (int)memory.Position;
+                if (at + rowBytes > bytes.Length) throw new EndOfStreamException();
+                MemoryMarshal.Cast<byte, float>(bytes.AsSpan(at, rowBytes)).CopyTo(rows.AsSpan(n * classes, classes));
+                memory.Position = at + rowBytes;
                 rowOf[feature] = n + 1;
             }
             return new CandidateClassifier(rowOf, rows, biases);
@@ -250,6 +227,10 @@ public sealed class CandidateClassifier
     private static CandidateClassifier? LoadShipped()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName);
-        return stream is null ? null : Read(stream, "shipped classifier model");
+        if (stream is null) return null;
+        // Read once into an array of the right size: every page of memory touched is start-up time.
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return Read(bytes, "shipped classifier model");
     }
 }

@@ -50,13 +50,7 @@ public sealed class RecogniserModel
     /// <summary>The model shipped inside the library, or null when it was built without one.</summary>
     public static RecogniserModel? Shipped => ShippedModel.Value;
 
-    public void Save(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + ".tmp";
-        using (var stream = File.Create(temporary)) Write(stream);
-        File.Move(temporary, path, overwrite: true);
-    }
+    public void Save(string path) => Running.AtomicFile.Write(path, Write);
 
     public void Write(Stream stream)
     {
@@ -84,32 +78,30 @@ public sealed class RecogniserModel
     private static void WriteLanguage(Stream stream, LanguageTagger tagger)
     {
         using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        var weights = tagger.Weights;
+        w.Write(weights.Tags.Types.Length);
+        foreach (var t in weights.Tags.Types) w.Write(t);
+        w.Write(weights.Bits);
+        w.Write(weights.Scale);
+        foreach (var b in weights.Bias) w.Write(b);
+        var rows = 0;
+        for (var f = 0; f < 1 << weights.Bits; f++)
+            if (weights.Row(f).ContainsAnyExcept((sbyte)0)) rows++;
+        w.Write(rows);
+        var previous = -1;
+        for (var f = 0; f < 1 << weights.Bits; f++)
         {
-            var weights = tagger.Weights;
-            w.Write(weights.Tags.Types.Length);
-            foreach (var t in weights.Tags.Types) w.Write(t);
-            w.Write(weights.Bits);
-            w.Write(weights.Scale);
-            foreach (var b in weights.Bias) w.Write(b);
-            var rows = 0;
-            for (var f = 0; f < 1 << weights.Bits; f++)
-                if (weights.Row(f).ContainsAnyExcept((sbyte)0)) rows++;
-            w.Write(rows);
-            var previous = -1;
-            for (var f = 0; f < 1 << weights.Bits; f++)
-            {
-                var row = weights.Row(f);
-                if (!row.ContainsAnyExcept((sbyte)0)) continue;
-                w.Write7BitEncodedInt(f - previous);
-                previous = f;
-                foreach (var v in row) w.Write(v);
-            }
-            w.Write(tagger.Lexicon.Count);
-            foreach (var (hash, step) in tagger.Lexicon.Entries)
-            {
-                w.Write(hash);
-                w.Write(step);
-            }
+            var row = weights.Row(f);
+            if (!row.ContainsAnyExcept((sbyte)0)) continue;
+            w.Write7BitEncodedInt(f - previous);
+            previous = f;
+            foreach (var v in row) w.Write(v);
+        }
+        w.Write(tagger.Lexicon.Count);
+        foreach (var (hash, step) in tagger.Lexicon.Entries)
+        {
+            w.Write(hash);
+            w.Write(step);
         }
     }
 
