@@ -98,7 +98,7 @@ public sealed class ArticleWatchdog : IDisposable
                     done.Set();
                 }
             });
-            WaitHandle.WaitAny([done.WaitHandle, watched.Token.WaitHandle]);
+            WaitForEndOrStop(done, watched.Token);
             ended = done.Wait(watched.Token.IsCancellationRequested ? _options.Grace : Timeout.InfiniteTimeSpan);
             if (!ended)
             {
@@ -120,6 +120,20 @@ public sealed class ArticleWatchdog : IDisposable
                 _idle.Add(thread); // a thread left behind is never given another article
             }
             if (watched.StoppedForMemory) Collect(force: true);
+        }
+    }
+
+    // Not WaitHandle.WaitAny: that makes two kernel-backed events an article, whose waits cost about
+    // 40 µs of CPU each time; a slim event's wait on the token is a spin and a monitor.
+    private static void WaitForEndOrStop(ManualResetEventSlim done, CancellationToken stop)
+    {
+        try
+        {
+            done.Wait(stop);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped: the caller gives it the grace period
         }
     }
 
