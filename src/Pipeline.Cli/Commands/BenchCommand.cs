@@ -149,8 +149,11 @@ public sealed class BenchCommand : CliCommand
     /// <summary>The `pipeline` the user ran: its native launcher when there is one, else `dotnet pipeline.dll`.</summary>
     private static (string File, string[] Prefix) Self()
     {
-        var dll = typeof(BenchCommand).Assembly.Location;
-        var launcher = Path.Combine(Path.GetDirectoryName(dll)!, "pipeline");
+        // A natively compiled `pipeline` has no assembly file: the process itself is the program.
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported && Environment.ProcessPath is { } native)
+            return (native, []);
+        var dll = AppContext.BaseDirectory + "pipeline.dll";
+        var launcher = Path.Combine(AppContext.BaseDirectory, "pipeline");
         if (File.Exists(launcher)) return (launcher, []);
         return (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [dll]);
     }

@@ -63,6 +63,10 @@ public sealed class TrainCommand : CliCommand
 
     protected override ExitCode Execute(ParseResult parse, CommandContext context)
     {
+        // ML.NET compiles code while it trains, which a natively compiled program cannot do.
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+            throw new UsageException("train needs the .NET runtime build of pipeline (ML.NET generates code as it trains): "
+                                     + "dotnet run -c Release --project src/Pipeline.Cli -- train");
         var root = RepositoryRoot();
         var only = parse.GetValue(_only);
         var dataDirectory = Path.GetFullPath(parse.GetValue(_dataDirectory) ?? Path.Combine(root, "..", "shared", "data"));

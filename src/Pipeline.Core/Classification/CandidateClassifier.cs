@@ -84,6 +84,9 @@ public sealed class CandidateClassifier
 
     private static CandidateClassifier LoadMlNet(Stream stream)
     {
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+            throw new InvalidDataException("an ML.NET model zip (from an older version) needs the .NET runtime build of pipeline; "
+                                           + "`pipeline train` there writes the model file a natively compiled pipeline reads");
         var ml = new MLContext(seed: 1);
         var model = ml.Model.Load(stream, out _);
         return FromTransformer(model);

@@ -15,12 +15,12 @@ public static class ConfigSchema
     public static string Generate(StageCatalog catalog)
     {
         var stageNames = new JsonArray([.. catalog.All.Select(d => (JsonNode)d.Name)]);
-        var stageForms = new JsonArray { new JsonObject { ["enum"] = stageNames, ["description"] = "a stage with its default options" } };
+        var stageForms = new JsonArray { (JsonNode)new JsonObject { ["enum"] = stageNames, ["description"] = "a stage with its default options" } };
         foreach (var stage in catalog.All)
         {
             var properties = new JsonObject { ["name"] = new JsonObject { ["const"] = stage.Name } };
             foreach (var option in stage.Options) properties[option.Name] = OptionSchema(option);
-            stageForms.Add(new JsonObject
+            stageForms.Add((JsonNode)new JsonObject
             {
                 ["type"] = "object",
                 ["description"] = stage.Description,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Pipeline.Model;
 using Pipeline.Stages;
@@ -17,6 +18,7 @@ public abstract class StageDescriptor(string name, string description, ArticlePa
     public ArticleParts Requires { get; } = requires;
     public ArticleParts Assigns { get; } = assigns;
 
+    [DynamicallyAccessedMembers(OptionBinder.OptionMembers)]
     public abstract Type OptionsType { get; }
 
     public ImmutableArray<OptionSpec> Options => OptionBinder.Specs(OptionsType);
@@ -35,10 +37,11 @@ public abstract class StageDescriptor(string name, string description, ArticlePa
 }
 
 /// <summary>A stage whose options are the immutable record <typeparamref name="TOptions"/>.</summary>
-public sealed class StageDescriptor<TOptions>(string name, string description, ArticleParts requires, ArticleParts assigns,
+public sealed class StageDescriptor<[DynamicallyAccessedMembers(OptionBinder.OptionMembers)] TOptions>(string name, string description, ArticleParts requires, ArticleParts assigns,
     Func<TOptions, IStage> create) : StageDescriptor(name, description, requires, assigns)
     where TOptions : class, new()
 {
+    [DynamicallyAccessedMembers(OptionBinder.OptionMembers)]
     public override Type OptionsType => typeof(TOptions);
 
     internal override IStage Construct(object options) => create((TOptions)options);

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -10,9 +12,15 @@ namespace Pipeline.Configuration;
 /// name in camelCase, its type the property's type, its default the value a new record holds.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class OptionAttribute(string description) : Attribute
+public sealed class OptionAttribute(string description, [CallerLineNumber] int line = 0) : Attribute
 {
     public string Description { get; } = description;
+
+    /// <summary>
+    /// Where the option is declared in its record, so options are listed (help, schema, fingerprint) in declaration
+    /// order: reflection does not promise that order, and a natively compiled build has no metadata tokens.
+    /// </summary>
+    public int Line { get; } = line;
     public double Minimum { get; init; } = double.NaN;
     public double Maximum { get; init; } = double.NaN;
 }
@@ -45,9 +53,16 @@ public sealed record OptionSpec(string Name, OptionKind Kind, object? Default, s
 /// </summary>
 public static class OptionBinder
 {
-    public static ImmutableArray<OptionSpec> Specs(Type optionsType) => [.. Options(optionsType).Select(o => o.Spec)];
+    /// <summary>
+    /// What binding reads of an options record by reflection; declared on every options type, so a trimmed or
+    /// natively compiled build keeps the properties and constructor (their values come only from pipeline.json).
+    /// </summary>
+    public const DynamicallyAccessedMemberTypes OptionMembers =
+        DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor;
 
-    public static object Bind(Type optionsType, IReadOnlyDictionary<string, JsonElement> values, string baseDirectory,
+    public static ImmutableArray<OptionSpec> Specs([DynamicallyAccessedMembers(OptionMembers)] Type optionsType) => [.. Options(optionsType).Select(o => o.Spec)];
+
+    public static object Bind([DynamicallyAccessedMembers(OptionMembers)] Type optionsType, IReadOnlyDictionary<string, JsonElement> values, string baseDirectory,
         string stageName, List<string> errors)
     {
         var options = Activator.CreateInstance(optionsType)!;
@@ -70,6 +85,7 @@ public static class OptionBinder
     }
 
     /// <summary>A copy of <paramref name="options"/> with every model switch off (for `--no-ml`).</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = OptionsComeFromDescriptors)]
     public static object WithoutModels(object options)
     {
         var type = options.GetType();
@@ -80,21 +96,27 @@ public static class OptionBinder
     }
 
     /// <summary>The options as pipeline.json would spell them, defaults included, in declaration order.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = OptionsComeFromDescriptors)]
     public static IEnumerable<(OptionSpec Spec, object? Value)> Values(object options) =>
         Options(options.GetType()).Select(o => (o.Spec, o.Property.GetValue(options)));
+
+    private const string OptionsComeFromDescriptors =
+        "every options object is made from a StageDescriptor's OptionsType, which keeps the members binding reads";
 
     private sealed record BoundOption(PropertyInfo Property, OptionSpec Spec);
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ImmutableArray<BoundOption>> Cache = new();
 
-    private static ImmutableArray<BoundOption> Options(Type type) => Cache.GetOrAdd(type, t =>
+    private static ImmutableArray<BoundOption> Options([DynamicallyAccessedMembers(OptionMembers)] Type type)
     {
-        var defaults = Activator.CreateInstance(t)!;
-        return [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        if (Cache.TryGetValue(type, out var known)) return known;
+        var defaults = Activator.CreateInstance(type)!;
+        known = [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetCustomAttribute<OptionAttribute>() is not null)
-            .OrderBy(p => p.MetadataToken)
+            .OrderBy(p => p.GetCustomAttribute<OptionAttribute>()!.Line)
             .Select(p => new BoundOption(p, SpecOf(p, p.GetValue(defaults))))];
-    });
+        return Cache.GetOrAdd(type, known);
+    }
 
     private static OptionSpec SpecOf(PropertyInfo p, object? defaultValue)
     {
@@ -108,7 +130,7 @@ public static class OptionBinder
             : throw new InvalidOperationException($"{p.DeclaringType?.Name}.{p.Name}: options of type {type.Name} are not supported");
         return new OptionSpec(CamelCase(p.Name), kind, type.IsEnum ? EnumName(defaultValue!) : defaultValue, attribute.Description)
         {
-            AllowedValues = type.IsEnum ? [.. Enum.GetValues(type).Cast<object>().Select(EnumName)] : [],
+            AllowedValues = type.IsEnum ? [.. Enum.GetNames(type).Select(n => EnumName(Enum.Parse(type, n)))] : [],
             Minimum = double.IsNaN(attribute.Minimum) ? null : attribute.Minimum,
             Maximum = double.IsNaN(attribute.Maximum) ? null : attribute.Maximum,
             IsFile = p.GetCustomAttribute<FileOptionAttribute>() is not null,
@@ -149,7 +171,7 @@ public static class OptionBinder
                 var text = v.GetString()!;
                 if (type.IsEnum)
                 {
-                    var match = Enum.GetValues(type).Cast<object>().FirstOrDefault(e => EnumName(e) == text);
+                    var match = Enum.GetNames(type).Select(n => Enum.Parse(type, n)).FirstOrDefault(e => EnumName(e) == text);
                     return match is null
                         ? (null, $"has unknown value '{text}' (allowed: {string.Join(", ", spec.AllowedValues)})")
                         : (match, null);

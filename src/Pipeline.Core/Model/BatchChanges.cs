@@ -33,12 +33,12 @@ public sealed record OverviewSnapshot(
         [.. overview.Organisations.Select(o => o.CanonicalEn ?? o.Canonical).Distinct()],
         [.. overview.Agreements.Select(a => a.Canonical).Distinct()]);
 
-    public string ToJson() => JsonSerializer.Serialize(this);
+    public string ToJson() => JsonSerializer.Serialize(this, RecordJson.Default.OverviewSnapshot);
 
     public static OverviewSnapshot? FromJson(string? json)
     {
         if (string.IsNullOrWhiteSpace(json)) return null;
-        try { return JsonSerializer.Deserialize<OverviewSnapshot>(json); }
+        try { return JsonSerializer.Deserialize(json, RecordJson.Default.OverviewSnapshot); }
         catch (JsonException) { return null; } // an older or damaged record: the overview just cannot compare
     }
 

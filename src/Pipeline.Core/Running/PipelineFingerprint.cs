@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Pipeline.Configuration;
+using Pipeline.Model;
 using Pipeline.Reports;
 using Pipeline.Stages;
 
@@ -38,7 +39,7 @@ public static class PipelineFingerprint
             }
             foreach (var (spec, value) in OptionBinder.Values(stage.Options))
             {
-                AddText("option", spec.Name + "=" + JsonSerializer.Serialize(value is Enum ? OptionBinder.EnumName(value) : value));
+                AddText("option", spec.Name + "=" + RecordJson.OptionValue(value is Enum ? OptionBinder.EnumName(value) : value));
                 if (!spec.IsFile) continue;
                 foreach (var file in value switch { string one => [one], IEnumerable<string> many => many, _ => [] })
                     Add("file", File.Exists(file) ? FileHash(file) : []);

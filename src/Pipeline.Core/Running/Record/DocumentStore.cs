@@ -47,10 +47,10 @@ public sealed class DocumentStore
     private static DocumentRecord Read(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
         RecordConnection.NullableString(r, 4), RecordConnection.NullableString(r, 5), RecordConnection.NullableString(r, 6),
-        JsonSerializer.Deserialize<ImmutableArray<string>>(r.GetString(7)),
-        JsonSerializer.Deserialize<ImmutableDictionary<string, int>>(r.GetString(8))!,
+        JsonSerializer.Deserialize(r.GetString(7), RecordJson.Default.ImmutableArrayString),
+        JsonSerializer.Deserialize(r.GetString(8), RecordJson.Default.ImmutableDictionaryStringInt32)!,
         r.IsDBNull(9) ? ImmutableDictionary<string, OutputStamp>.Empty
-            : JsonSerializer.Deserialize<ImmutableDictionary<string, OutputStamp>>(r.GetString(9))!,
+            : JsonSerializer.Deserialize(r.GetString(9), RecordJson.Default.ImmutableDictionaryStringOutputStamp)!,
         r.IsDBNull(10) ? 0 : r.GetDouble(10));
 
     /// <summary>Records a processed article and everything found in it, replacing what an earlier version left.</summary>
@@ -90,7 +90,7 @@ public sealed class DocumentStore
                 foreach (var a in article.Agreements)
                 {
                     RecordConnection.Set(p, article.Id, a.Canonical, a.CanonicalEn, a.Kind, a.Date, a.Action, a.Forum,
-                        JsonSerializer.Serialize(a.Parties), a.Evidence);
+                        JsonSerializer.Serialize(a.Parties, RecordJson.Default.ImmutableArrayString), a.Evidence);
                     cmd.ExecuteNonQuery();
                 }
             }
@@ -103,8 +103,8 @@ public sealed class DocumentStore
                 foreach (var t in article.Timeline)
                 {
                     RecordConnection.Set(p, article.Id, t.Date, t.Summary, offsets.ToCodePoint(t.Sentence.Start),
-                        offsets.ToCodePoint(t.Sentence.End), JsonSerializer.Serialize(t.Organisations),
-                        JsonSerializer.Serialize(t.Agreements));
+                        offsets.ToCodePoint(t.Sentence.End), JsonSerializer.Serialize(t.Organisations, RecordJson.Default.ImmutableArrayString),
+                        JsonSerializer.Serialize(t.Agreements, RecordJson.Default.ImmutableArrayString));
                     cmd.ExecuteNonQuery();
                 }
             }
@@ -149,8 +149,8 @@ public sealed class DocumentStore
             VALUES ($f, $h, $fp, $st, $t, $d, $do, $l, $fm, $enc, $err, $w, $c)
             """, ("$f", file), ("$h", contentHash), ("$fp", fingerprint), ("$st", status), ("$t", title), ("$d", date),
             ("$do", dateOrigin), ("$l", language), ("$fm", format), ("$enc", encoding), ("$err", error),
-            ("$w", JsonSerializer.Serialize(warnings)),
-            ("$c", JsonSerializer.Serialize(counts.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary())));
+            ("$w", JsonSerializer.Serialize(warnings, RecordJson.Default.IEnumerableString)),
+            ("$c", JsonSerializer.Serialize(counts.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(), RecordJson.Default.DictionaryStringInt32)));
     }
 
     private void SaveProcessing(string file, long runId, string inputDir, IReadOnlyDictionary<string, OutputStamp> outputs,
@@ -159,5 +159,5 @@ public sealed class DocumentStore
             INSERT INTO processing(file, run_id, processed_at, seconds, input_dir, outputs)
             VALUES ($f, $run, $at, $sec, $in, $o)
             """, ("$f", file), ("$run", runId), ("$at", DateTimeOffset.Now.ToString("O")), ("$sec", seconds),
-            ("$in", inputDir), ("$o", JsonSerializer.Serialize(outputs.OrderBy(o => o.Key, StringComparer.Ordinal).ToDictionary())));
+            ("$in", inputDir), ("$o", JsonSerializer.Serialize(outputs.OrderBy(o => o.Key, StringComparer.Ordinal).ToDictionary(), RecordJson.Default.DictionaryStringOutputStamp)));
 }
