@@ -96,9 +96,7 @@ public static class FontCoverage
         var text = new string(all, 0, n);
         foreach (var (face, flag) in new[] { (FontFace.Latin, InFace.Latin), (FontFace.Cjk, InFace.Cjk), (FontFace.Arabic, InFace.Arabic) })
         {
-            using var data = SKData.CreateCopy(ReportFonts.Bytes(face, bold: false));
-            using var typeface = SKTypeface.FromData(data) ?? throw new InvalidOperationException($"Skia could not load the {face} font");
-            using var font = new SKFont(typeface);
+            using var font = new SKFont(ReportFonts.Typeface(face, bold: false));
             var glyphs = font.GetGlyphs(text);
             for (var i = 0; i < glyphs.Length; i++)
                 if (glyphs[i] != 0) table[text[i]] |= flag;

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using SkiaSharp;
+
 namespace Pipeline.Fonts;
 
 /// <summary>The faces a report draws with; each script of a run picks one (see <see cref="FontCoverage"/>).</summary>
@@ -45,12 +48,31 @@ public static class ReportFonts
     /// <summary>Whether the face has a bold file of its own (else bold text is drawn with the regular one).</summary>
     public static bool HasBold(FontFace face) => face != FontFace.Arabic;
 
+    // One per face and weight for the whole process (the CJK faces are 7.5 MB each): the PDF renderer, the charts and
+    // the coverage table all draw or measure with these. SKTypeface is immutable and safe to share between threads.
+    private static readonly ConcurrentDictionary<(FontFace, bool), Lazy<SKTypeface>> Typefaces = new();
+
+    /// <summary>Skia's typeface of the whole shipped face, shared: callers must not dispose it.</summary>
+    public static SKTypeface Typeface(FontFace face, bool bold) =>
+        Typefaces.GetOrAdd((face, bold), key => new Lazy<SKTypeface>(() => NewTypeface(Bytes(key.Item1, key.Item2)))).Value;
+
+    /// <summary>Skia's typeface of a font file (a shipped face, or a subset of one); the caller owns it.</summary>
+    public static SKTypeface NewTypeface(byte[] font)
+    {
+        // The typeface keeps its own reference to the native data, so the wrapper is released here, after the call:
+        // SkiaSharp 3.119 does not keep a temporary alive during the native call, and a finalizer could free the data
+        // while Skia reads it; left to the finalizer it also took SkiaSharp's handle-table lock against the drawing threads.
+        using var data = SKData.CreateCopy(font);
+        return SKTypeface.FromData(data) ?? throw new InvalidOperationException("Skia could not load a report font");
+    }
+
     private static byte[] Load(string name)
     {
         using var stream = typeof(ReportFonts).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"Font resource {name} is missing from Pipeline.Core");
-        using var copy = new MemoryStream((int)stream.Length);
-        stream.CopyTo(copy);
-        return copy.ToArray();
+        // Read once into an array of the right size: every page of memory touched is start-up time.
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 }

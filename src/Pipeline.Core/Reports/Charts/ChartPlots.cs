@@ -19,16 +19,7 @@ public static class ChartPlots
     private static readonly SKColor Accent = SKColor.Parse(ReportPalette.Accent);
 
     /// <summary>The shipped CJK face (it has Latin too) under a fixed name: for PNG and SVG charts.</summary>
-    public static string FullFontName => ChartFonts.Register("pipeline-chart-full", () => LoadFull());
-
-    private static readonly Lazy<SKTypeface> Full = new(() =>
-    {
-        // Held until the typeface is made: SkiaSharp does not keep a temporary alive during the native call.
-        using var data = SKData.CreateCopy(ReportFonts.Bytes(FontFace.Cjk, bold: false));
-        return SKTypeface.FromData(data) ?? throw new InvalidOperationException("Skia could not load the chart font");
-    });
-
-    private static SKTypeface LoadFull() => Full.Value;
+    public static string FullFontName => ChartFonts.Register("pipeline-chart-full", () => ReportFonts.Typeface(FontFace.Cjk, bold: false));
 
     public static Plot Build(ChartSpec spec, string fontName)
     {

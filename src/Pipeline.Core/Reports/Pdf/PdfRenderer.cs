@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Pipeline.Fonts;
 using Pipeline.Model;
@@ -33,12 +32,6 @@ public static class PdfRenderer
     private static readonly TextStyle Note = new(8.5f, Muted);
     private static readonly TextStyle Footer = new(7.5f, Muted);
 
-    // Loaded once per process (the CJK faces are 7.5 MB each); SKTypeface is immutable and safe to share between threads.
-    private static readonly ConcurrentDictionary<(FontFace, bool), Lazy<SKTypeface>> FullFaces = new();
-
-    private static SKTypeface FullTypeface(FontFace face, bool bold) =>
-        FullFaces.GetOrAdd((face, bold), key => new Lazy<SKTypeface>(() => Load(ReportFonts.Bytes(key.Item1, key.Item2)))).Value;
-
     /// <summary>
     /// Loads the Latin and CJK faces every briefing draws with (Skia's typefaces, HarfBuzz's subset plans of the
     /// real and the placeholder fonts), each piece on a core of its own; Arabic waits until a document needs it.
@@ -48,7 +41,7 @@ public static class PdfRenderer
         var faces = new[] { FontFace.Cjk, FontFace.Latin }.SelectMany(f => new[] { (f, false), (f, true) }).ToList();
         var pieces = faces.SelectMany(f => new Action[]
         {
-            () => FullTypeface(f.Item1, f.Item2),
+            () => ReportFonts.Typeface(f.Item1, f.Item2),
             () => FontSubsetter.Prepare(f.Item1, f.Item2, placeholder: false),
             () => FontSubsetter.Prepare(f.Item1, f.Item2, placeholder: true),
         }).ToList();
@@ -57,7 +50,7 @@ public static class PdfRenderer
 
     public static void Render(ReportDocument report, Stream output)
     {
-        using var ctx = new LayoutContext(FullTypeface);
+        using var ctx = new LayoutContext(ReportFonts.Typeface);
         var chartFont = $"pipeline-chart-{Guid.NewGuid():N}";
         var layout = Layout(ctx, report, () => chartFont);
 
@@ -71,7 +64,7 @@ public static class PdfRenderer
             {
                 var placeholder = FontSubsetter.Subset(face, bold, codepoints, placeholder: true);
                 programs.Add((placeholder, FontSubsetter.Subset(face, bold, codepoints)));
-                subsets[(face, bold)] = Load(placeholder);
+                subsets[(face, bold)] = ReportFonts.NewTypeface(placeholder);
             }
             ctx.UseForDrawing(subsets);
             var chartFace = subsets.GetValueOrDefault((FontFace.Cjk, false));
@@ -115,7 +108,7 @@ public static class PdfRenderer
     /// </summary>
     public static List<SKBitmap> RenderPages(ReportDocument report, float dpi, int maxPages)
     {
-        using var ctx = new LayoutContext(FullTypeface);
+        using var ctx = new LayoutContext(ReportFonts.Typeface);
         var layout = Layout(ctx, report, () => ChartPlots.FullFontName);
         var scale = dpi / 72f;
         var bitmaps = new List<SKBitmap>();
@@ -250,13 +243,4 @@ public static class PdfRenderer
         }))];
 
     private static SKColor Color(string hex) => SKColor.Parse(hex);
-
-    // The typeface keeps its own reference to the native data, so the wrapper is released here, after the call:
-    // SkiaSharp 3.119 does not keep a temporary alive during the native call, and a finalizer could free the data
-    // while Skia reads it; left to the finalizer it also took SkiaSharp's handle-table lock against the drawing threads.
-    private static SKTypeface Load(byte[] font)
-    {
-        using var data = SKData.CreateCopy(font);
-        return SKTypeface.FromData(data) ?? throw new InvalidOperationException("Skia could not load the report font");
-    }
 }
