@@ -107,15 +107,7 @@ public sealed class CandidateClassifier
         w.Write(_classes);
         foreach (var label in CandidateLabels.All) w.Write(label);
         foreach (var b in _biases) w.Write(b);
-        w.Write(_rows.Length / _classes);
-        var previous = -1;
-        for (var f = 0; f < CandidateFeatures.Dimension; f++)
-        {
-            if (_rowOf[f] == 0) continue;
-            w.Write7BitEncodedInt(f - previous);
-            previous = f;
-            foreach (var v in Row(f)) w.Write(v);
-        }
+        SparseRows.Write(w, CandidateFeatures.Dimension, Row);
     }
 
     private ReadOnlySpan<float> Row(int feature) =>
@@ -124,7 +116,7 @@ public sealed class CandidateClassifier
     /// <summary>A model file's bytes (see <see cref="Write"/>); the rows are copied straight from them.</summary>
     private static CandidateClassifier Read(byte[] bytes, string origin)
     {
-        using var memory = new MemoryStream(bytes, writable: false);
+        using var memory = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
         using var r = new BinaryReader(memory, Encoding.UTF8, leaveOpen: true);
         try
         {
@@ -141,23 +133,13 @@ public sealed class CandidateClassifier
                     throw new InvalidDataException($"{origin}: class {stored} where {label} was expected");
             var biases = new float[classes];
             for (var k = 0; k < classes; k++) biases[k] = r.ReadSingle();
-            var count = r.ReadInt32();
-            if (count < 0 || count > dimension) throw new InvalidDataException($"{origin}: {count} weight rows");
             var rowOf = new int[dimension];
-            var rows = new float[count * classes];
-            var rowBytes = classes * sizeof(float);
-            var feature = -1;
-            for (var n = 0; n < count; n++)
+            var rows = new float[SparseRows.ReadCount(memory, dimension, origin) * classes];
+            SparseRows.Read(memory, rows.Length / classes, dimension, classes * sizeof(float), origin, (feature, n, values) =>
             {
-                var delta = r.Read7BitEncodedInt();
-                feature += delta;
-                if (delta <= 0 || feature >= dimension) throw new InvalidDataException($"{origin}: feature {feature} out of range");
-                var at = (int)memory.Position;
-                if (at + rowBytes > bytes.Length) throw new EndOfStreamException();
-                MemoryMarshal.Cast<byte, float>(bytes.AsSpan(at, rowBytes)).CopyTo(rows.AsSpan(n * classes, classes));
-                memory.Position = at + rowBytes;
+                MemoryMarshal.Cast<byte, float>(values).CopyTo(rows.AsSpan(n * classes, classes));
                 rowOf[feature] = n + 1;
-            }
+            });
             return new CandidateClassifier(rowOf, rows, biases);
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException)

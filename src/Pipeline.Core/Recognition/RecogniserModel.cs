@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text;
+using Pipeline.Model;
 
 namespace Pipeline.Recognition;
 
@@ -84,19 +86,7 @@ public sealed class RecogniserModel
         w.Write(weights.Bits);
         w.Write(weights.Scale);
         foreach (var b in weights.Bias) w.Write(b);
-        var rows = 0;
-        for (var f = 0; f < 1 << weights.Bits; f++)
-            if (weights.Row(f).ContainsAnyExcept((sbyte)0)) rows++;
-        w.Write(rows);
-        var previous = -1;
-        for (var f = 0; f < 1 << weights.Bits; f++)
-        {
-            var row = weights.Row(f);
-            if (!row.ContainsAnyExcept((sbyte)0)) continue;
-            w.Write7BitEncodedInt(f - previous);
-            previous = f;
-            foreach (var v in row) w.Write(v);
-        }
+        SparseRows.Write(w, 1 << weights.Bits, weights.Row);
         w.Write(tagger.Lexicon.Count);
         foreach (var (hash, step) in tagger.Lexicon.Entries)
         {
@@ -190,7 +180,7 @@ public sealed class RecogniserModel
             var scale = r.ReadSingle();
             var bias = new float[tags.Count];
             for (var t = 0; t < bias.Length; t++) bias[t] = r.ReadSingle();
-            var table = ReadRows(memory, r.ReadInt32(), tags.Count, bits, origin);
+            var table = ReadRows(memory, tags.Count, bits, origin);
             var entries = r.ReadInt32();
             var steps = new Dictionary<uint, byte>(Math.Clamp(entries, 0, 1 << 22));
             for (; entries > 0; entries--) steps[r.ReadUInt32()] = r.ReadByte();
@@ -203,32 +193,13 @@ public sealed class RecogniserModel
         }
     }
 
-    /// <summary>The non-zero rows (feature index as a 7-bit encoded delta, then one weight per tag) into a padded table.</summary>
-    private static sbyte[] ReadRows(MemoryStream memory, int rows, int k, int bits, string origin)
+    /// <summary>The non-zero rows (one 8-bit weight per tag) into a table padded to the tagger's stride.</summary>
+    private static sbyte[] ReadRows(MemoryStream memory, int k, int bits, string origin)
     {
         var stride = TaggerWeights.StrideFor(k);
         var table = new sbyte[(1 << bits) * stride];
-        var data = memory.GetBuffer().AsSpan(0, (int)memory.Length);
-        var at = (int)memory.Position;
-        var f = -1;
-        for (; rows > 0; rows--)
-        {
-            var delta = 0;
-            for (var shift = 0; ; shift += 7)
-            {
-                if (at >= data.Length) throw new EndOfStreamException();
-                if (shift > 28) throw new InvalidDataException($"{origin}: bad feature index");
-                var b = data[at++];
-                delta |= (b & 0x7F) << shift;
-                if (b < 0x80) break;
-            }
-            f += delta;
-            if (delta <= 0 || f >= 1 << bits) throw new InvalidDataException($"{origin}: feature index out of range");
-            if (at + k > data.Length) throw new EndOfStreamException();
-            System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(data.Slice(at, k)).CopyTo(table.AsSpan(f * stride, k));
-            at += k;
-        }
-        memory.Position = at;
+        SparseRows.Read(memory, SparseRows.ReadCount(memory, 1 << bits, origin), 1 << bits, k, origin,
+            (feature, _, values) => MemoryMarshal.Cast<byte, sbyte>(values).CopyTo(table.AsSpan(feature * stride, k)));
         return table;
     }
 

@@ -1,0 +1,72 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+
+namespace Pipeline.Model;
+
+/// <summary>
+/// The learnt weight rows of our model files (the candidate classifier's, the recogniser's): their count, then each
+/// row with a non-zero weight as its feature index's distance from the previous one (7-bit encoded) followed by its
+/// values as they lie in memory (little-endian). Most hashed features never get a weight, so their rows are left out.
+/// </summary>
+public static class SparseRows
+{
+    /// <summary>Where a row read from a file goes: its feature, its place among the rows read, its bytes.</summary>
+    public delegate void Store(int feature, int index, ReadOnlySpan<byte> values);
+
+    /// <summary>Writes the rows of features 0 to <paramref name="features"/> − 1 that hold a value other than zero.</summary>
+    public static void Write<T>(BinaryWriter w, int features, Func<int, ReadOnlySpan<T>> row) where T : unmanaged, IEquatable<T>
+    {
+        var count = 0;
+        for (var f = 0; f < features; f++)
+            if (row(f).ContainsAnyExcept(default(T))) count++;
+        w.Write(count);
+        var previous = -1;
+        for (var f = 0; f < features; f++)
+        {
+            var values = row(f);
+            if (!values.ContainsAnyExcept(default(T))) continue;
+            w.Write7BitEncodedInt(f - previous);
+            previous = f;
+            w.Write(MemoryMarshal.AsBytes(values));
+        }
+    }
+
+    /// <summary>How many rows follow at <paramref name="memory"/>'s position (read past), so a caller can size their table.</summary>
+    public static int ReadCount(MemoryStream memory, int features, string origin)
+    {
+        Span<byte> bytes = stackalloc byte[sizeof(int)];
+        memory.ReadExactly(bytes);
+        var count = BinaryPrimitives.ReadInt32LittleEndian(bytes);
+        return count < 0 || count > features ? throw new InvalidDataException($"{origin}: {count} weight rows") : count;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="count"/> rows of <paramref name="rowBytes"/> bytes each from <paramref name="memory"/>'s
+    /// buffer at its position, which it leaves after the last row. A file cut short throws <see cref="EndOfStreamException"/>;
+    /// indices out of order or range, <see cref="InvalidDataException"/> naming <paramref name="origin"/>.
+    /// </summary>
+    public static void Read(MemoryStream memory, int count, int features, int rowBytes, string origin, Store store)
+    {
+        var data = memory.GetBuffer().AsSpan(0, (int)memory.Length);
+        var at = (int)memory.Position;
+        var feature = -1;
+        for (var n = 0; n < count; n++)
+        {
+            var delta = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                if (at >= data.Length) throw new EndOfStreamException();
+                if (shift > 28) throw new InvalidDataException($"{origin}: bad feature index");
+                var b = data[at++];
+                delta |= (b & 0x7F) << shift;
+                if (b < 0x80) break;
+            }
+            feature += delta;
+            if (delta <= 0 || feature >= features) throw new InvalidDataException($"{origin}: feature index {feature} out of range");
+            if (at + rowBytes > data.Length) throw new EndOfStreamException();
+            store(feature, n, data.Slice(at, rowBytes));
+            at += rowBytes;
+        }
+        memory.Position = at;
+    }
+}
