@@ -81,17 +81,9 @@ public class ClassifierTests
     [Test]
     public void A_file_that_is_not_a_model_is_refused_with_its_name()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"not-a-model-{Guid.NewGuid():N}.bin");
-        File.WriteAllText(path, "hello");
-        try
-        {
-            var e = Assert.Throws<InvalidDataException>(() => CandidateClassifier.Load(path));
-            Assert.That(e!.Message, Does.Contain(path).And.Contain("not a classifier model"));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TemporaryFile("not-a-model", "hello");
+        var e = Assert.Throws<InvalidDataException>(() => CandidateClassifier.Load(file.Path));
+        Assert.That(e!.Message, Does.Contain(file.Path).And.Contain("not a classifier model"));
     }
 
     private static List<int> Features(string text, int start, int end)

@@ -58,35 +58,18 @@ public class RecogniserTrainingTests
     [Test]
     public void A_model_file_that_is_not_one_is_refused_with_its_name()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"not-a-model-{Guid.NewGuid():N}.bin");
-        File.WriteAllText(path, "hello");
-        try
-        {
-            var e = Assert.Throws<InvalidDataException>(() => RecogniserModel.Load(path));
-            Assert.That(e!.Message, Does.Contain(path));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TemporaryFile("not-a-model", "hello");
+        var e = Assert.Throws<InvalidDataException>(() => RecogniserModel.Load(file.Path));
+        Assert.That(e!.Message, Does.Contain(file.Path));
     }
 
     [Test]
     public void A_truncated_model_file_is_refused_when_it_is_loaded_not_at_its_first_article()
     {
         var shipped = Path.Combine(TestPaths.RepoRoot, "src", "Pipeline.Core", "Recognition", "Model", "recogniser.bin");
-        var path = Path.Combine(Path.GetTempPath(), $"truncated-{Guid.NewGuid():N}.bin");
-        var bytes = File.ReadAllBytes(shipped);
-        File.WriteAllBytes(path, bytes[..^100]);
-        try
-        {
-            var e = Assert.Throws<InvalidDataException>(() => RecogniserModel.Load(path));
-            Assert.That(e!.Message, Does.Contain(path).And.Contain("truncated"));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TemporaryFile("truncated", File.ReadAllBytes(shipped)[..^100]);
+        var e = Assert.Throws<InvalidDataException>(() => RecogniserModel.Load(file.Path));
+        Assert.That(e!.Message, Does.Contain(file.Path).And.Contain("truncated"));
     }
 
     [Test]
