@@ -15,8 +15,15 @@ public sealed class NameTrie<T> where T : class
 
     private readonly Node _root = new();
 
+    // One bit per UTF-16 unit that starts a name (8 KB): most positions of a text start none, and a bit test
+    // rejects them without hashing into the root's thousands of children.
+    private readonly ulong[] _starts = new ulong[0x10000 / 64];
+
     public void Add(string name, T value)
     {
+        if (name.Length == 0) return;
+        var first = Fold(name[0]);
+        _starts[first >> 6] |= 1UL << (first & 63);
         var node = _root;
         foreach (var raw in name)
         {
@@ -31,10 +38,12 @@ public sealed class NameTrie<T> where T : class
     /// <summary>The end (exclusive) and value of the longest name starting at <paramref name="start"/>.</summary>
     public (int End, T? Value) LongestAt(string text, int start)
     {
+        var first = Fold(text[start]);
+        if ((_starts[first >> 6] & (1UL << (first & 63))) == 0) return (-1, null);
         var node = _root;
         var bestEnd = -1;
         T? best = null;
-        var latinStart = IsWordChar(Fold(text[start]));
+        var latinStart = IsWordChar(first);
         if (latinStart && start > 0 && IsWordChar(Fold(text[start - 1]))) return (-1, null);
         for (var i = start; i < text.Length; i++)
         {
