@@ -45,12 +45,12 @@ public sealed class CandidateClassifier
     // half the memory of a dense table, and memory first touched is most of what loading a model costs.
     // Feature-major rows: the weights of one feature for every class side by side, one cache line per feature.
     private readonly int[] _rowOf;
-    private readonly float[] _rows;
+    private readonly ArraySegment<float> _rows;
     private readonly float[] _biases;
     private readonly int _classes;
 
     /// <param name="rowOf">per feature, 1 + its row in <paramref name="rows"/>, or 0 where it has no weight.</param>
-    private CandidateClassifier(int[] rowOf, float[] rows, float[] biases)
+    private CandidateClassifier(int[] rowOf, ArraySegment<float> rows, float[] biases)
     {
         _classes = biases.Length;
         _rowOf = rowOf;
@@ -69,7 +69,7 @@ public sealed class CandidateClassifier
             rowOf[f] = rows.Count / classes + 1;
             for (var k = 0; k < classes; k++) rows.Add(perClass[k][f]);
         }
-        return new CandidateClassifier(rowOf, [.. rows], biases);
+        return new CandidateClassifier(rowOf, rows.ToArray(), biases);
     }
 
     /// <summary>The model shipped inside the library, or null when the library was built without one.</summary>
@@ -134,8 +134,8 @@ public sealed class CandidateClassifier
             var biases = new float[classes];
             for (var k = 0; k < classes; k++) biases[k] = r.ReadSingle();
             var rowOf = new int[dimension];
-            var rows = new float[SparseRows.ReadCount(memory, dimension, origin) * classes];
-            SparseRows.Read(memory, rows.Length / classes, dimension, classes * sizeof(float), origin, (feature, n, values) =>
+            var rows = LargeTables.Zeroed<float>(SparseRows.ReadCount(memory, dimension, origin) * classes);
+            SparseRows.Read(memory, rows.Count / classes, dimension, classes * sizeof(float), origin, (feature, n, values) =>
             {
                 MemoryMarshal.Cast<byte, float>(values).CopyTo(rows.AsSpan(n * classes, classes));
                 rowOf[feature] = n + 1;

@@ -194,10 +194,10 @@ public sealed class RecogniserModel
     }
 
     /// <summary>The non-zero rows (one 8-bit weight per tag) into a table padded to the tagger's stride.</summary>
-    private static sbyte[] ReadRows(MemoryStream memory, int k, int bits, string origin)
+    private static ArraySegment<sbyte> ReadRows(MemoryStream memory, int k, int bits, string origin)
     {
         var stride = TaggerWeights.StrideFor(k);
-        var table = new sbyte[(1 << bits) * stride];
+        var table = LargeTables.Zeroed<sbyte>((1 << bits) * stride);
         SparseRows.Read(memory, SparseRows.ReadCount(memory, 1 << bits, origin), 1 << bits, k, origin,
             (feature, _, values) => MemoryMarshal.Cast<byte, sbyte>(values).CopyTo(table.AsSpan(feature * stride, k)));
         return table;

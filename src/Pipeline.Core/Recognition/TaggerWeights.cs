@@ -18,7 +18,7 @@ public readonly record struct TaggedSpan(int First, int End, int Type, float Con
 public sealed class TaggerWeights
 {
     // Rows padded to 8 tags (or a multiple of 16), so one row is read as whole vectors.
-    private readonly sbyte[] _padded;
+    private readonly ArraySegment<sbyte> _padded;
     private readonly int _stride;
     private readonly float _scale;
     private readonly float[] _bias;
@@ -30,19 +30,19 @@ public sealed class TaggerWeights
     {
     }
 
-    private static sbyte[] Padded(int k, int bits, sbyte[] table)
+    private static ArraySegment<sbyte> Padded(int k, int bits, sbyte[] table)
     {
         if (table.Length != (1 << bits) * k) throw new ArgumentException("weight table does not match the tag count and bits");
         var stride = StrideFor(k);
-        var padded = new sbyte[(1 << bits) * stride];
+        var padded = Model.LargeTables.Zeroed<sbyte>((1 << bits) * stride);
         for (var f = 0; f < 1 << bits; f++)
-            Array.Copy(table, f * k, padded, f * stride, k);
+            table.AsSpan(f * k, k).CopyTo(padded.AsSpan(f * stride, k));
         return padded;
     }
 
-    private TaggerWeights(TagScheme tags, int bits, float scale, float[] bias, sbyte[] padded)
+    private TaggerWeights(TagScheme tags, int bits, float scale, float[] bias, ArraySegment<sbyte> padded)
     {
-        if (padded.Length != (1 << bits) * StrideFor(tags.Count)) throw new ArgumentException("padded weight table does not match the tag count and bits");
+        if (padded.Count != (1 << bits) * StrideFor(tags.Count)) throw new ArgumentException("padded weight table does not match the tag count and bits");
         if (bias.Length != tags.Count) throw new ArgumentException("one bias per tag expected");
         Tags = tags;
         Bits = bits;
@@ -54,7 +54,7 @@ public sealed class TaggerWeights
     }
 
     /// <summary>Weights already laid out as this class holds them: row f at <c>f * StrideFor(tags)</c>, zeros after the tags.</summary>
-    public static TaggerWeights FromPadded(TagScheme tags, int bits, sbyte[] padded, float scale, float[] bias) =>
+    public static TaggerWeights FromPadded(TagScheme tags, int bits, ArraySegment<sbyte> padded, float scale, float[] bias) =>
         new(tags, bits, scale, bias, padded);
 
     /// <summary>Rows padded to 8 tags (or a multiple of 16), so one row is read as whole vectors.</summary>
@@ -83,7 +83,7 @@ public sealed class TaggerWeights
     public void Score(ReadOnlySpan<int> features, Span<float> scores)
     {
         // 16-bit lanes hold the sum: a unit has a few dozen features of at most 127 steps each.
-        ref var table = ref MemoryMarshal.GetArrayDataReference(_padded);
+        ref var table = ref MemoryMarshal.GetReference(_padded.AsSpan());
         if (_stride == 8)
         {
             var sum = Vector128<short>.Zero;
