@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using SkiaSharp;
 
 namespace Pipeline.Fonts;
@@ -25,20 +26,14 @@ public static class ReportFonts
 
     public static readonly FontFace[] Faces = [FontFace.Latin, FontFace.Cjk, FontFace.Arabic];
 
-    private static readonly Lazy<byte[]> CjkRegular = new(() => Load("Pipeline.Fonts.NotoSansSC-Regular.subset.ttf"));
-    private static readonly Lazy<byte[]> CjkBold = new(() => Load("Pipeline.Fonts.NotoSansSC-Bold.subset.ttf"));
-    private static readonly Lazy<byte[]> LatinRegular = new(() => Load("Pipeline.Fonts.NotoSans-Regular.subset.ttf"));
-    private static readonly Lazy<byte[]> LatinBold = new(() => Load("Pipeline.Fonts.NotoSans-Bold.subset.ttf"));
-    private static readonly Lazy<byte[]> ArabicRegular = new(() => Load("Pipeline.Fonts.NotoSansArabic-Regular.subset.ttf"));
-
-    /// <summary>The whole CJK regular face (TrueType). Callers must not modify the array.</summary>
-    public static byte[] Regular => CjkRegular.Value;
-
-    /// <summary>The whole CJK bold face (TrueType). Callers must not modify the array.</summary>
-    public static byte[] Bold => CjkBold.Value;
+    private static readonly Lazy<FontFile> CjkRegular = new(() => Map("Pipeline.Fonts.NotoSansSC-Regular.subset.ttf"));
+    private static readonly Lazy<FontFile> CjkBold = new(() => Map("Pipeline.Fonts.NotoSansSC-Bold.subset.ttf"));
+    private static readonly Lazy<FontFile> LatinRegular = new(() => Map("Pipeline.Fonts.NotoSans-Regular.subset.ttf"));
+    private static readonly Lazy<FontFile> LatinBold = new(() => Map("Pipeline.Fonts.NotoSans-Bold.subset.ttf"));
+    private static readonly Lazy<FontFile> ArabicRegular = new(() => Map("Pipeline.Fonts.NotoSansArabic-Regular.subset.ttf"));
 
     /// <summary>The font file of a face; Arabic has no bold file and uses the regular one.</summary>
-    public static byte[] Bytes(FontFace face, bool bold) => face switch
+    public static FontFile File(FontFace face, bool bold) => face switch
     {
         FontFace.Cjk => bold ? CjkBold.Value : CjkRegular.Value,
         FontFace.Arabic => ArabicRegular.Value,
@@ -54,25 +49,51 @@ public static class ReportFonts
 
     /// <summary>Skia's typeface of the whole shipped face, shared: callers must not dispose it.</summary>
     public static SKTypeface Typeface(FontFace face, bool bold) =>
-        Typefaces.GetOrAdd((face, bold), key => new Lazy<SKTypeface>(() => NewTypeface(Bytes(key.Item1, key.Item2)))).Value;
+        Typefaces.GetOrAdd((face, bold), key => new Lazy<SKTypeface>(() => NewTypeface(File(key.Item1, key.Item2)))).Value;
 
-    /// <summary>Skia's typeface of a font file (a shipped face, or a subset of one); the caller owns it.</summary>
-    public static SKTypeface NewTypeface(byte[] font)
+    /// <summary>Skia's typeface of a shipped face, read where it lies (no copy); the caller owns it.</summary>
+    public static SKTypeface NewTypeface(FontFile font)
     {
-        // The typeface keeps its own reference to the native data, so the wrapper is released here, after the call:
-        // SkiaSharp 3.119 does not keep a temporary alive during the native call, and a finalizer could free the data
-        // while Skia reads it; left to the finalizer it also took SkiaSharp's handle-table lock against the drawing threads.
-        using var data = SKData.CreateCopy(font);
-        return SKTypeface.FromData(data) ?? throw new InvalidOperationException("Skia could not load a report font");
+        using var data = SKData.Create(font.Address, font.Length);
+        return FromData(data);
     }
 
-    private static byte[] Load(string name)
+    /// <summary>Skia's typeface of a font file of ours (a subset of a face); the caller owns it.</summary>
+    public static SKTypeface NewTypeface(byte[] font)
+    {
+        using var data = SKData.CreateCopy(font);
+        return FromData(data);
+    }
+
+    // The typeface keeps its own reference to the native data, so the wrapper is released by the caller, after the
+    // call: SkiaSharp 3.119 does not keep a temporary alive during the native call, and a finalizer could free the data
+    // while Skia reads it; left to the finalizer it also took SkiaSharp's handle-table lock against the drawing threads.
+    private static SKTypeface FromData(SKData data) =>
+        SKTypeface.FromData(data) ?? throw new InvalidOperationException("Skia could not load a report font");
+
+    private static FontFile Map(string name)
     {
         using var stream = typeof(ReportFonts).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"Font resource {name} is missing from Pipeline.Core");
-        // Read once into an array of the right size: every page of memory touched is start-up time.
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return bytes;
+        if (stream is UnmanagedMemoryStream image) return FontFile.InImage(image);
+        // Not in the library's image (never the case for an assembly loaded from a file): one copy for the process.
+        var memory = Marshal.AllocHGlobal(checked((int)stream.Length));
+        using (var copy = FontFile.Writable(memory, (int)stream.Length)) stream.CopyTo(copy);
+        return new FontFile(memory, (int)stream.Length);
     }
+}
+
+/// <summary>
+/// A shipped font file where it lies in memory for the life of the process: inside the library's own mapped image,
+/// read in place. Skia's typefaces, HarfBuzz's faces and the subsetter all read these bytes; copying the 7.5 MB CJK
+/// faces for each of them was most of the memory, and of the start-up time, of a run that writes reports.
+/// </summary>
+public readonly record struct FontFile(nint Address, int Length)
+{
+    public unsafe ReadOnlySpan<byte> Span => new((void*)Address, Length);
+
+    internal static unsafe FontFile InImage(UnmanagedMemoryStream image) => new((nint)image.PositionPointer, checked((int)image.Length));
+
+    internal static unsafe UnmanagedMemoryStream Writable(nint memory, int length) =>
+        new((byte*)memory, length, length, FileAccess.Write);
 }

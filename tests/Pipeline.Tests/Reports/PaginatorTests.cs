@@ -68,7 +68,7 @@ public class PaginatorTests
     [TestCase(4, "filler l1 l2 l3 l4", TestName = "A paragraph that fits stays whole")]
     public void Paragraph_lines_break_across_pages_without_widows_or_orphans(int linesThatFit, string expected)
     {
-        using var ctx = new LayoutContext((face, bold) => SKTypeface.FromData(SKData.CreateCopy(Pipeline.Fonts.ReportFonts.Bytes(face, bold))));
+        using var ctx = new LayoutContext((face, bold) => SKTypeface.FromData(SKData.CreateCopy(Pipeline.Fonts.ReportFonts.File(face, bold).Span)));
         var style = new TextStyle(10, SKColors.Black);
         // Four lines of text at a width that holds one sentence a line.
         var lines = new TextElement([new StyledRun("First line here. Second line here. Third line here. Fourth line here.", style)], 1.5f)

@@ -20,6 +20,31 @@ public class ReportFontTests
             FontFace.Cjk => 'C', FontFace.Arabic => 'A', _ => 'L',
         }, r.Text.Length)));
 
+    [TestCase(FontFace.Cjk, false, "Noto Sans SC")]
+    [TestCase(FontFace.Cjk, true, "Noto Sans SC")]
+    [TestCase(FontFace.Latin, false, "Noto Sans")]
+    [TestCase(FontFace.Arabic, false, "Noto Sans Arabic")]
+    public void A_shipped_face_is_read_in_place_whole_and_loads_in_Skia(FontFace face, bool bold, string family)
+    {
+        var file = ReportFonts.File(face, bold);
+        using var resource = typeof(ReportFonts).Assembly.GetManifestResourceStream(
+            typeof(ReportFonts).Assembly.GetManifestResourceNames().Single(n => n.EndsWith(
+                (face, bold) switch
+                {
+                    (FontFace.Cjk, false) => "NotoSansSC-Regular.subset.ttf",
+                    (FontFace.Cjk, true) => "NotoSansSC-Bold.subset.ttf",
+                    (FontFace.Arabic, _) => "NotoSansArabic-Regular.subset.ttf",
+                    _ => "NotoSans-Regular.subset.ttf",
+                }, StringComparison.Ordinal)))!;
+        var bytes = new byte[resource.Length];
+        resource.ReadExactly(bytes);
+        Assert.That(file.Span.SequenceEqual(bytes), Is.True, "the whole font file, as shipped");
+        Assert.That(ReportFonts.File(face, bold), Is.EqualTo(file), "one place for the process");
+        using var typeface = ReportFonts.NewTypeface(file);
+        Assert.That(typeface.FamilyName, Is.EqualTo(family));
+        Assert.That(typeface.GetGlyph(face == FontFace.Cjk ? '中' : face == FontFace.Arabic ? 'ب' : 'A'), Is.GreaterThan(0));
+    }
+
     [Test]
     public void Latin_punctuation_in_Latin_text_is_drawn_with_the_Latin_face()
     {
@@ -98,7 +123,7 @@ public class ReportFontTests
         // Visual order: the first glyph drawn (leftmost) is the last letter of the word.
         Assert.That(clusters[0], Is.GreaterThan(clusters[^1]));
         // Joined (contextual) forms are other glyphs than the isolated letters the character map gives.
-        using var typeface = SKTypeface.FromData(SKData.CreateCopy(ReportFonts.Bytes(FontFace.Arabic, false)));
+        using var typeface = SKTypeface.FromData(SKData.CreateCopy(ReportFonts.File(FontFace.Arabic, false).Span));
         using var font = new SKFont(typeface);
         var isolated = font.GetGlyphs("معاهدة");
         Assert.That(glyphs.Select(g => (int)g).Order(), Is.Not.EqualTo(isolated.Select(g => (int)g).Order()));

@@ -33,8 +33,8 @@ public static class PdfRenderer
     private static readonly TextStyle Footer = new(7.5f, Muted);
 
     /// <summary>
-    /// Loads the Latin and CJK faces every briefing draws with (Skia's typefaces, HarfBuzz's subset plans of the
-    /// real and the placeholder fonts), each piece on a core of its own; Arabic waits until a document needs it.
+    /// Loads the Latin and CJK faces every briefing draws with (Skia's typefaces, HarfBuzz's faces of the real and
+    /// the placeholder fonts), each piece on a core of its own; Arabic waits until a document needs it.
     /// </summary>
     public static void Prepare()
     {

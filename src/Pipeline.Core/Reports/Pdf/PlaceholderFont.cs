@@ -24,28 +24,28 @@ public static class PlaceholderFont
         0, 0, 0,                      // padding to 32 bytes (long loca offsets stay 4-aligned)
     ];
 
-    public static byte[] Make(byte[] font)
+    public static byte[] Make(ReadOnlySpan<byte> font)
     {
         var tables = ReadDirectory(font);
         var head = tables["head"];
         var maxp = tables["maxp"];
-        var glyphCount = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(maxp.Offset + 4));
-        var shortLoca = BinaryPrimitives.ReadInt16BigEndian(font.AsSpan(head.Offset + 50)) == 0;
-        var loca = tables["loca"];
+        var glyphCount = BinaryPrimitives.ReadUInt16BigEndian(font[(maxp.Offset + 4)..]);
+        var shortLoca = BinaryPrimitives.ReadInt16BigEndian(font[(head.Offset + 50)..]) == 0;
+        var loca = font[tables["loca"].Offset..];
         var glyf = tables["glyf"];
 
-        int GlyphOffset(int i) => shortLoca
-            ? BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(loca.Offset + 2 * i)) * 2
-            : (int)BinaryPrimitives.ReadUInt32BigEndian(font.AsSpan(loca.Offset + 4 * i));
+        static int GlyphOffset(ReadOnlySpan<byte> loca, bool shortLoca, int i) => shortLoca
+            ? BinaryPrimitives.ReadUInt16BigEndian(loca[(2 * i)..]) * 2
+            : (int)BinaryPrimitives.ReadUInt32BigEndian(loca[(4 * i)..]);
 
         using var newGlyf = new MemoryStream();
         var newLoca = new byte[4 * (glyphCount + 1)];
         for (var i = 0; i < glyphCount; i++)
         {
             BinaryPrimitives.WriteUInt32BigEndian(newLoca.AsSpan(4 * i), (uint)newGlyf.Length);
-            int start = GlyphOffset(i), end = GlyphOffset(i + 1);
+            int start = GlyphOffset(loca, shortLoca, i), end = GlyphOffset(loca, shortLoca, i + 1);
             if (end <= start) continue; // empty glyph (a space): stays empty
-            var data = font.AsSpan(glyf.Offset + start, end - start);
+            var data = font.Slice(glyf.Offset + start, end - start);
             var contours = BinaryPrimitives.ReadInt16BigEndian(data);
             if (contours < 0)
             {
@@ -61,7 +61,7 @@ public static class PlaceholderFont
         {
             ["glyf"] = newGlyf.ToArray(),
             ["loca"] = newLoca,
-            ["head"] = font.AsSpan(head.Offset, head.Length).ToArray(),
+            ["head"] = font.Slice(head.Offset, head.Length).ToArray(),
         };
         BinaryPrimitives.WriteInt16BigEndian(replaced["head"].AsSpan(50), 1); // indexToLocFormat: long offsets
         return Write(font, tables, replaced);
@@ -69,13 +69,13 @@ public static class PlaceholderFont
 
     private readonly record struct Table(uint Tag, int Offset, int Length);
 
-    private static Dictionary<string, Table> ReadDirectory(byte[] font)
+    private static Dictionary<string, Table> ReadDirectory(ReadOnlySpan<byte> font)
     {
-        var count = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
+        var count = BinaryPrimitives.ReadUInt16BigEndian(font[4..]);
         var tables = new Dictionary<string, Table>();
         for (var i = 0; i < count; i++)
         {
-            var record = font.AsSpan(12 + 16 * i);
+            var record = font[(12 + 16 * i)..];
             var tag = BinaryPrimitives.ReadUInt32BigEndian(record);
             tables[TagName(tag)] = new Table(tag, (int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]), (int)BinaryPrimitives.ReadUInt32BigEndian(record[12..]));
         }
@@ -85,14 +85,16 @@ public static class PlaceholderFont
     }
 
     /// <summary>The font with some tables replaced; tables in tag order, 4-byte aligned, checksums recomputed.</summary>
-    private static byte[] Write(byte[] font, Dictionary<string, Table> tables, Dictionary<string, byte[]> replaced)
+    private static byte[] Write(ReadOnlySpan<byte> font, Dictionary<string, Table> tables, Dictionary<string, byte[]> replaced)
     {
         var ordered = tables.OrderBy(t => t.Value.Tag).ToList();
-        var data = ordered.Select(t => replaced.TryGetValue(t.Key, out var r) ? r : font.AsSpan(t.Value.Offset, t.Value.Length).ToArray()).ToList();
+        var data = new List<byte[]>(ordered.Count);
+        foreach (var (name, table) in ordered)
+            data.Add(replaced.TryGetValue(name, out var r) ? r : font.Slice(table.Offset, table.Length).ToArray());
         var headerLength = 12 + 16 * ordered.Count;
         var total = headerLength + data.Sum(d => (d.Length + 3) & ~3);
         var output = new byte[total];
-        font.AsSpan(0, 12).CopyTo(output); // sfnt version and search fields: same number of tables
+        font[..12].CopyTo(output); // sfnt version and search fields: same number of tables
         var at = headerLength;
         for (var i = 0; i < ordered.Count; i++)
         {

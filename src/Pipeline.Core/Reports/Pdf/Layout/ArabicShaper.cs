@@ -11,14 +11,12 @@ namespace Pipeline.Reports.Pdf.Layout;
 /// </summary>
 public static class ArabicShaper
 {
-    // hb_font_t is immutable once set up and safe to shape with from several threads. The font bytes live in
-    // native memory for the life of the process, as the face refers to them.
+    // hb_font_t is immutable once set up and safe to shape with from several threads. The face reads the shipped
+    // font file where it lies, which is for the life of the process.
     private static readonly Lazy<(Font Font, int UnitsPerEm)> Shared = new(() =>
     {
-        var bytes = ReportFonts.Bytes(FontFace.Arabic, bold: false);
-        var memory = System.Runtime.InteropServices.Marshal.AllocHGlobal(bytes.Length);
-        System.Runtime.InteropServices.Marshal.Copy(bytes, 0, memory, bytes.Length);
-        var face = new Face(new Blob(memory, bytes.Length, MemoryMode.ReadOnly), 0);
+        var file = ReportFonts.File(FontFace.Arabic, bold: false);
+        var face = new Face(new Blob(file.Address, file.Length, MemoryMode.ReadOnly), 0);
         var font = new Font(face);
         font.SetScale(face.UnitsPerEm, face.UnitsPerEm);
         return (font, face.UnitsPerEm);
