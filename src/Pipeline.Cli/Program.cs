@@ -37,6 +37,7 @@ public static class Program
         var context = new CommandContext(Console.Out, Console.Error, cts.Token)
         {
             ErrorIsTerminal = !Console.IsErrorRedirected,
+            OutIsTerminal = !Console.IsOutputRedirected,
             OwnsProcess = true,
             TerminalWidth = Console.IsErrorRedirected ? 80 : Math.Max(40, SafeWindowWidth()),
         };

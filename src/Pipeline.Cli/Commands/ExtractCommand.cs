@@ -22,16 +22,26 @@ public sealed class ExtractCommand : CliCommand
 
     protected override IEnumerable<Symbol> Symbols() => [_config, _noMl, _jobs, _paths];
 
+    private static void WriteOut(CommandContext context, System.Text.StringBuilder pending)
+    {
+        if (pending.Length == 0) return;
+        context.Out.Write(pending.ToString());
+        pending.Clear();
+    }
+
     protected override ExitCode Execute(ParseResult parse, CommandContext context)
     {
         var session = new ExtractionSession(parse.GetValue(_config), parse.GetValue(_jobs), parse.GetValue(_noMl));
+        // The console writer flushes every call. A terminal gets each article's lines as soon as it is done; a file or
+        // a pipe gets them 64 KB at a time, whole articles, in the order they were done: a write, and a wake-up of the
+        // reading process, for every article cost a tenth of the wall time of a folder of short news.
+        var pending = new System.Text.StringBuilder();
         var failed = session.ProcessEach(parse.GetValue(_paths)!, context, article =>
         {
-            // One write per article: the console writer flushes every call, a system call per entity line otherwise.
-            var lines = new System.Text.StringBuilder();
-            foreach (var line in Output.EntityJson.Lines(article)) lines.Append(line).Append('\n');
-            context.Out.Write(lines.ToString());
+            foreach (var line in Output.EntityJson.Lines(article)) pending.Append(line).Append('\n');
+            if (context.OutIsTerminal || pending.Length >= 1 << 16) WriteOut(context, pending);
         });
+        WriteOut(context, pending);
         return failed == 0 ? ExitCode.Success : ExitCode.ArticlesFailed;
     }
 }

@@ -94,7 +94,6 @@ public sealed class ExtractionSession
                     foreach (var failure in article.Failures) context.Error.WriteLine($"pipeline: {path}: {failure}");
                     if (!article.Failures.IsEmpty) failed++;
                     onArticle(article);
-                    context.Out.Flush();
                     return;
                 }
                 failed++;

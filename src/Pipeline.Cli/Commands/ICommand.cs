@@ -96,6 +96,9 @@ public sealed record CommandContext(TextWriter Out, TextWriter Error, Cancellati
 {
     public bool ErrorIsTerminal { get; init; }
 
+    /// <summary>Whether stdout is a terminal (someone reads as it is written), not a file or a pipe.</summary>
+    public bool OutIsTerminal { get; init; }
+
     /// <summary>The terminal's width, for progress lines that must not wrap; 80 when unknown.</summary>
     public int TerminalWidth { get; init; } = 80;
 

@@ -81,6 +81,45 @@ public class CommandTests
         }
     }
 
+    /// <summary>Counts the writes that reach stdout: each one is a system call, and a wake-up of a reading pipe.</summary>
+    private sealed class CountingWriter : StringWriter
+    {
+        public int Writes { get; private set; }
+
+        public override void Write(string? value)
+        {
+            Writes++;
+            base.Write(value);
+        }
+    }
+
+    [TestCase(true, 3)]
+    [TestCase(false, 1)]
+    public void Extract_gives_a_terminal_each_article_when_done_and_a_pipe_whole_articles_a_block_at_a_time(bool terminal, int writes)
+    {
+        var dir = Directory.CreateTempSubdirectory("extract-out-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "a.txt"), "2014年11月，APEC领导人会议通过《北京反腐败宣言》。");
+            File.WriteAllText(Path.Combine(dir, "b.txt"), "On May 22, 2023 the Pacific Islands Forum met in Port Moresby.");
+            File.WriteAllText(Path.Combine(dir, "c.txt"), "2020年1月13日，中央纪委第四次全体会议在北京举行。");
+            var stdout = new CountingWriter();
+            var code = Pipeline.Cli.Program.Run(["extract", "--config", Config, "--jobs", "1", dir],
+                new CommandContext(stdout, new StringWriter(), CancellationToken.None) { OutIsTerminal = terminal });
+            Assert.That(code, Is.EqualTo(0));
+            Assert.That(stdout.Writes, Is.EqualTo(writes));
+            var docs = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("doc").GetString()).ToList();
+            Assert.That(docs.Distinct(), Is.EquivalentTo(new[] { "a.txt", "b.txt", "c.txt" }));
+            // An article's lines are never split by another's.
+            Assert.That(docs.Where((d, i) => i > 0 && d != docs[i - 1]).Count(), Is.EqualTo(2));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
     [Test]
     public void Evaluate_on_an_annotated_corpus_scores_its_own_gold()
     {
