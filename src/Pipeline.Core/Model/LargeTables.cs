@@ -1,15 +1,15 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Pipeline.Model;
 
 /// <summary>
-/// Zeroed arrays for the models' large lookup tables (the recogniser's 8 MB weight table, the classifier's row
-/// index), laid on 2 MB pages where Linux allows it. The tables are read at random, a few dozen places per
-/// character: on 4 KB pages a table costs a page fault per 4 KB when it is filled (about 15 µs each in a virtual
-/// machine: 30 ms for 8 MB, most of a small article's run) and a TLB miss on nearly every read. Asking for
-/// transparent huge pages (<c>madvise(MADV_HUGEPAGE)</c>, honoured by the default <c>madvise</c> setting of
-/// <c>/sys/kernel/mm/transparent_hugepage/enabled</c>) turns that into a handful of faults and far fewer misses.
-/// The advice is only a hint: where it is refused the table is the same array on ordinary pages.
+/// Zeroed arrays for the models' large tables (the recogniser's 8 MB weight table, the classifier's weight rows),
+/// laid on 2 MB pages where Linux allows it. Filling a table on 4 KB pages costs a page fault per 4 KB (about 15 µs
+/// each in a virtual machine: 30 ms for 8 MB, a sixth of a small article's run). Asking for transparent huge pages
+/// (<c>madvise(MADV_HUGEPAGE)</c>, honoured by the default <c>madvise</c> setting of
+/// <c>/sys/kernel/mm/transparent_hugepage/enabled</c>) turns that into a handful of faults. The advice is only a
+/// hint: where it is refused the table is the same array on ordinary pages.
 /// </summary>
 public static class LargeTables
 {
@@ -22,7 +22,7 @@ public static class LargeTables
     /// </summary>
     public static ArraySegment<T> Zeroed<T>(int length) where T : unmanaged
     {
-        var size = Marshal.SizeOf<T>();
+        var size = Unsafe.SizeOf<T>();
         var bytes = (long)length * size;
         if (bytes < HugePage || !OperatingSystem.IsLinux() || HugePage % size != 0) return new T[length];
         // Uninitialised, so that no page is touched before the advice: a page already faulted in stays small.

@@ -52,7 +52,7 @@ public static class FontSubsetter
         return set;
     }
 
-    /// <summary>A font opened once; HarfBuzz faces are immutable and safe to subset from any thread.</summary>
+    /// <summary>A font opened once; a HarfBuzz face is safe to subset from any thread (each table loads once, atomically).</summary>
     private sealed class PreparedFace : IDisposable
     {
         private readonly nint _ownMemory, _blob, _face;
