@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using SkiaSharp;
 
 namespace Pipeline.Fonts;
@@ -75,11 +74,10 @@ public static class ReportFonts
     {
         using var stream = typeof(ReportFonts).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"Font resource {name} is missing from Pipeline.Core");
-        if (stream is UnmanagedMemoryStream image) return FontFile.InImage(image);
-        // Not in the library's image (never the case for an assembly loaded from a file): one copy for the process.
-        var memory = Marshal.AllocHGlobal(checked((int)stream.Length));
-        using (var copy = FontFile.Writable(memory, (int)stream.Length)) stream.CopyTo(copy);
-        return new FontFile(memory, (int)stream.Length);
+        // .NET hands out an embedded resource as a view of the loaded image, natively compiled or not.
+        return stream is UnmanagedMemoryStream image
+            ? FontFile.InImage(image)
+            : throw new InvalidOperationException($"Font resource {name} is not held in the library's image");
     }
 }
 
@@ -93,7 +91,4 @@ public readonly record struct FontFile(nint Address, int Length)
     public unsafe ReadOnlySpan<byte> Span => new((void*)Address, Length);
 
     internal static unsafe FontFile InImage(UnmanagedMemoryStream image) => new((nint)image.PositionPointer, checked((int)image.Length));
-
-    internal static unsafe UnmanagedMemoryStream Writable(nint memory, int length) =>
-        new((byte*)memory, length, length, FileAccess.Write);
 }
