@@ -80,27 +80,30 @@ public sealed class ExtractionSession
         var output = new Lock();
         foreach (var r in refused) context.Error.WriteLine($"pipeline: {r.Path}: {r.Reason}");
         using var watchdog = new ArticleWatchdog(_watchdog, context.Cancellation);
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _jobs) }, i =>
-        {
-            if (context.Cancellation.IsCancellationRequested) return;
-            var path = files[i];
-            var outcome = watchdog.Run(UnixFiles.Stat(path).Size, token => _pipeline.ProcessFile(path, token));
-            if (context.Cancellation.IsCancellationRequested) return;
-            lock (output)
+        watchdog.ForEach(files.Count, _jobs, i => UnixFiles.Stat(files[i]).Size,
+            (i, token) =>
             {
-                if (outcome is { Stopped: false, Error: null, Result: { } article })
+                context.Cancellation.ThrowIfCancellationRequested();
+                return _pipeline.ProcessFile(files[i], token);
+            },
+            (i, outcome) =>
+            {
+                if (context.Cancellation.IsCancellationRequested) return;
+                var path = files[i];
+                lock (output)
                 {
-                    // A stage that failed cost only its findings: the rest is printed, the failure named.
-                    foreach (var failure in article.Failures) context.Error.WriteLine($"pipeline: {path}: {failure}");
-                    if (!article.Failures.IsEmpty) failed++;
-                    onArticle(article);
-                    return;
+                    if (outcome is { Stopped: false, Error: null, Result: { } article })
+                    {
+                        // A stage that failed cost only its findings: the rest is printed, the failure named.
+                        foreach (var failure in article.Failures) context.Error.WriteLine($"pipeline: {path}: {failure}");
+                        if (!article.Failures.IsEmpty) failed++;
+                        onArticle(article);
+                        return;
+                    }
+                    failed++;
+                    context.Error.WriteLine($"pipeline: {path}: {watchdog.Reason(outcome)}");
                 }
-                failed++;
-                var reason = watchdog.Reason(outcome);
-                context.Error.WriteLine($"pipeline: {path}: {reason}");
-            }
-        });
+            });
         return failed;
     }
 }

@@ -111,14 +111,22 @@ public sealed class BatchRunner : IDisposable
             progress.Done(ArticleResult.Refusal(r));
         }
         using (var watchdog = new ArticleWatchdog(_config.Watchdog, cancellation))
-            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Jobs },
-                i =>
+        {
+            var hashes = new string[files.Count];
+            var clocks = new long[files.Count];
+            watchdog.ForEach(files.Count, Jobs, i => SizeOf(files[i]),
+                (i, token) =>
                 {
-                    results[i] = cancellation.IsCancellationRequested
-                        ? NotRun(files[i])
-                        : ProcessOne(files[i], runId, previous, progress, watchdog, cancellation);
+                    clocks[i] = Stopwatch.GetTimestamp();
+                    cancellation.ThrowIfCancellationRequested();
+                    return ProcessOne(files[i], runId, previous, progress, token, ref hashes[i]);
+                },
+                (i, outcome) =>
+                {
+                    results[i] = Result(files[i], outcome, hashes[i] ?? "", Stopwatch.GetElapsedTime(clocks[i]), runId, progress, watchdog, cancellation);
                     progress.Done(results[i]);
                 });
+        }
 
         // The articles' files were staged without a flush each: one flush of the file system makes them all durable.
         if (results.Any(r => r.Status is RunStatus.Ok or RunStatus.Partial)) AtomicFile.FlushFileSystem(_config.OutputDirectory);
@@ -154,33 +162,35 @@ public sealed class BatchRunner : IDisposable
         _overview.Write(InputFiles().Select(f => Path.GetFileName(f)!).ToList(), Fingerprint, progress);
 
     /// <summary>
-    /// One article under the watchdog, on its own thread: hashed, skipped if unchanged, processed and
-    /// written. Whatever ends it (an error, a budget, the run stopping) becomes its result here.
+    /// One article, on its own thread under the watchdog: hashed, skipped if unchanged, processed and written.
     /// </summary>
     private ArticleResult ProcessOne(string path, long runId, IReadOnlyDictionary<string, DocumentRecord> previousRecords,
-        IRunProgress progress, ArticleWatchdog watchdog, CancellationToken cancellation)
+        IRunProgress progress, CancellationToken token, ref string hash)
     {
         var file = Path.GetFileName(path);
         var clock = Stopwatch.StartNew();
-        var hash = "";
-        var outcome = watchdog.Run(SizeOf(path), token =>
-        {
-            hash = _inputs.ContentHash(path, token);
-            if (!_options.Force && previousRecords.TryGetValue(file, out var previous) && Unchanged(previous, hash))
-                return new ArticleResult(file, RunStatus.Skipped, previous.Counts, previous.Error, previous.Warnings,
-                    clock.Elapsed.TotalSeconds);
+        hash = _inputs.ContentHash(path, token);
+        if (!_options.Force && previousRecords.TryGetValue(file, out var previous) && Unchanged(previous, hash))
+            return new ArticleResult(file, RunStatus.Skipped, previous.Counts, previous.Error, previous.Warnings,
+                clock.Elapsed.TotalSeconds);
 
-            token.ThrowIfCancellationRequested();
-            PrepareWritersOnce();
-            var article = _pipeline.ProcessFile(path, token);
-            // Last point to abandon the article: once its files are being written they are all written.
-            token.ThrowIfCancellationRequested();
-            var outputs = WriteOutputs(article, token);
-            _database.Documents.SaveSuccess(runId, _config.InputDirectory, hash, Fingerprint, article, outputs, clock.Elapsed.TotalSeconds);
-            foreach (var failure in article.Failures) progress.Error(file, failure.ToString());
-            return new ArticleResult(file, article.Failures.IsEmpty ? RunStatus.Ok : RunStatus.Partial, EntityCounts.Of(article),
-                article.Failures.IsEmpty ? null : string.Join("; ", article.Failures), article.Warnings, clock.Elapsed.TotalSeconds);
-        });
+        token.ThrowIfCancellationRequested();
+        PrepareWritersOnce();
+        var article = _pipeline.ProcessFile(path, token);
+        // Last point to abandon the article: once its files are being written they are all written.
+        token.ThrowIfCancellationRequested();
+        var outputs = WriteOutputs(article, token);
+        _database.Documents.SaveSuccess(runId, _config.InputDirectory, hash, Fingerprint, article, outputs, clock.Elapsed.TotalSeconds);
+        foreach (var failure in article.Failures) progress.Error(file, failure.ToString());
+        return new ArticleResult(file, article.Failures.IsEmpty ? RunStatus.Ok : RunStatus.Partial, EntityCounts.Of(article),
+            article.Failures.IsEmpty ? null : string.Join("; ", article.Failures), article.Warnings, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Whatever ended an article (its result, an error, a budget, the run stopping) as its result.</summary>
+    private ArticleResult Result(string path, WatchOutcome<ArticleResult> outcome, string hash, TimeSpan elapsed, long runId,
+        IRunProgress progress, ArticleWatchdog watchdog, CancellationToken cancellation)
+    {
+        var file = Path.GetFileName(path);
         // Work left behind may be drawing a report: what it has staged goes now, and it never commits.
         if (outcome.Abandoned) AtomicFile.RemoveLeftovers(ArticleFolder(file));
         if (cancellation.IsCancellationRequested && (outcome.Stopped || outcome.Error is OperationCanceledException))
@@ -190,8 +200,8 @@ public sealed class BatchRunner : IDisposable
         var reason = watchdog.Reason(outcome);
         progress.Error(file, reason);
         RemoveOutputs(file);
-        _database.Documents.SaveFailure(runId, file, _config.InputDirectory, hash, Fingerprint, reason, clock.Elapsed.TotalSeconds);
-        return new ArticleResult(file, RunStatus.Failed, ImmutableDictionary<string, int>.Empty, reason, [], clock.Elapsed.TotalSeconds);
+        _database.Documents.SaveFailure(runId, file, _config.InputDirectory, hash, Fingerprint, reason, elapsed.TotalSeconds);
+        return new ArticleResult(file, RunStatus.Failed, ImmutableDictionary<string, int>.Empty, reason, [], elapsed.TotalSeconds);
     }
 
     private int _writersPrepared;

@@ -126,4 +126,98 @@ public class WatchdogTests
         Assert.That(after.Stopped, Is.False);
         never.Set();
     }
+
+    // ForEach: a batch on the watchdog's own article threads, each article on the thread that took it.
+
+    private static Dictionary<int, WatchOutcome<T>> Batch<T>(ArticleWatchdog watchdog, int count, int workers, Func<int, CancellationToken, T> work)
+    {
+        var outcomes = new Dictionary<int, WatchOutcome<T>>();
+        watchdog.ForEach(count, workers, _ => 1, work, (i, outcome) =>
+        {
+            lock (outcomes) outcomes.Add(i, outcome); // Add: an article reported twice would throw
+        });
+        return outcomes;
+    }
+
+    [Test]
+    public void A_batch_gives_every_article_its_own_outcome_on_no_more_threads_than_workers()
+    {
+        using var watchdog = new ArticleWatchdog(WatchdogOptions.Default, CancellationToken.None);
+        var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, byte>();
+        var outcomes = Batch(watchdog, 200, 2, (i, _) =>
+        {
+            threads.TryAdd(Environment.CurrentManagedThreadId, 0);
+            if (i % 50 == 7) throw new InvalidDataException($"broken {i}");
+            return i * i;
+        });
+        Assert.That(outcomes.Keys.Order(), Is.EqualTo(Enumerable.Range(0, 200)));
+        Assert.That(outcomes.Where(o => o.Key % 50 != 7).All(o => o.Value.Result == o.Key * o.Key && o.Value.Error is null));
+        Assert.That(outcomes.Where(o => o.Key % 50 == 7).Select(o => o.Value.Error?.Message),
+            Is.EqualTo(new[] { "broken 7", "broken 57", "broken 107", "broken 157" }));
+        Assert.That(threads.Count, Is.InRange(1, 2));
+        Assert.That(threads.ContainsKey(Environment.CurrentManagedThreadId), Is.False, "the caller only waits");
+    }
+
+    [Test]
+    public void In_a_batch_an_article_that_ignores_the_stop_is_given_up_and_the_rest_goes_on_without_it()
+    {
+        using var never = new ManualResetEventSlim();
+        using var watchdog = new ArticleWatchdog(NoBudgets with { ArticleTime = TimeSpan.FromSeconds(1) }, CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+        // One worker: the articles after the stuck one can only run on the worker started in its place.
+        var outcomes = Batch(watchdog, 4, 1, (i, _) =>
+        {
+            if (i == 1) never.Wait(TimeSpan.FromSeconds(30)); // a stage that never looks at its token
+            return i;
+        });
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), "not the 30 s the stuck article would take");
+        Assert.That(outcomes[1] is { Stopped: true, Abandoned: true });
+        Assert.That(watchdog.Reason(outcomes[1]), Does.Contain("over the time budget of 1 s").And.Contain("was left behind"));
+        Assert.That(new[] { 0, 2, 3 }.Select(i => outcomes[i].Result), Is.EqualTo(new[] { 0, 2, 3 }));
+        never.Set();
+    }
+
+    [Test]
+    public void A_stopped_run_ends_a_batch_within_the_grace_period_with_every_article_accounted_for()
+    {
+        using var stop = new CancellationTokenSource();
+        using var watchdog = new ArticleWatchdog(NoBudgets, stop.Token);
+        stop.CancelAfter(300);
+        var clock = Stopwatch.StartNew();
+        var outcomes = Batch(watchdog, 50, 2, (i, token) =>
+        {
+            token.ThrowIfCancellationRequested(); // as the run's work does before it starts an article
+            if (i == 0) Thread.Sleep(TimeSpan.FromSeconds(30)); // deaf to the token
+            return Cooperative(token);
+        });
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+        Assert.That(outcomes, Has.Count.EqualTo(50));
+        Assert.That(outcomes.Values.All(o => o.StopReason == ArticleWatchdog.StoppedByRun));
+        Assert.That(outcomes[0].Abandoned);
+        Assert.That(outcomes.Values.Count(o => o.Abandoned), Is.EqualTo(1), "the others stopped when asked");
+    }
+
+    [Test]
+    public void A_batch_whose_finish_fails_starts_no_more_articles_and_throws_the_failure()
+    {
+        using var watchdog = new ArticleWatchdog(WatchdogOptions.Default, CancellationToken.None);
+        var failed = false;
+        var startedAfter = 0;
+        var failure = Assert.Throws<IOException>(() => watchdog.ForEach(1000, 2, _ => 1,
+            (i, _) =>
+            {
+                if (Volatile.Read(ref failed)) Interlocked.Increment(ref startedAfter);
+                Thread.Sleep(1);
+                return i;
+            },
+            (i, _) =>
+            {
+                if (i != 3) return;
+                Volatile.Write(ref failed, true);
+                throw new IOException("disk full");
+            }));
+        Assert.That(failure!.Message, Is.EqualTo("disk full"));
+        // The other worker may have taken its article just before the failure was known: at most that one.
+        Assert.That(startedAfter, Is.LessThanOrEqualTo(1), "the workers stop taking articles");
+    }
 }
