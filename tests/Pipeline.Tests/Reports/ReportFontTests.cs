@@ -81,6 +81,45 @@ public class ReportFontTests
     }
 
     [Test]
+    public void Advances_are_what_Skia_measures_however_often_and_on_whatever_thread_text_is_measured()
+    {
+        const string text = "中美联合声明 NATO’s Ĉu «Ελλάδα» 2024年\n";
+        float[] Skia(float size)
+        {
+            using var font = new SKFont(ReportFonts.Typeface(FontFace.Cjk, false), size)
+                { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None };
+            var widths = font.GetGlyphWidths(text);
+            widths[^1] = 0; // a line feed takes no room
+            return widths;
+        }
+        float[] Ours(float size)
+        {
+            using var ctx = new LayoutContext(ReportFonts.Typeface);
+            return ctx.Advances(text, new TextStyle(size, SKColors.Black) { Face = FontFace.Cjk });
+        }
+        Assert.That(Ours(10.5f), Is.EqualTo(Skia(10.5f)), "first measured");
+        Assert.That(Ours(10.5f), Is.EqualTo(Skia(10.5f)), "measured again, from what was kept");
+        Assert.That(Ours(7.5f), Is.EqualTo(Skia(7.5f)), "another size is its own measurement");
+        Assert.That(Task.Run(() => Ours(10.5f)).Result, Is.EqualTo(Skia(10.5f)), "another thread");
+    }
+
+    [Test]
+    public void Briefings_drawn_at_once_on_two_threads_are_the_same_bytes_as_one_drawn_alone()
+    {
+        byte[] Draw()
+        {
+            using var stream = new MemoryStream();
+            new PdfReportWriter().Write(Multilingual(), stream);
+            return stream.ToArray();
+        }
+        var alone = Draw();
+        var together = Enumerable.Range(0, 4).AsParallel().WithDegreeOfParallelism(2).Select(_ => Draw()).ToList();
+        // Only the document id, drawn from the time and a random number, may differ.
+        static string Stable(byte[] pdf) => Regex.Replace(System.Text.Encoding.Latin1.GetString(pdf), @"/ID \[<[0-9A-F]+> <[0-9A-F]+>\]|/(CreationDate|ModDate) \(D:[^)]*\)", "");
+        Assert.That(together.Select(Stable), Has.All.EqualTo(Stable(alone)));
+    }
+
+    [Test]
     public void A_pdf_of_several_scripts_embeds_only_subsets_and_its_text_extracts()
     {
         using var stream = new MemoryStream();

@@ -60,18 +60,43 @@ public sealed class LayoutContext : IDisposable
     {
         Register(text, style);
         if (style.Face == FontFace.Arabic) return ArabicShaper.Advances(text, style.Size);
-        var font = Font(style);
+        var known = GlyphAdvances.Of(Key(style.Face, style.Bold), style.Size);
         var advances = new float[text.Length];
-        var glyphWidths = font.GetGlyphWidths(text);
-        var glyph = 0;
-        for (var i = 0; i < text.Length && glyph < glyphWidths.Length; i++)
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var missing = false;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1])) continue;
+                if (text[i] == '\n') continue;
+                if (known.TryGetValue(CodePointAt(text, i), out var advance)) advances[i] = advance;
+                else missing = true;
+            }
+            if (!missing) return advances;
+            LearnAdvances(text, style, known);
+        }
+        throw new InvalidOperationException("an advance measured by Skia was not kept");
+    }
+
+    // One Skia call for the code points of the text that this thread has not measured in this face and size yet.
+    private void LearnAdvances(string text, TextStyle style, Dictionary<int, float> known)
+    {
+        var unknown = new List<int>();
+        for (var i = 0; i < text.Length; i++)
         {
             if (char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1])) continue;
-            advances[i] = text[i] == '\n' ? 0 : glyphWidths[glyph];
-            glyph++;
+            var cp = CodePointAt(text, i);
+            if (text[i] != '\n' && !known.ContainsKey(cp) && !unknown.Contains(cp)) unknown.Add(cp);
         }
-        return advances;
+        var probe = string.Concat(unknown.Select(char.ConvertFromUtf32));
+        var widths = Font(style).GetGlyphWidths(probe);
+        if (widths.Length != unknown.Count)
+            throw new InvalidOperationException($"Skia gave {widths.Length} glyph widths for {unknown.Count} code points");
+        for (var g = 0; g < unknown.Count; g++) known[unknown[g]] = widths[g];
     }
+
+    private static int CodePointAt(string text, int i) =>
+        char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? char.ConvertToUtf32(text[i], text[i + 1]) : text[i];
 
     /// <summary>Width of text of any script (split into faces).</summary>
     public float Measure(string text, TextStyle style) =>
@@ -123,19 +148,66 @@ public sealed class LayoutContext : IDisposable
             if (shaped is not null) canvas.DrawText(shaped, x, baseline, paint);
             return;
         }
-        if (glyphOffsets is null)
+        if (_drawing is null)
         {
-            canvas.DrawText(text, x, baseline, font, paint);
+            // Drawn with the full faces (only a caller that never swaps in subsets does this): Skia maps and places.
+            if (glyphOffsets is null) canvas.DrawText(text, x, baseline, font, paint);
+            else using (var full = SKTextBlob.CreateHorizontal(text, font, glyphOffsets, 0))
+                if (full is not null) canvas.DrawText(full, x, baseline, paint);
             return;
         }
-        using var blob = SKTextBlob.CreateHorizontal(text, font, glyphOffsets, 0);
+        // The glyphs and their places come from this document's own tables, not from Skia's process-wide glyph
+        // cache, whose lock two articles drawn at once would otherwise wait on for every piece of text.
+        var (ids, places) = Placed(text, style, glyphOffsets);
+        if (ids.Length == 0) return;
+        using var run = new SKTextBlobBuilder();
+        run.AddHorizontalRun(ids, font, places, 0);
+        using var blob = run.Build();
         if (blob is not null) canvas.DrawText(blob, x, baseline, paint);
+    }
+
+    // Glyph ids of the subsets being drawn with, by code point: one Skia call per subset for all its code points.
+    private readonly Dictionary<(FontFace, bool), Dictionary<int, ushort>> _glyphIds = [];
+
+    private (ushort[] Glyphs, float[] Xs) Placed(string text, TextStyle style, float[]? glyphOffsets)
+    {
+        var ids = GlyphIds(Key(style.Face, style.Bold));
+        var advances = glyphOffsets is null ? Advances(text, style) : null;
+        var glyphs = new List<ushort>(text.Length);
+        var xs = new List<float>(text.Length);
+        float pen = 0;
+        var codePoint = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1])) continue;
+            var at = glyphOffsets is null ? pen : glyphOffsets[codePoint];
+            codePoint++;
+            if (advances is not null) pen += advances[i];
+            if (text[i] is '\n' or '\r') continue;
+            glyphs.Add(ids[CodePointAt(text, i)]);
+            xs.Add(at);
+        }
+        return ([.. glyphs], [.. xs]);
+    }
+
+    private Dictionary<int, ushort> GlyphIds((FontFace Face, bool Bold) key)
+    {
+        if (_glyphIds.TryGetValue(key, out var ids)) return ids;
+        var codePoints = UsedCodepoints(key.Face, key.Bold).Order().ToArray();
+        using var font = new SKFont(Typeface(key.Face, key.Bold), 12);
+        var glyphs = font.GetGlyphs(string.Concat(codePoints.Select(char.ConvertFromUtf32)));
+        if (glyphs.Length != codePoints.Length)
+            throw new InvalidOperationException($"Skia gave {glyphs.Length} glyphs for {codePoints.Length} code points");
+        ids = new Dictionary<int, ushort>(codePoints.Length);
+        for (var g = 0; g < codePoints.Length; g++) ids[codePoints[g]] = glyphs[g];
+        return _glyphIds[key] = ids;
     }
 
     /// <summary>Switches to the per-document subsets for drawing.</summary>
     public void UseForDrawing(IReadOnlyDictionary<(FontFace, bool), SKTypeface> subsets)
     {
         ClearFonts();
+        _glyphIds.Clear();
         _drawing = new Dictionary<(FontFace, bool), SKTypeface>(subsets);
     }
 
@@ -189,6 +261,25 @@ public sealed class LayoutContext : IDisposable
     {
         ClearFonts();
         _textPaint.Dispose();
+    }
+}
+
+/// <summary>
+/// Glyph advances that Skia measured, kept per thread by face, weight and size. Every measurement through Skia takes
+/// the lock of its process-wide glyph cache, and two articles drawn at once waited on each other there (hundreds of
+/// waits a run); an advance depends only on the face, size and code point (no kerning, no hinting, linear metrics),
+/// and a subset keeps the full face's advances, so the kept value is what Skia would say again.
+/// </summary>
+internal static class GlyphAdvances
+{
+    [ThreadStatic] private static Dictionary<(FontFace, bool, float), Dictionary<int, float>>? _byFont;
+
+    public static Dictionary<int, float> Of((FontFace Face, bool Bold) face, float size)
+    {
+        var byFont = _byFont ??= [];
+        if (!byFont.TryGetValue((face.Face, face.Bold, size), out var known))
+            byFont[(face.Face, face.Bold, size)] = known = [];
+        return known;
     }
 }
 
