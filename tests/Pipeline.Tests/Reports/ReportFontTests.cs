@@ -119,6 +119,33 @@ public class ReportFontTests
         Assert.That(together.Select(Stable), Has.All.EqualTo(Stable(alone)));
     }
 
+    [TestCase(FontFace.Cjk, false)]
+    [TestCase(FontFace.Cjk, true)]
+    [TestCase(FontFace.Latin, false)]
+    public void A_placeholder_face_has_the_glyph_ids_and_advances_of_its_face_and_outlines_that_cost_nothing(FontFace face, bool bold)
+    {
+        var file = ReportFonts.File(face, bold);
+        var bytes = PlaceholderFont.Make(file.Span);
+        var (address, length) = PlaceholderFont.MakeNative(file.Span);
+        var native = new byte[length];
+        System.Runtime.InteropServices.Marshal.Copy(address, native, 0, length);
+        PlaceholderFont.FreeNative(address);
+        Assert.That(native, Is.EqualTo(bytes), "written into native memory, the same font");
+
+        using var real = new SKFont(ReportFonts.Typeface(face, bold), 12) { LinearMetrics = true, Hinting = SKFontHinting.None };
+        using var placeholderFace = ReportFonts.NewTypeface(bytes);
+        using var placeholder = new SKFont(placeholderFace, 12) { LinearMetrics = true, Hinting = SKFontHinting.None };
+        const string text = "中美联合声明，NATO’s “Agreement” 2024年。";
+        Assert.That(placeholderFace.GlyphCount, Is.EqualTo(real.Typeface.GlyphCount));
+        Assert.That(placeholder.GetGlyphs(text), Is.EqualTo(real.GetGlyphs(text)));
+        Assert.That(placeholder.GetGlyphWidths(text), Is.EqualTo(real.GetGlyphWidths(text)));
+        var glyph = real.GetGlyphs(face == FontFace.Cjk ? "国" : "A")[0];
+        using var realOutline = real.GetGlyphPath(glyph);
+        using var outline = placeholder.GetGlyphPath(glyph);
+        Assert.That(realOutline.PointCount, Is.GreaterThan(10));
+        Assert.That(outline.PointCount, Is.LessThanOrEqualTo(4), "one triangle");
+    }
+
     [Test]
     public void A_pdf_of_several_scripts_embeds_only_subsets_and_its_text_extracts()
     {

@@ -38,7 +38,7 @@ public static class FontSubsetter
                 var font = ReportFonts.File(key.Item1, key.Item2);
                 // Arabic is shaped with the full font's glyph ids: its layout tables and ids must stay.
                 var keepLayout = key.Item1 == FontFace.Arabic;
-                return key.Item3 ? new PreparedFace(PlaceholderFont.Make(font.Span), keepLayout) : new PreparedFace(font, keepLayout);
+                return key.Item3 ? PreparedFace.Owning(PlaceholderFont.MakeNative(font.Span), keepLayout) : new PreparedFace(font, keepLayout);
             }))
             .Value;
 
@@ -63,11 +63,10 @@ public static class FontSubsetter
         {
         }
 
-        /// <summary>A font of ours (a placeholder), copied to native memory: the face refers to the bytes for as long
-        /// as it lives, and the GC must not move them.</summary>
-        public PreparedFace(byte[] font, bool keepLayout) : this(NativeCopy(font), font.Length, owned: true, keepLayout)
-        {
-        }
+        /// <summary>A font of ours (a placeholder) in native memory, freed with the face: the face refers to the bytes
+        /// for as long as it lives, and the GC must not move them.</summary>
+        public static PreparedFace Owning((nint Address, int Length) font, bool keepLayout) =>
+            new(font.Address, font.Length, owned: true, keepLayout);
 
         private PreparedFace(nint memory, int length, bool owned, bool keepLayout)
         {
@@ -75,13 +74,6 @@ public static class FontSubsetter
             _ownMemory = owned ? memory : 0;
             _blob = hb_blob_create(memory, (uint)length, MemoryModeReadOnly, 0, 0);
             _face = hb_face_create(_blob, 0);
-        }
-
-        private static nint NativeCopy(byte[] font)
-        {
-            var memory = Marshal.AllocHGlobal(font.Length);
-            Marshal.Copy(font, 0, memory, font.Length);
-            return memory;
         }
 
         public byte[] Subset(IEnumerable<int> codepoints)
@@ -125,7 +117,7 @@ public static class FontSubsetter
         {
             hb_face_destroy(_face);
             hb_blob_destroy(_blob);
-            if (_ownMemory != 0) Marshal.FreeHGlobal(_ownMemory);
+            if (_ownMemory != 0) PlaceholderFont.FreeNative(_ownMemory);
         }
     }
 

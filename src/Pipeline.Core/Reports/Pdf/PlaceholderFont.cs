@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace Pipeline.Reports.Pdf;
 
@@ -26,45 +27,131 @@ public static class PlaceholderFont
 
     public static byte[] Make(ReadOnlySpan<byte> font)
     {
-        var tables = ReadDirectory(font);
-        var head = tables["head"];
-        var maxp = tables["maxp"];
-        var glyphCount = BinaryPrimitives.ReadUInt16BigEndian(font[(maxp.Offset + 4)..]);
-        var shortLoca = BinaryPrimitives.ReadInt16BigEndian(font[(head.Offset + 50)..]) == 0;
-        var loca = font[tables["loca"].Offset..];
-        var glyf = tables["glyf"];
+        var plan = Plan.Of(font);
+        var output = new byte[plan.Length];
+        plan.Write(font, output);
+        return output;
+    }
 
-        static int GlyphOffset(ReadOnlySpan<byte> loca, bool shortLoca, int i) => shortLoca
+    /// <summary>
+    /// The placeholder written straight into native memory (for HarfBuzz, which needs bytes that never move), with
+    /// no copy on the way: the CJK faces' placeholders are a megabyte each, and memory touched for the first time is
+    /// what a short run pays most for. Free with <see cref="FreeNative"/>.
+    /// </summary>
+    public static unsafe (nint Address, int Length) MakeNative(ReadOnlySpan<byte> font)
+    {
+        var plan = Plan.Of(font);
+        var memory = NativeMemory.AllocZeroed((nuint)plan.Length);
+        plan.Write(font, new Span<byte>(memory, plan.Length));
+        return ((nint)memory, plan.Length);
+    }
+
+    public static unsafe void FreeNative(nint address) => NativeMemory.Free((void*)address);
+
+    /// <summary>Where every table of the placeholder goes, and how long its new glyf and loca are.</summary>
+    private sealed class Plan
+    {
+        private readonly List<(string Name, Table Source, int Length)> _tables;
+        private readonly int _glyphCount;
+        private readonly bool _shortLoca;
+        private readonly Table _loca, _glyf;
+
+        private Plan(Dictionary<string, Table> tables, int glyphCount, bool shortLoca, int glyfLength)
+        {
+            _glyphCount = glyphCount;
+            _shortLoca = shortLoca;
+            _loca = tables["loca"];
+            _glyf = tables["glyf"];
+            _tables = [.. tables.OrderBy(t => t.Value.Tag).Select(t => (t.Key, t.Value, t.Key switch
+            {
+                "glyf" => glyfLength,
+                "loca" => 4 * (glyphCount + 1),
+                _ => t.Value.Length,
+            }))];
+            Length = 12 + 16 * _tables.Count + _tables.Sum(t => (t.Length + 3) & ~3);
+        }
+
+        public int Length { get; }
+
+        public static Plan Of(ReadOnlySpan<byte> font)
+        {
+            var tables = ReadDirectory(font);
+            var glyphCount = BinaryPrimitives.ReadUInt16BigEndian(font[(tables["maxp"].Offset + 4)..]);
+            var shortLoca = BinaryPrimitives.ReadInt16BigEndian(font[(tables["head"].Offset + 50)..]) == 0;
+            var glyfLength = 0;
+            var loca = font[tables["loca"].Offset..];
+            var glyf = tables["glyf"];
+            for (var i = 0; i < glyphCount; i++)
+                glyfLength += NewGlyphLength(font, glyf, GlyphOffset(loca, shortLoca, i), GlyphOffset(loca, shortLoca, i + 1));
+            return new Plan(tables, glyphCount, shortLoca, glyfLength);
+        }
+
+        /// <summary>Writes the placeholder into <paramref name="output"/> (of <see cref="Length"/> bytes, zeroed).</summary>
+        public void Write(ReadOnlySpan<byte> font, Span<byte> output)
+        {
+            font[..12].CopyTo(output); // sfnt version and search fields: same number of tables
+            var at = 12 + 16 * _tables.Count;
+            for (var i = 0; i < _tables.Count; i++)
+            {
+                var (name, source, length) = _tables[i];
+                var data = output.Slice(at, length);
+                switch (name)
+                {
+                    case "glyf": WriteGlyf(font, data); break;
+                    case "loca": WriteLoca(font, data); break;
+                    default:
+                        font.Slice(source.Offset, source.Length).CopyTo(data);
+                        if (name == "head") BinaryPrimitives.WriteInt16BigEndian(data[50..], 1); // indexToLocFormat: long offsets
+                        break;
+                }
+                var record = output[(12 + 16 * i)..];
+                BinaryPrimitives.WriteUInt32BigEndian(record, source.Tag);
+                BinaryPrimitives.WriteUInt32BigEndian(record[4..], Checksum(data));
+                BinaryPrimitives.WriteUInt32BigEndian(record[8..], (uint)at);
+                BinaryPrimitives.WriteUInt32BigEndian(record[12..], (uint)length);
+                at += (length + 3) & ~3;
+            }
+        }
+
+        private void WriteGlyf(ReadOnlySpan<byte> font, Span<byte> glyf)
+        {
+            var loca = font[_loca.Offset..];
+            var at = 0;
+            for (var i = 0; i < _glyphCount; i++)
+            {
+                int start = GlyphOffset(loca, _shortLoca, i), end = GlyphOffset(loca, _shortLoca, i + 1);
+                var length = NewGlyphLength(font, _glyf, start, end);
+                if (length == 0) continue;
+                var data = font.Slice(_glyf.Offset + start, end - start);
+                // A composite refers to other glyphs: kept (zero-padded to 4 bytes), so subsetting reaches exactly the
+                // glyphs it reaches in the real font.
+                if (BinaryPrimitives.ReadInt16BigEndian(data) < 0) data.CopyTo(glyf[at..]);
+                else Triangle.CopyTo(glyf[at..]);
+                at += length;
+            }
+        }
+
+        private void WriteLoca(ReadOnlySpan<byte> font, Span<byte> newLoca)
+        {
+            var loca = font[_loca.Offset..];
+            var at = 0u;
+            for (var i = 0; i < _glyphCount; i++)
+            {
+                BinaryPrimitives.WriteUInt32BigEndian(newLoca[(4 * i)..], at);
+                at += (uint)NewGlyphLength(font, _glyf, GlyphOffset(loca, _shortLoca, i), GlyphOffset(loca, _shortLoca, i + 1));
+            }
+            BinaryPrimitives.WriteUInt32BigEndian(newLoca[(4 * _glyphCount)..], at);
+        }
+
+        // An empty glyph (a space) stays empty; a composite keeps its bytes, 4-aligned; a simple glyph becomes the triangle.
+        private static int NewGlyphLength(ReadOnlySpan<byte> font, Table glyf, int start, int end) =>
+            end <= start ? 0
+            : BinaryPrimitives.ReadInt16BigEndian(font[(glyf.Offset + start)..]) < 0 ? (end - start + 3) & ~3
+            : Triangle.Length;
+
+        private static int GlyphOffset(ReadOnlySpan<byte> loca, bool shortLoca, int i) => shortLoca
             ? BinaryPrimitives.ReadUInt16BigEndian(loca[(2 * i)..]) * 2
             : (int)BinaryPrimitives.ReadUInt32BigEndian(loca[(4 * i)..]);
-
-        using var newGlyf = new MemoryStream();
-        var newLoca = new byte[4 * (glyphCount + 1)];
-        for (var i = 0; i < glyphCount; i++)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(newLoca.AsSpan(4 * i), (uint)newGlyf.Length);
-            int start = GlyphOffset(loca, shortLoca, i), end = GlyphOffset(loca, shortLoca, i + 1);
-            if (end <= start) continue; // empty glyph (a space): stays empty
-            var data = font.Slice(glyf.Offset + start, end - start);
-            var contours = BinaryPrimitives.ReadInt16BigEndian(data);
-            if (contours < 0)
-            {
-                // A composite refers to other glyphs: kept, so subsetting reaches exactly the glyphs it reaches in the real font.
-                newGlyf.Write(data);
-                while (newGlyf.Length % 4 != 0) newGlyf.WriteByte(0);
-            }
-            else newGlyf.Write(Triangle);
-        }
-        BinaryPrimitives.WriteUInt32BigEndian(newLoca.AsSpan(4 * glyphCount), (uint)newGlyf.Length);
-
-        var replaced = new Dictionary<string, byte[]>
-        {
-            ["glyf"] = newGlyf.ToArray(),
-            ["loca"] = newLoca,
-            ["head"] = font.Slice(head.Offset, head.Length).ToArray(),
-        };
-        BinaryPrimitives.WriteInt16BigEndian(replaced["head"].AsSpan(50), 1); // indexToLocFormat: long offsets
-        return Write(font, tables, replaced);
     }
 
     private readonly record struct Table(uint Tag, int Offset, int Length);
@@ -84,32 +171,7 @@ public static class PlaceholderFont
         return tables;
     }
 
-    /// <summary>The font with some tables replaced; tables in tag order, 4-byte aligned, checksums recomputed.</summary>
-    private static byte[] Write(ReadOnlySpan<byte> font, Dictionary<string, Table> tables, Dictionary<string, byte[]> replaced)
-    {
-        var ordered = tables.OrderBy(t => t.Value.Tag).ToList();
-        var data = new List<byte[]>(ordered.Count);
-        foreach (var (name, table) in ordered)
-            data.Add(replaced.TryGetValue(name, out var r) ? r : font.Slice(table.Offset, table.Length).ToArray());
-        var headerLength = 12 + 16 * ordered.Count;
-        var total = headerLength + data.Sum(d => (d.Length + 3) & ~3);
-        var output = new byte[total];
-        font[..12].CopyTo(output); // sfnt version and search fields: same number of tables
-        var at = headerLength;
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            var record = output.AsSpan(12 + 16 * i);
-            BinaryPrimitives.WriteUInt32BigEndian(record, ordered[i].Value.Tag);
-            BinaryPrimitives.WriteUInt32BigEndian(record[4..], Checksum(data[i]));
-            BinaryPrimitives.WriteUInt32BigEndian(record[8..], (uint)at);
-            BinaryPrimitives.WriteUInt32BigEndian(record[12..], (uint)data[i].Length);
-            data[i].CopyTo(output, at);
-            at += (data[i].Length + 3) & ~3;
-        }
-        return output;
-    }
-
-    private static uint Checksum(byte[] table)
+    private static uint Checksum(ReadOnlySpan<byte> table)
     {
         uint sum = 0;
         for (var i = 0; i < table.Length; i += 4)
