@@ -79,7 +79,8 @@ public sealed class CandidateClassifier
     public static CandidateClassifier Load(string path)
     {
         var bytes = File.ReadAllBytes(path);
-        return bytes is [(byte)'P', (byte)'K', ..] ? LoadMlNet(new MemoryStream(bytes, writable: false)) : Read(bytes, path);
+        return bytes is [(byte)'P', (byte)'K', ..] ? LoadMlNet(new MemoryStream(bytes, writable: false))
+            : Read(new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), path);
     }
 
     private static CandidateClassifier LoadMlNet(Stream stream)
@@ -114,9 +115,10 @@ public sealed class CandidateClassifier
         _rowOf[feature] is var row and > 0 ? _rows.AsSpan((row - 1) * _classes, _classes) : [];
 
     /// <summary>A model file's bytes (see <see cref="Write"/>); the rows are copied straight from them.</summary>
-    private static CandidateClassifier Read(byte[] bytes, string origin)
+    /// <param name="memory">a stream over bytes in memory (<see cref="SparseRows.InMemory"/>), disposed here.</param>
+    private static CandidateClassifier Read(Stream memory, string origin)
     {
-        using var memory = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
+        using var stream = memory;
         using var r = new BinaryReader(memory, Encoding.UTF8, leaveOpen: true);
         try
         {
@@ -211,11 +213,8 @@ public sealed class CandidateClassifier
 
     private static CandidateClassifier? LoadShipped()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName);
-        if (stream is null) return null;
-        // Read once into an array of the right size: every page of memory touched is start-up time.
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return Read(bytes, "shipped classifier model");
+        var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName);
+        // Read where it lies in the library's image (an UnmanagedMemoryStream): every page of memory touched is start-up time.
+        return stream is null ? null : Read(stream, "shipped classifier model");
     }
 }

@@ -31,8 +31,19 @@ public static class SparseRows
         }
     }
 
+    /// <summary>
+    /// The bytes of a stream that lies in memory whole: a <see cref="MemoryStream"/> whose buffer is visible, or an
+    /// <see cref="UnmanagedMemoryStream"/> (a resource of the library, read where the program's image lies, never copied).
+    /// </summary>
+    public static unsafe ReadOnlySpan<byte> InMemory(Stream memory) => memory switch
+    {
+        MemoryStream m when m.TryGetBuffer(out var buffer) => buffer.AsSpan(),
+        UnmanagedMemoryStream u => new ReadOnlySpan<byte>(u.PositionPointer - u.Position, checked((int)u.Length)),
+        _ => throw new ArgumentException("a model is read from memory: a MemoryStream with a visible buffer or an UnmanagedMemoryStream", nameof(memory)),
+    };
+
     /// <summary>How many rows follow at <paramref name="memory"/>'s position (read past), so a caller can size their table.</summary>
-    public static int ReadCount(MemoryStream memory, int features, string origin)
+    public static int ReadCount(Stream memory, int features, string origin)
     {
         Span<byte> bytes = stackalloc byte[sizeof(int)];
         memory.ReadExactly(bytes);
@@ -42,12 +53,12 @@ public static class SparseRows
 
     /// <summary>
     /// Reads <paramref name="count"/> rows of <paramref name="rowBytes"/> bytes each from <paramref name="memory"/>'s
-    /// buffer at its position, which it leaves after the last row. A file cut short throws <see cref="EndOfStreamException"/>;
+    /// bytes (<see cref="InMemory"/>) at its position, which it leaves after the last row. A file cut short throws <see cref="EndOfStreamException"/>;
     /// indices out of order or range, <see cref="InvalidDataException"/> naming <paramref name="origin"/>.
     /// </summary>
-    public static void Read(MemoryStream memory, int count, int features, int rowBytes, string origin, Store store)
+    public static void Read(Stream memory, int count, int features, int rowBytes, string origin, Store store)
     {
-        var data = memory.GetBuffer().AsSpan(0, (int)memory.Length);
+        var data = InMemory(memory);
         var at = (int)memory.Position;
         var feature = -1;
         for (var n = 0; n < count; n++)

@@ -99,7 +99,7 @@ public sealed class RecogniserModel
     public static RecogniserModel Load(string path)
     {
         var bytes = File.ReadAllBytes(path);
-        var model = Read(() => new MemoryStream(bytes, writable: false), path);
+        var model = Read(() => new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), path);
         foreach (var language in model.LanguageNames) model.Tagger(language);
         return model;
     }
@@ -161,14 +161,9 @@ public sealed class RecogniserModel
 
     private static LanguageTagger ReadLanguage(Func<Stream> open, long start, int length, string origin)
     {
-        // The rows are read straight from memory into the weight table: a few MB, parsed in milliseconds.
-        var bytes = new byte[length];
-        using (var stream = open())
-        {
-            stream.Position = start;
-            stream.ReadExactly(bytes);
-        }
-        using var memory = new MemoryStream(bytes, 0, length, writable: false, publiclyVisible: true);
+        // The rows are read straight from memory into the weight table: a few MB, parsed in milliseconds. The shipped
+        // model is read where it lies in the library's image; a model file, from its bytes read once.
+        using var memory = Section(open(), start, length);
         using var r = new BinaryReader(memory, Encoding.UTF8, leaveOpen: true);
         try
         {
@@ -193,8 +188,32 @@ public sealed class RecogniserModel
         }
     }
 
+    /// <summary>A stream over <paramref name="length"/> bytes of <paramref name="whole"/> from <paramref name="start"/>, in memory as they lie.</summary>
+    private static unsafe Stream Section(Stream whole, long start, int length)
+    {
+        using (whole)
+        {
+            if (start + length > whole.Length) throw new EndOfStreamException();
+            return whole switch
+            {
+                UnmanagedMemoryStream u => new UnmanagedMemoryStream(u.PositionPointer - u.Position + start, length),
+                MemoryStream m when m.TryGetBuffer(out var all) =>
+                    new MemoryStream(all.Array!, all.Offset + (int)start, length, writable: false, publiclyVisible: true),
+                _ => ReadOut(whole, start, length),
+            };
+        }
+
+        static MemoryStream ReadOut(Stream whole, long start, int length)
+        {
+            var bytes = new byte[length];
+            whole.Position = start;
+            whole.ReadExactly(bytes);
+            return new MemoryStream(bytes, 0, length, writable: false, publiclyVisible: true);
+        }
+    }
+
     /// <summary>The non-zero rows (one 8-bit weight per tag) into a table padded to the tagger's stride.</summary>
-    private static ArraySegment<sbyte> ReadRows(MemoryStream memory, int k, int bits, string origin)
+    private static ArraySegment<sbyte> ReadRows(Stream memory, int k, int bits, string origin)
     {
         var stride = TaggerWeights.StrideFor(k);
         var table = LargeTables.Zeroed<sbyte>((1 << bits) * stride);
