@@ -24,6 +24,18 @@ public class ClassifierTests
         Assert.That(p.ToArray().Sum(), Is.EqualTo(1f).Within(1e-4));
     }
 
+    [TestCase("他考入了东南大学。", 4, 8)]
+    [TestCase("据新华社报道，中华人民共和国国务院台湾事务办公室发言人表示。", 7, 22)]
+    [TestCase("The International Atomic Energy Agency and the Organization of the Petroleum Exporting Countries met.", 4, 90)]
+    public void A_candidates_features_are_each_listed_once_in_ascending_order(string text, int start, int end)
+    {
+        var features = new List<int>();
+        CandidateFeatures.Extract(text, new Candidate(start, end, text[start..end], EntityTypes.Org, "org:suffix", 0.6), features);
+        Assert.That(features, Is.Not.Empty);
+        Assert.That(features, Is.Ordered.And.Unique);
+        Assert.That(features, Has.All.InRange(0, CandidateFeatures.Dimension - 1));
+    }
+
     [Test]
     public void Weights_saved_from_an_ML_NET_model_predict_what_ML_NET_predicts()
     {
