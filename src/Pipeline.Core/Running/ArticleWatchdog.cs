@@ -207,7 +207,7 @@ public sealed class ArticleWatchdog : IDisposable
             {
                 var i = Interlocked.Increment(ref _next);
                 if (i >= count) return;
-                var watched = new WatchedArticle(size(i), owner._stop) { Index = i, Batch = this };
+                var watched = new WatchedArticle(SizeOf(i), owner._stop) { Index = i, Batch = this };
                 lock (owner._lock) owner._running.Add(watched);
                 T? result = default;
                 Exception? error = null;
@@ -225,6 +225,20 @@ public sealed class ArticleWatchdog : IDisposable
                 watched.Dispose();
                 if (stoppedForMemory) owner.Collect(force: true);
                 Finish(i, outcome);
+            }
+        }
+
+        // Only a ranking for the memory budget: a file that vanished or cannot be looked at is the article's own
+        // failure to report, never the worker's end.
+        private long SizeOf(int index)
+        {
+            try
+            {
+                return size(index);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return 0;
             }
         }
 

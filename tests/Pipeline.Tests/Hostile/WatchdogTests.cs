@@ -220,4 +220,14 @@ public class WatchdogTests
         // The other worker may have taken its article just before the failure was known: at most that one.
         Assert.That(startedAfter, Is.LessThanOrEqualTo(1), "the workers stop taking articles");
     }
+
+    [Test]
+    public void A_batch_whose_article_size_cannot_be_looked_at_still_runs_that_article()
+    {
+        using var watchdog = new ArticleWatchdog(WatchdogOptions.Default, CancellationToken.None);
+        var outcomes = new Dictionary<int, WatchOutcome<int>>();
+        watchdog.ForEach(3, 2, i => i == 1 ? throw new IOException("cannot inspect x.txt: No such file or directory") : 10,
+            (i, _) => i + 100, (i, outcome) => { lock (outcomes) outcomes.Add(i, outcome); });
+        Assert.That(outcomes.OrderBy(o => o.Key).Select(o => o.Value.Result), Is.EqualTo(new[] { 100, 101, 102 }));
+    }
 }
