@@ -184,7 +184,14 @@ public sealed class LayoutContext : IDisposable
             codePoint++;
             if (advances is not null) pen += advances[i];
             if (text[i] is '\n' or '\r') continue;
-            glyphs.Add(ids[CodePointAt(text, i)]);
+            var cp = CodePointAt(text, i);
+            if (!ids.TryGetValue(cp, out var glyph))
+            {
+                // Registered after this subset's table was made: Skia maps it, as it would have drawn it.
+                using var single = new SKFont(Typeface(style.Face, style.Bold), 12);
+                ids[cp] = glyph = single.GetGlyph(cp);
+            }
+            glyphs.Add(glyph);
             xs.Add(at);
         }
         return ([.. glyphs], [.. xs]);
