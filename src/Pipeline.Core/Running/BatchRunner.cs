@@ -114,7 +114,7 @@ public sealed class BatchRunner : IDisposable
         {
             var hashes = new string[files.Count];
             var clocks = new long[files.Count];
-            watchdog.ForEach(files.Count, Jobs, i => SizeOf(files[i]),
+            watchdog.ForEach(files.Count, Jobs, i => UnixFiles.Stat(files[i]).Size,
                 (i, token) =>
                 {
                     clocks[i] = Stopwatch.GetTimestamp();
@@ -217,18 +217,6 @@ public sealed class BatchRunner : IDisposable
         if (Interlocked.Exchange(ref _writersPrepared, 1) == 1) return;
         foreach (var writer in _writers)
             Task.Run(writer.Prepare).ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-    }
-
-    private static long SizeOf(string path)
-    {
-        try
-        {
-            return UnixFiles.Stat(path).Size;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
     }
 
     private static ArticleResult NotRun(string path) =>

@@ -62,38 +62,34 @@ public sealed class LayoutContext : IDisposable
         if (style.Face == FontFace.Arabic) return ArabicShaper.Advances(text, style.Size);
         var known = GlyphAdvances.Of(Key(style.Face, style.Bold), style.Size);
         var advances = new float[text.Length];
-        for (var pass = 0; pass < 2; pass++)
-        {
-            var missing = false;
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1])) continue;
-                if (text[i] == '\n') continue;
-                if (known.TryGetValue(CodePointAt(text, i), out var advance)) advances[i] = advance;
-                else missing = true;
-            }
-            if (!missing) return advances;
-            LearnAdvances(text, style, known);
-        }
-        throw new InvalidOperationException("an advance measured by Skia was not kept");
-    }
-
-    // One Skia call for the code points of the text that this thread has not measured in this face and size yet.
-    private void LearnAdvances(string text, TextStyle style, Dictionary<int, float> known)
-    {
-        var unknown = new List<int>();
+        List<int>? unknown = null; // where the code point has not been measured on this thread in this face and size
         for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1])) continue;
-            var cp = CodePointAt(text, i);
-            if (text[i] != '\n' && !known.ContainsKey(cp) && !unknown.Contains(cp)) unknown.Add(cp);
+            if (IsSecondHalf(text, i) || text[i] == '\n') continue;
+            if (known.TryGetValue(CodePointAt(text, i), out var advance)) advances[i] = advance;
+            else (unknown ??= []).Add(i);
         }
-        var probe = string.Concat(unknown.Select(char.ConvertFromUtf32));
-        var widths = Font(style).GetGlyphWidths(probe);
-        if (widths.Length != unknown.Count)
-            throw new InvalidOperationException($"Skia gave {widths.Length} glyph widths for {unknown.Count} code points");
-        for (var g = 0; g < unknown.Count; g++) known[unknown[g]] = widths[g];
+        if (unknown is null) return advances;
+        // One Skia call for all of them, each written as the text writes it.
+        var codePoints = new List<int>();
+        var probe = new System.Text.StringBuilder();
+        foreach (var i in unknown)
+        {
+            var cp = CodePointAt(text, i);
+            if (codePoints.Contains(cp)) continue;
+            codePoints.Add(cp);
+            probe.Append(text, i, cp > 0xFFFF ? 2 : 1);
+        }
+        var widths = Font(style).GetGlyphWidths(probe.ToString());
+        if (widths.Length != codePoints.Count)
+            throw new InvalidOperationException($"Skia gave {widths.Length} glyph widths for {codePoints.Count} code points");
+        for (var g = 0; g < codePoints.Count; g++) known[codePoints[g]] = widths[g];
+        foreach (var i in unknown) advances[i] = known[CodePointAt(text, i)];
+        return advances;
     }
+
+    // The low half of a surrogate pair: its code point was taken at the high half.
+    private static bool IsSecondHalf(string text, int i) => char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1]);
 
     private static int CodePointAt(string text, int i) =>
         char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? char.ConvertToUtf32(text[i], text[i + 1]) : text[i];
@@ -179,7 +175,7 @@ public sealed class LayoutContext : IDisposable
         var codePoint = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1])) continue;
+            if (IsSecondHalf(text, i)) continue;
             var at = glyphOffsets is null ? pen : glyphOffsets[codePoint];
             codePoint++;
             if (advances is not null) pen += advances[i];
