@@ -71,7 +71,7 @@ public sealed class Gazetteer
         var i = 0;
         while (i < text.Length)
         {
-            if (_names.LongestAt(text, i) is var (end, entry) && end > i)
+            if (_names.LongestAt(text, i) is var (end, entry) && end > i && !EndsInsideWord(text, end))
             {
                 result.Add(new GazetteerMatch(i, end, entry!));
                 i = end;
@@ -80,6 +80,13 @@ public sealed class Gazetteer
         }
         return result;
     }
+
+    // 财政部门, 机械部件, 铁道部队, 建设部署: a ministry's 部 that begins the next word (departments, parts, troops,
+    // deploy) ends no name there.
+    private const string WordsStartingWithBu = "门分件队署落";
+
+    private static bool EndsInsideWord(string text, int end) =>
+        end < text.Length && text[end - 1] == '部' && WordsStartingWithBu.Contains(text[end]);
 
     public static IEnumerable<GazetteerEntry> Parse(IEnumerable<string> lines, string origin)
     {

@@ -61,6 +61,14 @@ public class SpanRuleTests
         yield return Case("最高人民法院和最高人民检察院联合发布司法解释。", "最高人民法院", "最高人民检察院");
         yield return Case("商务部新闻发言人回答记者提问。", "商务部");
         yield return Case("外交部发言人在例行记者会上表示。", "外交部");
+        // China's democratic parties, people's organisations and the ministries of earlier years, as archives write them.
+        yield return Case("民盟中央和致公党中央的负责人出席座谈会。", "民盟中央=中国民主同盟", "致公党中央=中国致公党");
+        yield return Case("全国工商联和中国对外友协联合举办招待会。", "全国工商联=中华全国工商业联合会", "中国对外友协=中国人民对外友好协会");
+        yield return Case("国家计委、国家经贸委和铁道部联合发出通知。", "国家计委=国家计划委员会", "国家经贸委=国家经济贸易委员会", "铁道部");
+        yield return Case("国际排联宣布了新的比赛规则。", "国际排联=国际排球联合会");
+        // A ministry's 部 that begins the next word (部门 departments, 部件 parts, 部队 troops) names no ministry.
+        yield return Case("各级财政部门和公安部门要加强协作。", "");
+        yield return Case("这些机械部件由农业部门统一采购。", "");
         // Media: country prefixes and title marks stay out.
         yield return Case("据英国路透社报道，谈判仍在继续。", "路透社");
         yield return Case("美国《华尔街日报》刊文指出。", "华尔街日报");
@@ -124,6 +132,9 @@ public class SpanRuleTests
         yield return Case("The Sinaloa Cartel smuggles fentanyl.", "Sinaloa Cartel");
         yield return Case("UNESCO listed the site.", "UNESCO");
         yield return Case("The East Asia Summit opened in Jakarta.", "");
+        yield return Case("Air France and British Airways cut their fares.", "Air France", "British Airways");
+        yield return Case("Heineken bought a stake in the brewery.", "Heineken");
+        yield return Case("Galatasaray beat Fenerbahce 2-1 in Istanbul.", "Galatasaray", "Fenerbahce");
         // A verb, preposition or weekday next to a name is no part of it.
         yield return Case("首批试点银行包括交通银行。", "交通银行");
         yield return Case("The Department of Transport on Friday issued new rules.", "Department of Transport");
