@@ -30,6 +30,7 @@ public sealed record RefusedFile(string Path, string Reason)
 public static class InputFile
 {
     private const int Chunk = 1 << 20;
+    private const int MinHashBuffer = 4096;
 
     /// <summary>
     /// Null when <paramref name="path"/> may be read under <paramref name="policy"/>, else the reason it is
@@ -113,7 +114,9 @@ public static class InputFile
         CancellationToken cancellation = default)
     {
         using var file = OpenChecked(path, long.MaxValue, policy);
-        var buffer = new byte[maxBytes >= Chunk ? Chunk : maxBytes + 1];
+        // Sized by the file, not the chunk: a news article is a few KB, and a 1 MB buffer per article was memory
+        // the collector cleared and the kernel mapped for nothing. A file that grows is read in more rounds.
+        var buffer = new byte[Math.Min(Math.Clamp(file.Before.Size + 1, MinHashBuffer, Chunk), maxBytes + 1)];
         long total = 0;
         while (total <= maxBytes)
         {

@@ -124,6 +124,24 @@ public class InputFileTests
     }
 
     [Test]
+    public void A_small_article_is_hashed_whole_with_a_buffer_of_its_size()
+    {
+        var text = string.Concat(Enumerable.Repeat("新华社北京１月３日电　一篇短新闻。", 400));
+        File.WriteAllText(PathOf("news.txt"), text);
+        var bytes = File.ReadAllBytes(PathOf("news.txt"));
+        Assert.That(bytes.Length, Is.GreaterThan(4096), "precondition: more than one minimal buffer");
+        using var expected = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        expected.AppendData(bytes);
+        expected.AppendData(BitConverter.GetBytes((long)bytes.Length));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        InputFile.AppendHash(sha, PathOf("news.txt"), 20 << 20, SymlinkPolicy.InsideFolder);
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.LessThan(bytes.Length + (16 << 10)), "not a 1 MB buffer per article");
+        Assert.That(sha.GetHashAndReset(), Is.EqualTo(expected.GetHashAndReset()));
+    }
+
+    [Test]
     public void A_limit_past_what_one_article_can_hold_is_capped_not_a_crash()
     {
         File.WriteAllText(PathOf("small.txt"), "A small article.");
