@@ -31,20 +31,22 @@ public sealed class Gazetteer
     private const string ResourceName = "Pipeline.Organisations.Data.gazetteer.tsv";
     private static readonly Lazy<Gazetteer> Shipped = new(() => new Gazetteer(ReadShipped("gazetteer.tsv")));
 
-    private readonly NameTrie<GazetteerEntry> _names = new();
+    private readonly NameTrie<GazetteerEntry> _names;
     private readonly Dictionary<string, GazetteerEntry> _byName = new(StringComparer.Ordinal);
 
     public Gazetteer(IEnumerable<GazetteerEntry> entries)
     {
         var list = entries.ToImmutableArray();
         Entries = list;
+        var names = new List<(string, GazetteerEntry)>();
         foreach (var e in list)
             foreach (var name in e.AllNames())
             {
                 // The first entry to claim a name keeps it: shipped entries come before user ones,
                 // so a user file can only add names, which keeps the shipped canonicals stable.
-                if (_byName.TryAdd(name, e)) _names.Add(name, e);
+                if (_byName.TryAdd(name, e)) names.Add((name, e));
             }
+        _names = NameTrie<GazetteerEntry>.Build(names);
     }
 
     public ImmutableArray<GazetteerEntry> Entries { get; }
