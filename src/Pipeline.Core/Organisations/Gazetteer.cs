@@ -84,11 +84,12 @@ public sealed class Gazetteer
     }
 
     // 财政部门, 机械部件, 铁道部队, 建设部署: a ministry's 部 that begins the next word (departments, parts, troops,
-    // deploy) ends no name there.
+    // deploy) ends no name there; nor does a university's 学 in 大学生 (香港大学生: Hong Kong's students).
     private const string WordsStartingWithBu = "门分件队署落";
 
     private static bool EndsInsideWord(string text, int end) =>
-        end < text.Length && text[end - 1] == '部' && WordsStartingWithBu.Contains(text[end]);
+        end < text.Length && (text[end - 1] == '部' && WordsStartingWithBu.Contains(text[end]) ||
+                              text[end - 1] == '学' && text[end] == '生');
 
     public static IEnumerable<GazetteerEntry> Parse(IEnumerable<string> lines, string origin)
     {

@@ -50,8 +50,9 @@ public sealed class OrganisationsStage : IStage
                 covered.Add(m with { End = unitEnd });
                 continue;
             }
-            entities.Add(ToEntity(text, m, language));
-            covered.Add(m);
+            var named = m with { End = LegalForms.EndAfter(text, m.End, nextStart) };
+            entities.Add(ToEntity(text, named, language));
+            covered.Add(named);
         }
         var result = article.AddEntities(entities);
         return _proposeCandidates ? result.AddCandidates(_generator.Generate(text, covered)) : result;

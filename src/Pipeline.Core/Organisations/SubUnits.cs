@@ -11,7 +11,7 @@ public static class SubUnits
     private static readonly string[] UnitWords =
     [
         "委员会", "办公室", "研究所", "研究院", "研究中心", "实验室", "秘书处", "分公司", "分会", "分院", "分局",
-        "分行", "法庭", "学院", "中心", "总队", "支队", "局", "司", "厅", "处", "庭",
+        "分行", "分校", "校区", "法庭", "学院", "中心", "总队", "支队", "局", "司", "厅", "处", "庭",
     ];
 
     private const int MinUnitPart = 2;

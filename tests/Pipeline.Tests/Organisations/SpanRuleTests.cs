@@ -69,6 +69,7 @@ public class SpanRuleTests
         // A ministry's 部 that begins the next word (部门 departments, 部件 parts, 部队 troops) names no ministry.
         yield return Case("各级财政部门和公安部门要加强协作。", "");
         yield return Case("这些机械部件由农业部门统一采购。", "");
+        yield return Case("两百多名香港大学生来京参观，北京大学的学生陪同。", "北京大学");
         // Media: country prefixes and title marks stay out.
         yield return Case("据英国路透社报道，谈判仍在继续。", "路透社");
         yield return Case("美国《华尔街日报》刊文指出。", "华尔街日报");
@@ -104,6 +105,7 @@ public class SpanRuleTests
         yield return Case("中科院化学研究所的团队发表论文。", "中科院化学研究所=中国科学院化学研究所");
         yield return Case("中国科学院力学研究所研究员出席。", "中国科学院力学研究所");
         yield return Case("外交部新闻司举行吹风会。", "外交部新闻司");
+        yield return Case("厦门大学马来西亚分校今年招收新生。", "厦门大学马来西亚分校");
         yield return Case("中国石油天然气集团公司与当地企业签约。", "中国石油天然气集团公司=中国石油天然气集团有限公司");
         // The organs every division has, named after a place no list holds.
         yield return Case("会议由南宁市人民政府主办。", "南宁市人民政府");
@@ -134,6 +136,11 @@ public class SpanRuleTests
         yield return Case("The East Asia Summit opened in Jakarta.", "");
         yield return Case("Air France and British Airways cut their fares.", "Air France", "British Airways");
         yield return Case("Heineken bought a stake in the brewery.", "Heineken");
+        // A company's legal form after its known name is part of the name; the canonical stays the body's.
+        yield return Case("Toshiba Corp warned of a loss, while Siemens AG and Texaco Inc. raised their forecasts.",
+            "Toshiba Corp=Toshiba", "Siemens AG=Siemens", "Texaco Inc.=Texaco");
+        yield return Case("Nestle SA's shares rose; HSBC Holdings Plc fell.", "Nestle SA=Nestle", "HSBC Holdings Plc=HSBC");
+        yield return Case("Shares of Toshiba Co-operative rose.", "Toshiba");
         yield return Case("Galatasaray beat Fenerbahce 2-1 in Istanbul.", "Galatasaray", "Fenerbahce");
         // A verb, preposition or weekday next to a name is no part of it.
         yield return Case("首批试点银行包括交通银行。", "交通银行");

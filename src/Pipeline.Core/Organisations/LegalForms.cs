@@ -1,0 +1,36 @@
+namespace Pipeline.Organisations;
+
+/// <summary>
+/// A company's legal form written after its name belongs to the name: Toshiba Corp, Siemens AG, Texaco Inc.,
+/// Toyota Motor Co Ltd. The gazetteer lists the name; news adds the form or not.
+/// </summary>
+public static class LegalForms
+{
+    // Abbreviations keep their period (news and CoNLL write "Inc." as one word); the longer spelling first.
+    private static readonly string[] Forms =
+    [
+        "Corporation", "Limited", "Holdings", "Berhad", "S.p.A.", "S.A.", "N.V.", "Inc.", "Corp.", "Ltd.", "Co.",
+        "GmbH", "Inc", "Corp", "Ltd", "Plc", "PLC", "plc", "LLC", "SpA", "Bhd", "Pty", "Co", "AG", "SA", "NV", "AB",
+    ];
+
+    private const int MostForms = 2;
+
+    // Co-operative, AB-Volvo: a hyphen goes on with the word.
+    private static bool ContinuesWord(char c) => char.IsAsciiLetterOrDigit(c) || c == '-';
+
+    /// <summary>Where the name ending at <paramref name="end"/> ends with the legal forms written after it.</summary>
+    /// <param name="limit">start of the next known name, which no form runs into.</param>
+    public static int EndAfter(string text, int end, int limit)
+    {
+        if (end == 0 || !char.IsAsciiLetterOrDigit(text[end - 1])) return end;
+        for (var n = 0; n < MostForms && end + 1 < limit && text[end] == ' '; n++)
+        {
+            var form = Forms.FirstOrDefault(f => end + 1 + f.Length <= limit &&
+                string.CompareOrdinal(text, end + 1, f, 0, f.Length) == 0 &&
+                (end + 1 + f.Length == text.Length || !ContinuesWord(text[end + 1 + f.Length])));
+            if (form is null) break;
+            end += 1 + form.Length;
+        }
+        return end;
+    }
+}
