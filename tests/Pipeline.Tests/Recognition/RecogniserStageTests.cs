@@ -16,7 +16,7 @@ public class RecogniserStageTests
     [TestCase("中国和平统一促进会举办了纪念活动。", "中国和平统一促进会")]
     [TestCase("以色列国议会今天通过了一项法案。", "以色列国议会")]
     [TestCase("除兴业银行外，其他银行均下调了存款利率。", "兴业银行")]
-    [TestCase("大和证券和华夏银行签署了合作协议。", "华夏银行")]
+    [TestCase("野村控股与恒丰银行签署了合作协议。", "恒丰银行")]
     [TestCase("介休纺织厂今年扭亏为盈。", "介休纺织厂")]
     [TestCase("Shares of Virgin Atlantic fell after the talks with Continental Airlines collapsed.", "Continental Airlines")]
     [TestCase("Leeds United beat Everton 2-1 at Elland Road on Saturday.", "Leeds United", "Everton")]
