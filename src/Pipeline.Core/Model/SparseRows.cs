@@ -38,9 +38,39 @@ public static class SparseRows
     public static unsafe ReadOnlySpan<byte> InMemory(Stream memory) => memory switch
     {
         MemoryStream m when m.TryGetBuffer(out var buffer) => buffer.AsSpan(),
-        UnmanagedMemoryStream u => new ReadOnlySpan<byte>(u.PositionPointer - u.Position, checked((int)u.Length)),
+        UnmanagedMemoryStream u => new ReadOnlySpan<byte>(Start(u), checked((int)u.Length)),
         _ => throw new ArgumentException("a model is read from memory: a MemoryStream with a visible buffer or an UnmanagedMemoryStream", nameof(memory)),
     };
+
+    /// <summary>
+    /// A stream over <paramref name="length"/> bytes of <paramref name="whole"/> (disposed here) from <paramref name="start"/>:
+    /// in memory as they lie when <paramref name="whole"/> is (<see cref="InMemory"/>), else read out once.
+    /// </summary>
+    public static unsafe Stream Section(Stream whole, long start, int length)
+    {
+        using (whole)
+        {
+            if (start + length > whole.Length) throw new EndOfStreamException();
+            return whole switch
+            {
+                UnmanagedMemoryStream u => new UnmanagedMemoryStream(Start(u) + start, length),
+                MemoryStream m when m.TryGetBuffer(out var all) =>
+                    new MemoryStream(all.Array!, all.Offset + (int)start, length, writable: false, publiclyVisible: true),
+                _ => ReadOut(whole, start, length),
+            };
+        }
+
+        static MemoryStream ReadOut(Stream whole, long start, int length)
+        {
+            var bytes = new byte[length];
+            whole.Position = start;
+            whole.ReadExactly(bytes);
+            return new MemoryStream(bytes, 0, length, writable: false, publiclyVisible: true);
+        }
+    }
+
+    // The first byte of an unmanaged stream's memory, wherever its position is.
+    private static unsafe byte* Start(UnmanagedMemoryStream u) => u.PositionPointer - u.Position;
 
     /// <summary>How many rows follow at <paramref name="memory"/>'s position (read past), so a caller can size their table.</summary>
     public static int ReadCount(Stream memory, int features, string origin)

@@ -163,7 +163,7 @@ public sealed class RecogniserModel
     {
         // The rows are read straight from memory into the weight table: a few MB, parsed in milliseconds. The shipped
         // model is read where it lies in the library's image; a model file, from its bytes read once.
-        using var memory = Section(open(), start, length);
+        using var memory = SparseRows.Section(open(), start, length);
         using var r = new BinaryReader(memory, Encoding.UTF8, leaveOpen: true);
         try
         {
@@ -185,30 +185,6 @@ public sealed class RecogniserModel
         catch (EndOfStreamException)
         {
             throw new InvalidDataException($"{origin}: the model file is truncated");
-        }
-    }
-
-    /// <summary>A stream over <paramref name="length"/> bytes of <paramref name="whole"/> from <paramref name="start"/>, in memory as they lie.</summary>
-    private static unsafe Stream Section(Stream whole, long start, int length)
-    {
-        using (whole)
-        {
-            if (start + length > whole.Length) throw new EndOfStreamException();
-            return whole switch
-            {
-                UnmanagedMemoryStream u => new UnmanagedMemoryStream(u.PositionPointer - u.Position + start, length),
-                MemoryStream m when m.TryGetBuffer(out var all) =>
-                    new MemoryStream(all.Array!, all.Offset + (int)start, length, writable: false, publiclyVisible: true),
-                _ => ReadOut(whole, start, length),
-            };
-        }
-
-        static MemoryStream ReadOut(Stream whole, long start, int length)
-        {
-            var bytes = new byte[length];
-            whole.Position = start;
-            whole.ReadExactly(bytes);
-            return new MemoryStream(bytes, 0, length, writable: false, publiclyVisible: true);
         }
     }
 
