@@ -119,7 +119,7 @@ public sealed class BatchRunner : IDisposable
                 {
                     clocks[i] = Stopwatch.GetTimestamp();
                     cancellation.ThrowIfCancellationRequested();
-                    return ProcessOne(files[i], runId, previous, progress, token, ref hashes[i]);
+                    return ProcessOne(files[i], runId, previous, progress, token, clocks[i], ref hashes[i]);
                 },
                 (i, outcome) =>
                 {
@@ -164,15 +164,16 @@ public sealed class BatchRunner : IDisposable
     /// <summary>
     /// One article, on its own thread under the watchdog: hashed, skipped if unchanged, processed and written.
     /// </summary>
+    /// <param name="started">when the article was taken (a Stopwatch timestamp): its time, ended or failed, counts from there.</param>
     private ArticleResult ProcessOne(string path, long runId, IReadOnlyDictionary<string, DocumentRecord> previousRecords,
-        IRunProgress progress, CancellationToken token, ref string hash)
+        IRunProgress progress, CancellationToken token, long started, ref string hash)
     {
         var file = Path.GetFileName(path);
-        var clock = Stopwatch.StartNew();
+        double Seconds() => Stopwatch.GetElapsedTime(started).TotalSeconds;
         hash = _inputs.ContentHash(path, token);
         if (!_options.Force && previousRecords.TryGetValue(file, out var previous) && Unchanged(previous, hash))
             return new ArticleResult(file, RunStatus.Skipped, previous.Counts, previous.Error, previous.Warnings,
-                clock.Elapsed.TotalSeconds);
+                Seconds());
 
         token.ThrowIfCancellationRequested();
         PrepareWritersOnce();
@@ -180,10 +181,10 @@ public sealed class BatchRunner : IDisposable
         // Last point to abandon the article: once its files are being written they are all written.
         token.ThrowIfCancellationRequested();
         var outputs = WriteOutputs(article, token);
-        _database.Documents.SaveSuccess(runId, _config.InputDirectory, hash, Fingerprint, article, outputs, clock.Elapsed.TotalSeconds);
+        _database.Documents.SaveSuccess(runId, _config.InputDirectory, hash, Fingerprint, article, outputs, Seconds());
         foreach (var failure in article.Failures) progress.Error(file, failure.ToString());
         return new ArticleResult(file, article.Failures.IsEmpty ? RunStatus.Ok : RunStatus.Partial, EntityCounts.Of(article),
-            article.Failures.IsEmpty ? null : string.Join("; ", article.Failures), article.Warnings, clock.Elapsed.TotalSeconds);
+            article.Failures.IsEmpty ? null : string.Join("; ", article.Failures), article.Warnings, Seconds());
     }
 
     /// <summary>Whatever ended an article (its result, an error, a budget, the run stopping) as its result.</summary>
