@@ -190,6 +190,7 @@ public sealed class OrgCandidateGenerator
             var divisionOrgan = IsDivisionOrgan(text, preferred, suffixStart, end);
             foreach (var start in boundaries)
             {
+                if (GenericOrgans.IsGeneric(text.AsSpan(start, end - start))) continue;
                 var confidence = start == preferred ? divisionOrgan ? DivisionOrganConfidence : strength : strength * 0.5;
                 var name = text[start..end];
                 result.Add(new Candidate(start, end, name, EntityTypes.Org, RuleIds.OrgChineseSuffix, Math.Round(confidence, 3))

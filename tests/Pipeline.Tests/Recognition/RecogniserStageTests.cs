@@ -32,6 +32,21 @@ public class RecogniserStageTests
         }
     }
 
+    // A kind of organ without its body (ANNOTATION.md: generic descriptions are optional; the annotated news leaves
+    // them out), whether the tagger or the suffix rules would propose it; the same organ with its place is a body.
+    [TestCase("检察院决定起诉的案件，应当移交人民法院审理。")]
+    [TestCase("当事人可以申请人民法院强制执行。")]
+    [TestCase("上级人民法院可以审判下级人民法院管辖的案件。")]
+    [TestCase("群众发现可疑情况要及时报告公安机关。")]
+    [TestCase("他向当地人民政府反映了情况。")]
+    public void A_kind_of_organ_without_its_body_is_no_organisation(string text) =>
+        Assert.That(Orgs(RecogniserCorpora.Full.Value, text), Is.Empty);
+
+    [TestCase("江苏省南京市中级人民法院今天公开宣判。", "江苏省南京市中级人民法院")]
+    [TestCase("深圳市公安局南山分局破获一起诈骗案。", "深圳市公安局南山分局")]
+    public void The_organ_of_a_place_is_an_organisation(string text, string name) =>
+        Assert.That(Orgs(RecogniserCorpora.Full.Value, text), Is.EqualTo(new[] { name }));
+
     // A newspaper is a news organisation (ANNOTATION.md: 美国《华尔街日报》 → ORG 华尔街日报), in book marks or not.
     [TestCase("据《河南日报》报道，当地今年粮食丰收。", "河南日报")]
     [TestCase("美国《华尔街日报》刊文称，两国达成重要共识。", "华尔街日报")]
