@@ -59,6 +59,18 @@ public class NameTrieTests
         Assert.That(found, Is.GreaterThan(300), "the texts name known bodies");
     }
 
+    [TestCase("The People’s Daily said", 4, 18)] // the typographic apostrophe of published English
+    [TestCase("The People 's Daily said", 4, 19)] // tokenised news (CoNLL) writes the possessive apart
+    [TestCase("The People's Daily said", 4, 18)]
+    [TestCase("The People ' s Daily said", 4, -1)]
+    [TestCase("The People 'Daily' said", 4, -1)]
+    public void A_name_with_an_apostrophe_matches_as_published_and_as_tokenised(string text, int start, int end)
+    {
+        var trie = NameTrie<string>.Build([("People's Daily", "media"), ("People", "plain")]);
+        var (found, value) = trie.LongestAt(text, start);
+        Assert.That(end < 0 ? value : (found, value).ToString(), Is.EqualTo(end < 0 ? "plain" : (end, "media").ToString()));
+    }
+
     [Test]
     public void A_name_given_twice_keeps_its_first_value_and_an_empty_name_is_ignored()
     {

@@ -142,6 +142,9 @@ public class SpanRuleTests
         yield return Case("Nestle SA's shares rose; HSBC Holdings Plc fell.", "Nestle SA=Nestle", "HSBC Holdings Plc=HSBC");
         yield return Case("Shares of Toshiba Co-operative rose.", "Toshiba");
         yield return Case("Galatasaray beat Fenerbahce 2-1 in Istanbul.", "Galatasaray", "Fenerbahce");
+        // A known name with an apostrophe, as published (’) and as tokenised news writes it.
+        yield return Case("The National People’s Congress approved the budget.", "National People’s Congress=National People's Congress");
+        yield return Case("The National People 's Congress approved the budget .", "National People 's Congress=National People's Congress");
         // A verb, preposition or weekday next to a name is no part of it.
         yield return Case("首批试点银行包括交通银行。", "交通银行");
         yield return Case("The Department of Transport on Friday issued new rules.", "Department of Transport");
