@@ -43,6 +43,9 @@ public sealed class EnglishFeatures : IUnitFeatures
         "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "group", "bank", "holdings", "airlines",
         "airways", "motors", "industries", "international", "ag", "sa", "nv", "bhd", "llc", "party", "club", "united",
         "city", "rovers", "association", "council", "ministry", "agency", "commission", "committee", "union", "federation",
+        "laboratories", "pharmaceuticals", "pharma", "mining", "resources", "insurance", "securities", "bancorp",
+        "bancshares", "telecom", "enterprises", "technologies", "systems", "communications", "electronics", "petroleum",
+        "chemicals", "investments", "partners", "gmbh", "spa", "bhd", "berhad", "tbk",
     };
 
     public EnglishFeatures(Gazetteer gazetteer, int bits, WordLexicon lexicon)
@@ -235,7 +238,14 @@ public sealed class EnglishFeatures : IUnitFeatures
         "Secretariat", "Center", "Centre", "Police", "Army", "Navy", "Times", "Post", "News", "Journal", "Board", "Society",
         "League", "Coalition", "Movement", "Front", "Guard", "Academy", "College", "Institution", "Cabinet", "Senate",
         "Congress", "Tribunal", "Club", "United", "Rovers", "Airlines", "Airways", "Motors", "Industries", "Holdings",
-        "Exchange", "Reserve", "Telegraph", "Herald", "Press", "Television", "Radio", "Broadcasting", "Corporation",
+        "Exchange", "Reserve", "Telegraph", "Herald", "Press", "Television", "Radio", "Broadcasting",
+        // Words a company's name ends with (Berlex Laboratories, Niugini Mining, Suedwest LB).
+        "Laboratories", "Labs", "Pharmaceuticals", "Pharmaceutical", "Pharma", "Mining", "Resources", "Insurance",
+        "Assurance", "Securities", "Bancorp", "Bancshares", "Financial", "Capital", "Partners", "Investments", "Telecom",
+        "Telecommunications", "Technologies", "Technology", "Systems", "Communications", "Electronics", "Petroleum",
+        "Chemicals", "Steel", "Breweries", "Brewery", "Foods", "Pictures", "Studios", "Restaurants", "Stores", "Hotels",
+        "Railways", "Shipping", "Lines", "Energy", "Oil", "Gas", "Enterprises", "Trust", "Brothers", "AG", "SA", "NV",
+        "GmbH", "AB", "SpA", "Plc", "PLC", "Bhd", "Berhad", "Tbk", "LB",
     };
 
     private void Evidence(TextUnits units)
