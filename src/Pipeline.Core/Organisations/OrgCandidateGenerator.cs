@@ -48,6 +48,10 @@ public sealed class OrgCandidateGenerator
         "运会", "才会", "民办", "前所", "擂台", "人所", "实处", "聚会", "登台", "领会", "欢会", "随处", "判处", "么办", "然会",
         "来所", "互联", "高校", "院校", "政党", "政委", "评委", "连队", "野党", "治党", "彻党", "实党", "发店", "各部", "总部",
         "命运共同体", "利益共同体", "责任共同体",
+        // 局 and 厅 end many ordinary words: a game's result, a situation, a room.
+        "平局", "和局", "开局", "结局", "出局", "胜局", "败局", "残局", "棋局", "僵局", "骗局", "饭局", "牌局", "赌局",
+        "变局", "时局", "战局", "全局", "定局", "困局", "迷局", "危局", "破局", "终局", "对局", "客厅",
+        "展厅", "门厅", "营业厅", "宴会厅",
     ];
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameEndingLookup =
@@ -64,7 +68,8 @@ public sealed class OrgCandidateGenerator
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LeftStopWordLookup =
         LeftStopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static bool EndsInCommonWord(string text, int end)
+    /// <summary>Does an ordinary word that merely ends in a suffix character (社会, 格局, 大厅) end at <paramref name="end"/>?</summary>
+    public static bool EndsInCommonWord(string text, int end)
     {
         for (var length = 2; length <= 5 && length <= end; length++)
             if (NotNameEndingLookup.Contains(text.AsSpan(end - length, length))) return true;

@@ -45,6 +45,8 @@ public static class SubUnits
                 if (end < text.Length && (word.Length == 1 || word == "中心") && ContinuesWord(word, text[end])) break;
                 // 公司 ends a company's own name (中国石油 + 天然气集团公司 is no unit of 中国石油).
                 if (word == "司" && end - 2 >= bodyEnd && text[end - 2] == '公') return -1;
+                // 拜仁主场首选平局, 工商银行营业大厅: an ordinary word (a draw, a hall) that ends in a unit word.
+                if (OrgCandidateGenerator.EndsInCommonWord(text, end)) return -1;
                 var unit = text.AsSpan(bodyEnd, end - bodyEnd);
                 foreach (var w in NotUnitWords)
                     if (unit.Contains(w, StringComparison.Ordinal)) return -1;

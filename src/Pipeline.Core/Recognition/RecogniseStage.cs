@@ -152,7 +152,7 @@ public sealed class RecogniseStage : IStage
 
     /// <summary>
     /// What the spec says an organisation is not, whatever the tagger thinks: a country or place (塞尔维亚, Philippines),
-    /// a kind of organ without its body (人民法院 in 移交人民法院),
+    /// a kind of organ without its body (人民法院 in 移交人民法院), an ordinary word ending like a name (中国政局, 拜仁主场首选平局),
     /// a post (National Security Advisor, Spokesperson), a law or an instrument (Atomic Energy Act), and a single
     /// capitalised word that is usually written in lower case (Article 10, Participants:) unless the tagger is sure.
     /// </summary>
@@ -161,7 +161,8 @@ public sealed class RecogniseStage : IStage
         var span = text.AsSpan(name.Start, name.End - name.Start);
         var whole = span.ToString();
         if (Places.IsPlace(whole) || Agreements.Countries.IsCountryForm(whole)) return false;
-        if (language == DocumentLanguage.Chinese) return !GenericOrgans.IsGeneric(span);
+        if (language == DocumentLanguage.Chinese)
+            return !GenericOrgans.IsGeneric(span) && !OrgCandidateGenerator.EndsInCommonWord(text, name.End);
         var words = whole.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return false;
         // A post (National Security Advisor, Secretary of Energy), or the office named in one (Director of National Intelligence).

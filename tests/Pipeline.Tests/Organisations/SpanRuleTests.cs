@@ -1,17 +1,15 @@
-using Pipeline.Classification;
 using Pipeline.Model;
 using Pipeline.Organisations;
 
 namespace Pipeline.Tests.Organisations;
 
 /// <summary>
-/// the annotation rules (docs/annotation.md)'s span rules on invented sentences: each case lists every ORG the pipeline must
-/// emit as "text=canonical" (or just "text" when the canonical is the text), in order; "" means none.
+/// The annotation rules (docs/annotation.md)'s span rules on invented sentences: each case lists every ORG the repository's
+/// configured pipeline (rules, classifier and recogniser, as a user runs it) must emit as "text=canonical" (or just "text"
+/// when the canonical is the text), in order; "" means none.
 /// </summary>
 public class SpanRuleTests
 {
-    private static readonly Lazy<ClassifyStage> Classify = new(ClassifyStage.WithShippedModel);
-
     private static IEnumerable<TestCaseData> Cases()
     {
         // Gazetteer names, aliases and canonicals in Chinese documents.
@@ -157,7 +155,7 @@ public class SpanRuleTests
     [TestCaseSource(nameof(Cases))]
     public void Organisations_are_found_with_the_spec_spans_and_canonicals(string text, string[] expected)
     {
-        var article = OrgEvaluation.Run(OrgEvaluation.Pipeline(Classify.Value), "case.txt", text);
+        var article = Recognition.RecogniserCorpora.Run(Recognition.RecogniserCorpora.Full.Value, "case.txt", text);
         var found = article.EntitiesOf(EntityTypes.Org)
             .Select(e => e.Canonical == e.Text ? e.Text : $"{e.Text}={e.Canonical}").ToArray();
         Assert.That(found, Is.EqualTo(expected));

@@ -47,6 +47,13 @@ public class RecogniserStageTests
     public void The_organ_of_a_place_is_an_organisation(string text, string name) =>
         Assert.That(Orgs(RecogniserCorpora.Full.Value, text), Is.EqualTo(new[] { name }));
 
+    // An ordinary word that ends like a name (a draw, a hall, a political situation) is no organisation, nor part of one.
+    [TestCase("拜仁主场首选平局，球迷颇为失望。", "拜仁")]
+    [TestCase("记者走访了几家工商银行营业大厅，未发现排队现象。", "工商银行")]
+    [TestCase("南宁市财政局拨款五百万元。", "南宁市财政局")]
+    public void An_ordinary_word_ending_like_a_name_is_no_organisation(string text, params string[] names) =>
+        Assert.That(Orgs(RecogniserCorpora.Full.Value, text), Is.EqualTo(names));
+
     // A newspaper is a news organisation (ANNOTATION.md: 美国《华尔街日报》 → ORG 华尔街日报), in book marks or not.
     [TestCase("据《河南日报》报道，当地今年粮食丰收。", "河南日报")]
     [TestCase("美国《华尔街日报》刊文称，两国达成重要共识。", "华尔街日报")]
