@@ -5,7 +5,8 @@ namespace Pipeline.Organisations;
 /// <summary>
 /// A character trie for longest-match lookup. Full-width Latin letters and digits (Ｇ２０, common in
 /// Chinese print) and the typographic apostrophe (People’s) are folded to ASCII so one name matches both;
-/// folding keeps string length, so offsets stay valid. Names that start or end with a Latin letter or digit only match on word boundaries.
+/// folding keeps string length, so offsets stay valid. Names that start or end with a Latin letter or digit only
+/// match on word boundaries.
 /// </summary>
 /// <remarks>
 /// Built once from every name and frozen into flat arrays: node n's children are the edges

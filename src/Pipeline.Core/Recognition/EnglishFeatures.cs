@@ -45,7 +45,7 @@ public sealed class EnglishFeatures : IUnitFeatures
         "city", "rovers", "association", "council", "ministry", "agency", "commission", "committee", "union", "federation",
         "laboratories", "pharmaceuticals", "pharma", "mining", "resources", "insurance", "securities", "bancorp",
         "bancshares", "telecom", "enterprises", "technologies", "systems", "communications", "electronics", "petroleum",
-        "chemicals", "investments", "partners", "gmbh", "spa", "bhd", "berhad", "tbk",
+        "chemicals", "investments", "partners", "gmbh", "spa", "berhad", "tbk",
     };
 
     public EnglishFeatures(Gazetteer gazetteer, int bits, WordLexicon lexicon)
@@ -245,7 +245,7 @@ public sealed class EnglishFeatures : IUnitFeatures
         "Telecommunications", "Technologies", "Technology", "Systems", "Communications", "Electronics", "Petroleum",
         "Chemicals", "Steel", "Breweries", "Brewery", "Foods", "Pictures", "Studios", "Restaurants", "Stores", "Hotels",
         "Railways", "Shipping", "Lines", "Energy", "Oil", "Gas", "Enterprises", "Trust", "Brothers", "AG", "SA", "NV",
-        "GmbH", "AB", "SpA", "Plc", "PLC", "Bhd", "Berhad", "Tbk", "LB",
+        "GmbH", "AB", "SpA", "Bhd", "Berhad", "Tbk", "LB",
     };
 
     private void Evidence(TextUnits units)

@@ -152,7 +152,7 @@ public sealed class RecogniseStage : IStage
 
     /// <summary>
     /// What the spec says an organisation is not, whatever the tagger thinks: a country or place (塞尔维亚, Philippines),
-    /// a kind of organ without its body (人民法院 in 移交人民法院), an ordinary word ending like a name (中国政局, 拜仁主场首选平局),
+    /// a kind of organ without its body (人民法院 in 移交人民法院), an ordinary word ending like a name (上海总部, 拜仁主场首选平局),
     /// a post (National Security Advisor, Spokesperson), a law or an instrument (Atomic Energy Act), and a single
     /// capitalised word that is usually written in lower case (Article 10, Participants:) unless the tagger is sure.
     /// </summary>
