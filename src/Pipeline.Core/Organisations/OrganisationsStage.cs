@@ -39,6 +39,7 @@ public sealed class OrganisationsStage : IStage
         var matches = _gazetteer.FindAll(text).Where(m => !IsInJobTitle(text, m)).ToList();
         var entities = new List<Entity>(matches.Count);
         var covered = new List<GazetteerMatch>(matches.Count);
+        bool? namesCountry = null; // asked only of a text that uses a country-bound word (Congress, Senate)
         for (var k = 0; k < matches.Count; k++)
         {
             if (k % 64 == 0) cancellation.ThrowIfCancellationRequested();
@@ -51,7 +52,11 @@ public sealed class OrganisationsStage : IStage
                 continue;
             }
             var named = m with { End = LegalForms.EndAfter(text, m.End, nextStart) };
-            entities.Add(ToEntity(text, named, language));
+            var entity = ToEntity(text, named, language);
+            if (language == DocumentLanguage.English && CountryBoundAliases.CountryOf(entity.Text) is { } country &&
+                !(namesCountry ??= CountryBoundAliases.Names(text, country, matches)))
+                entity = entity with { Canonical = entity.Text, CanonicalEn = null, Kind = null };
+            entities.Add(entity);
             covered.Add(named);
         }
         var result = article.AddEntities(entities);

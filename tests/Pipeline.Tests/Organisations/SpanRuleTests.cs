@@ -117,7 +117,8 @@ public class SpanRuleTests
         yield return Case("青岛海关查获一批走私货物。", "青岛海关");
         // English documents.
         yield return Case("The United Nations General Assembly adopted the resolution.", "United Nations General Assembly");
-        yield return Case("The Senate gave its advice and consent.", "Senate=United States Senate");
+        yield return Case("The Senate gave its advice and consent, the State Department said.",
+            "Senate=United States Senate", "State Department=United States Department of State");
         yield return Case("The Department of State will brief Congress.", "Department of State=United States Department of State", "Congress=United States Congress");
         yield return Case("NATO allies met in Brussels.", "NATO=North Atlantic Treaty Organization");
         yield return Case("The North Atlantic Treaty Organization was founded in 1949.", "North Atlantic Treaty Organization");
@@ -140,6 +141,10 @@ public class SpanRuleTests
         yield return Case("Nestle SA's shares rose; HSBC Holdings Plc fell.", "Nestle SA=Nestle", "HSBC Holdings Plc=HSBC");
         yield return Case("Shares of Toshiba Co-operative rose.", "Toshiba");
         yield return Case("Galatasaray beat Fenerbahce 2-1 in Istanbul.", "Galatasaray", "Fenerbahce");
+        // Congress and Senate are the United States' only in news that names the United States.
+        yield return Case("The U.S. Congress passed the bill, and the Senate will vote on Friday.",
+            "U.S. Congress=United States Congress", "Senate=United States Senate");
+        yield return Case("Peru's Congress voted on Wednesday to remove the president.", "Congress");
         // A known name with an apostrophe, as published (’) and as tokenised news writes it.
         yield return Case("The National People’s Congress approved the budget.", "National People’s Congress=National People's Congress");
         yield return Case("The National People 's Congress approved the budget .", "National People 's Congress=National People's Congress");
