@@ -13,6 +13,7 @@ public static class CountryBoundAliases
         ["Congress"] = "United States",
         ["Senate"] = "United States",
         ["Treasury"] = "United States",
+        ["House of Representatives"] = "United States", // Australia's, Japan's, the Philippines' too
     };
 
     /// <summary>The country whose body <paramref name="alias"/> names, when it names one only in that country's news.</summary>
