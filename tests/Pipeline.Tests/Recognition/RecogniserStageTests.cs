@@ -47,7 +47,7 @@ public class RecogniserStageTests
     public void The_organ_of_a_place_is_an_organisation(string text, string name) =>
         Assert.That(Orgs(RecogniserCorpora.Full.Value, text), Is.EqualTo(new[] { name }));
 
-    // An ordinary word that ends like a name (a draw, a hall, a political situation) is no organisation, nor part of one.
+    // An ordinary word that ends like a name (a draw, a hall) is no organisation, nor part of one; 财政局 still ends one.
     [TestCase("拜仁主场首选平局，球迷颇为失望。", "拜仁")]
     [TestCase("记者走访了几家工商银行营业大厅，未发现排队现象。", "工商银行")]
     [TestCase("南宁市财政局拨款五百万元。", "南宁市财政局")]
