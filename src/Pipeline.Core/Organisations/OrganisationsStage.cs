@@ -39,7 +39,12 @@ public sealed class OrganisationsStage : IStage
         var matches = _gazetteer.FindAll(text).Where(m => !IsInJobTitle(text, m)).ToList();
         var entities = new List<Entity>(matches.Count);
         var covered = new List<GazetteerMatch>(matches.Count);
-        bool? namesCountry = null; // asked only of a text that uses a country-bound word (Congress, Senate)
+        // Asked only of a text that uses a country-bound word (Congress, Senate), once per country.
+        Dictionary<string, bool>? countriesNamed = null;
+        bool NamesCountry(string country) =>
+            (countriesNamed ??= []).TryGetValue(country, out var answer)
+                ? answer
+                : countriesNamed[country] = CountryBoundAliases.Names(text, country, matches);
         for (var k = 0; k < matches.Count; k++)
         {
             if (k % 64 == 0) cancellation.ThrowIfCancellationRequested();
@@ -54,7 +59,7 @@ public sealed class OrganisationsStage : IStage
             var named = m with { End = LegalForms.EndAfter(text, m.End, nextStart) };
             var entity = ToEntity(text, named, language);
             if (language == DocumentLanguage.English && CountryBoundAliases.CountryOf(entity.Text) is { } country &&
-                !(namesCountry ??= CountryBoundAliases.Names(text, country, matches)))
+                !NamesCountry(country))
                 entity = entity with { Canonical = entity.Text, CanonicalEn = null, Kind = null };
             entities.Add(entity);
             covered.Add(named);
