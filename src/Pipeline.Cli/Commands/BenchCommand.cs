@@ -22,6 +22,11 @@ public sealed class BenchCommand : CliCommand
         machine whose load is above its core count, wall-clock figures measure the others' work too.
         Nothing is written to FOLDER; with `run` the configuration is copied with the input and output
         replaced (relative paths of stage options made absolute).
+
+        With --copies N, N identical processes are started at once, each over the whole folder (each `run`
+        into an output of its own), and a run lasts until the last ends; MB/s and articles/s count the work
+        of all N. Independent processes share nothing but the machine, so `--jobs 1 --copies 2` against
+        `--jobs 1` is what a second core can give on this machine, the ceiling for `--jobs 2`.
         """;
 
     private readonly Option<string?> _config = CommonOptions.Config();
@@ -38,9 +43,15 @@ public sealed class BenchCommand : CliCommand
         HelpName = "N",
         CustomParser = result => CommonOptions.AtLeast(result, 1),
     };
+    private readonly Option<int?> _copies = new("--copies")
+    {
+        Description = "start N identical processes at once and time them together (default 1): the machine's ceiling for --jobs N",
+        HelpName = "N",
+        CustomParser = result => CommonOptions.AtLeast(result, 1),
+    };
     private readonly Argument<string> _folder = new("FOLDER") { Description = "a folder of articles" };
 
-    protected override IEnumerable<Symbol> Symbols() => [_config, _jobs, _command, _runs, _folder];
+    protected override IEnumerable<Symbol> Symbols() => [_config, _jobs, _command, _runs, _copies, _folder];
 
     protected override ExitCode Execute(ParseResult parse, CommandContext context)
     {
@@ -53,26 +64,30 @@ public sealed class BenchCommand : CliCommand
         if (configPath is not null && !File.Exists(configPath)) throw new UsageException($"no such configuration file: {configPath}");
         var jobs = parse.GetValue(_jobs);
         var runs = parse.GetValue(_runs) ?? 3;
+        var copies = parse.GetValue(_copies) ?? 1;
 
         var files = ArticleFiles.Scan(folder).Articles;
         var bytes = files.Sum(f => new FileInfo(f).Length);
-        context.Out.WriteLine($"pipeline bench: {command}{(jobs is null ? "" : $" --jobs {jobs}")} over {folder}: " +
+        context.Out.WriteLine($"pipeline bench: {command}{(jobs is null ? "" : $" --jobs {jobs}")}" +
+                              $"{(copies == 1 ? "" : $", {copies} copies at once,")} over {folder}: " +
                               $"{files.Count:N0} article files, {bytes / 1e6:N2} MB; {Environment.ProcessorCount} cores; load average {LoadAverage()}");
 
         var scratch = Directory.CreateTempSubdirectory("pipeline-bench-");
         try
         {
-            var arguments = command == "extract"
+            var arguments = Enumerable.Range(1, copies).Select(k => command == "extract"
                 ? Extract(configPath, jobs, folder)
-                : Run(configPath is null ? null : Path.GetFullPath(configPath), jobs, folder, scratch.FullName);
+                : Run(configPath is null ? null : Path.GetFullPath(configPath), jobs, folder,
+                    Directory.CreateDirectory(Path.Combine(scratch.FullName, $"copy-{k}")).FullName)).ToList();
             var results = new List<TimedProcess.Result>();
             for (var i = 1; i <= runs && !context.Cancellation.IsCancellationRequested; i++)
             {
-                var output = Path.Combine(scratch.FullName, "output");
-                if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-                var result = TimedProcess.Run(Self(), arguments, context.Cancellation);
+                for (var k = 1; k <= copies; k++)
+                    if (Path.Combine(scratch.FullName, $"copy-{k}", "output") is var output && Directory.Exists(output))
+                        Directory.Delete(output, recursive: true);
+                var result = TimedProcess.RunTogether(Self(), arguments, context.Cancellation);
                 results.Add(result);
-                context.Out.WriteLine($"  run {i}: {Describe(result, bytes, files.Count)}, exit {result.ExitCode}");
+                context.Out.WriteLine($"  run {i}: {Describe(result, copies * bytes, copies * files.Count)}, exit {result.ExitCode}");
                 if (result.ExitCode is not (0 or 1))
                 {
                     context.Error.WriteLine($"pipeline bench: {command} exited with {result.ExitCode}: {result.ErrorTail}");
@@ -81,7 +96,7 @@ public sealed class BenchCommand : CliCommand
             }
             if (results.Count == 0) return ExitCode.Stopped;
             var median = results.OrderBy(r => r.Wall).ElementAt((results.Count - 1) / 2);
-            context.Out.WriteLine($"  median: {Describe(median, bytes, files.Count)}; " +
+            context.Out.WriteLine($"  median: {Describe(median, copies * bytes, copies * files.Count)}; " +
                                   $"peak RSS {results.Max(r => r.PeakRssKb) / 1024.0:N0} MiB; load average {LoadAverage()}");
             return ExitCode.Success;
         }

@@ -12,7 +12,46 @@ public static class TimedProcess
 {
     public sealed record Result(int ExitCode, TimeSpan Wall, TimeSpan User, TimeSpan System, long PeakRssKb, string ErrorTail);
 
-    public static Result Run((string File, string[] Prefix) program, IEnumerable<string> arguments, CancellationToken cancellation)
+    public static Result Run((string File, string[] Prefix) program, IEnumerable<string> arguments, CancellationToken cancellation) =>
+        RunTogether(program, [arguments], cancellation);
+
+    /// <summary>
+    /// Starts one process per argument list at once and waits for all: wall clock until the last ends, CPU time of
+    /// them all, the largest peak memory of any, and the first exit code that is not 0 (else 0).
+    /// </summary>
+    public static Result RunTogether((string File, string[] Prefix) program, IReadOnlyList<IEnumerable<string>> arguments,
+        CancellationToken cancellation)
+    {
+        var before = Children();
+        var clock = Stopwatch.StartNew();
+        var running = arguments.Select(a => Started(program, a, cancellation)).ToList();
+        try
+        {
+            using (cancellation.Register(() => running.ForEach(r => Kill(r.Process))))
+                foreach (var r in running) r.Process.WaitForExit();
+            clock.Stop();
+            try
+            {
+                Task.WaitAll([.. running.SelectMany(r => new Task[] { r.Drain, r.Errors })]);
+            }
+            catch (AggregateException) when (cancellation.IsCancellationRequested)
+            {
+            }
+            var after = Children();
+            var failed = running.FirstOrDefault(r => r.Process.ExitCode != 0) ?? running[0];
+            var tail = failed.Errors.IsCompletedSuccessfully ? failed.Errors.Result : "";
+            return new Result(failed.Process.ExitCode, clock.Elapsed, after.User - before.User, after.System - before.System,
+                after.MaxRssKb, tail.Length > 2000 ? tail[^2000..] : tail);
+        }
+        finally
+        {
+            foreach (var r in running) r.Process.Dispose();
+        }
+    }
+
+    private sealed record Running(Process Process, Task Drain, Task<string> Errors);
+
+    private static Running Started((string File, string[] Prefix) program, IEnumerable<string> arguments, CancellationToken cancellation)
     {
         var start = new ProcessStartInfo(program.File)
         {
@@ -21,26 +60,10 @@ public static class TimedProcess
             UseShellExecute = false,
         };
         foreach (var a in program.Prefix.Concat(arguments)) start.ArgumentList.Add(a);
-        var before = Children();
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program.File}");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program.File}");
         // Output is read and dropped as it comes, as a user's pipe would take it; the end of stderr is kept for errors.
-        var drain = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, cancellation);
-        var errors = process.StandardError.ReadToEndAsync(cancellation);
-        using (cancellation.Register(() => Kill(process)))
-            process.WaitForExit();
-        clock.Stop();
-        try
-        {
-            Task.WaitAll(drain, errors);
-        }
-        catch (AggregateException) when (cancellation.IsCancellationRequested)
-        {
-        }
-        var after = Children();
-        var tail = errors.IsCompletedSuccessfully ? errors.Result : "";
-        return new Result(process.ExitCode, clock.Elapsed, after.User - before.User, after.System - before.System, after.MaxRssKb,
-            tail.Length > 2000 ? tail[^2000..] : tail);
+        return new Running(process, process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, cancellation),
+            process.StandardError.ReadToEndAsync(cancellation));
     }
 
     private static void Kill(Process process)

@@ -5,16 +5,21 @@ namespace Pipeline.Agreements;
 /// <summary>Well-known instruments written without book marks: acronyms (RCEP), short names (伊核协议) and full names.</summary>
 public static class KnownInstrumentFinder
 {
+    // Every name each instrument is written by, made once: an article is searched for each of them.
+    private static readonly (KnownInstrument Instrument, string[] Names)[] Searched =
+        [.. KnownInstruments.All.Select(i => (i, new[] { i.Chinese, i.English }.Concat(i.ShortNames).ToArray()))];
+
     public static IEnumerable<Candidate> Find(string text, bool chineseDocument, Func<int, int, bool> isTaken)
     {
         var hits = new List<Candidate>();
-        foreach (var instrument in KnownInstruments.All)
+        var starts = new List<int>();
+        foreach (var (instrument, names) in Searched)
         {
             var canonical = chineseDocument ? instrument.Chinese : instrument.English;
-            var names = new List<string> { instrument.Chinese, instrument.English };
-            names.AddRange(instrument.ShortNames);
             foreach (var name in names)
-                foreach (var start in Occurrences(text, name))
+            {
+                AddOccurrences(text, name, starts);
+                foreach (var start in starts)
                     hits.Add(new Candidate(start, start + name.Length, name, EntityTypes.Agreement, RuleIds.AgreementKnown,
                         RuleConfidence.Strong)
                     {
@@ -22,6 +27,7 @@ public static class KnownInstrumentFinder
                         CanonicalEn = instrument.English,
                         Kind = instrument.Kind,
                     });
+            }
         }
         // Longest first so "全面与进步跨太平洋伙伴关系协定" wins over the "跨太平洋伙伴关系协定" inside it.
         var kept = new List<Candidate>();
@@ -44,15 +50,16 @@ public static class KnownInstrumentFinder
     }
 
     /// <summary>Whole-word occurrences: Latin names must not touch other Latin letters or digits.</summary>
-    private static IEnumerable<int> Occurrences(string text, string name)
+    private static void AddOccurrences(string text, string name, List<int> starts)
     {
+        starts.Clear();
         var latin = !Scripts.HasHan(name);
         for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + 1, StringComparison.Ordinal))
         {
             if (latin && (i > 0 && IsWordChar(text[i - 1]) || i + name.Length < text.Length && IsWordChar(text[i + name.Length])))
                 continue;
             if (latin && ContinuesAsLongerName(text, i + name.Length)) continue;
-            yield return i;
+            starts.Add(i);
         }
     }
 

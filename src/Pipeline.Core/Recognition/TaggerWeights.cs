@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Pipeline.Recognition;
 
@@ -133,7 +134,7 @@ public sealed class TaggerWeights
     /// B or I of their own type; so each unit needs the best closed predecessor and the best open one per type,
     /// not every pair of tags. <paramref name="scratch"/> is reused between calls.
     /// </summary>
-    public void Decode(FeatureRows rows, int first, int end, Span<byte> tags, DecodeScratch scratch)
+    public unsafe void Decode(FeatureRows rows, int first, int end, Span<byte> tags, DecodeScratch scratch)
     {
         var n = end - first;
         if (n <= 0) return;
@@ -145,8 +146,10 @@ public sealed class TaggerWeights
         Span<float> local = stackalloc float[k];
         Span<float> bestOpen = stackalloc float[types];
         Span<byte> fromOpen = stackalloc byte[types];
+        fixed (sbyte* table = _padded.AsSpan())
         for (var u = 0; u < n; u++)
         {
+            if (u + PrefetchAhead < n) Prefetch(table, rows.Of(first + u + PrefetchAhead));
             Score(rows.Of(first + u), local);
             var row = u * k;
             if (u == 0)
@@ -192,6 +195,16 @@ public sealed class TaggerWeights
             tags[u] = (byte)bestTag;
             if (u > 0) bestTag = back[u * k + bestTag];
         }
+    }
+
+    // A unit's two dozen rows lie anywhere in a table larger than the caches, and scoring waited on each; asked for
+    // a few units ahead, they are on their way while the units before are scored.
+    private const int PrefetchAhead = 6;
+
+    private unsafe void Prefetch(sbyte* table, ReadOnlySpan<int> features)
+    {
+        if (!Sse.IsSupported) return;
+        foreach (var f in features) Sse.Prefetch0(table + (nint)f * _stride);
     }
 
     /// <summary>The spans of decoded tags (units relative to <paramref name="first"/> made absolute), with confidences.</summary>

@@ -40,6 +40,8 @@ public sealed partial class TimelineStage : IStage
         foreach (var sentence in sentences)
         {
             cancellation.ThrowIfCancellationRequested();
+            // Most sentences state no event: they are passed over before their dates are looked at.
+            if (!EventWord().IsMatch(text.AsSpan(sentence.Start, sentence.Length))) continue;
             // A year inside a title ("行动计划（2019—2021年）") dates the plan's span, not an event of the sentence.
             // An ambiguous date (a quoted 今天 whose speech date is unknown) would put a false event on the timeline.
             var dated = article.EntitiesWithin(EntityTypes.Date, sentence)
@@ -51,13 +53,12 @@ public sealed partial class TimelineStage : IStage
             var date = dated.Where(d => d.Reference?.Guessed != true)
                 // "本报北京11月20日电 …11月19日，…签署": the dateline dates the report, the next date the event.
                 .OrderBy(d => IsDateline(text, d) ? 1 : 0).FirstOrDefault();
-            var sentenceText = sentence.Of(text);
-            if (!EventWord().IsMatch(sentenceText)) continue;
             if (date is null)
             {
                 if (dated.Count > 0) leftOut++;
                 continue;
             }
+            var sentenceText = sentence.Of(text);
             var organisations = Names(article, EntityTypes.Org, sentence);
             var agreements = Names(article, EntityTypes.Agreement, sentence);
             // "一步步行动，推动一系列外交成果的取得：2014年11月，APEC…": the lead-in before a colon is not the event.
@@ -122,7 +123,7 @@ public sealed partial class TimelineStage : IStage
     private static partial Regex DatelineEnd();
 
     private static bool IsDateline(string text, Entity date) =>
-        DatelineEnd().IsMatch(text.AsSpan(date.End, Math.Min(3, text.Length - date.End)).ToString());
+        DatelineEnd().IsMatch(text.AsSpan(date.End, Math.Min(3, text.Length - date.End)));
 
     private static ImmutableArray<string> Names(Article article, string type, TextSpan sentence) =>
         [.. article.EntitiesWithin(type, sentence).Select(e => e.Canonical ?? e.Text).Distinct()];

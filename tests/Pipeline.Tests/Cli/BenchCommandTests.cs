@@ -43,6 +43,24 @@ public class BenchCommandTests
         Assert.That(Directory.GetFiles(_folder).Order().ToList(), Is.EqualTo(before), "nothing written to the measured folder");
     }
 
+    [TestCase("extract")]
+    [TestCase("run")]
+    public void Copies_run_side_by_side_and_count_the_work_of_all(string command)
+    {
+        var (code, stdout, stderr) = Run("bench", "--config", Config, "--command", command, "--runs", "1", "--jobs", "1",
+            "--copies", "2", _folder);
+        Assert.That(code, Is.EqualTo(0), stderr);
+        Assert.That(stdout, Does.Contain($"pipeline bench: {command} --jobs 1, 2 copies at once, over {_folder}: 2 article files"));
+        var run = stdout.Split('\n').Single(l => l.TrimStart().StartsWith("run 1:"));
+        Assert.That(run, Does.Contain("exit 0"));
+        // Four articles' worth of work in the wall time of the two processes together.
+        var wall = double.Parse(System.Text.RegularExpressions.Regex.Match(run, @"([\d.]+) s wall").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        var rate = double.Parse(System.Text.RegularExpressions.Regex.Match(run, @"([\d.]+) articles/s").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(rate * wall, Is.EqualTo(4).Within(0.2));
+    }
+
     [Test]
     public void An_unknown_command_to_time_is_a_usage_error()
     {
