@@ -97,9 +97,11 @@ public static class InputFile
                 if (total > maxBytes) throw TooLarge(maxBytes, $"more than {maxBytes:N0} bytes read");
                 Array.Resize(ref bytes, (int)Math.Min(Math.Max(total * 2, Chunk), Math.Min(maxBytes + 1, Array.MaxLength)));
             }
-            var read = RandomAccess.Read(file.Handle, bytes.AsSpan((int)total, (int)Math.Min(Chunk, bytes.Length - total)), total);
-            if (read == 0) break;
+            var asked = (int)Math.Min(Chunk, bytes.Length - total);
+            var read = RandomAccess.Read(file.Handle, bytes.AsSpan((int)total, asked), total);
             total += read;
+            // A regular file reads short only at its end (the size is checked again below): no read for the zero.
+            if (read < asked) break;
         }
         if (total > maxBytes) throw TooLarge(maxBytes, $"more than {maxBytes:N0} bytes read");
         file.CheckUnchanged(path, total);

@@ -77,7 +77,7 @@ public sealed class ArticleWatchdog : IDisposable
     /// </summary>
     public WatchOutcome<T> Run<T>(long size, Func<CancellationToken, T> work)
     {
-        var watched = new WatchedArticle(size, _stop);
+        var watched = new WatchedArticle(() => size, _stop);
         T? result = default;
         Exception? error = null;
         var done = new ManualResetEventSlim();
@@ -207,7 +207,7 @@ public sealed class ArticleWatchdog : IDisposable
             {
                 var i = Interlocked.Increment(ref _next);
                 if (i >= count) return;
-                var watched = new WatchedArticle(SizeOf(i), owner._stop) { Index = i, Batch = this };
+                var watched = new WatchedArticle(() => SizeOf(i), owner._stop) { Index = i, Batch = this };
                 lock (owner._lock) owner._running.Add(watched);
                 T? result = default;
                 Exception? error = null;
@@ -415,14 +415,18 @@ public sealed class ArticleWatchdog : IDisposable
         private volatile string? _reason;
         private volatile bool _forMemory;
 
-        public WatchedArticle(long size, CancellationToken stop)
+        // The size only ranks articles when the memory budget is passed: looked up then, not for every article.
+        private readonly Func<long> _size;
+        private long? _knownSize;
+
+        public WatchedArticle(Func<long> size, CancellationToken stop)
         {
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
             Token = _cancel.Token; // kept: the token stays readable after the source is disposed
-            Size = size;
+            _size = size;
         }
 
-        public long Size { get; }
+        public long Size => _knownSize ??= _size();
         public TimeSpan Elapsed => _clock.Elapsed;
 
         /// <summary>For an article of a batch: its index, and the batch that reports it if it is given up.</summary>
