@@ -100,8 +100,9 @@ public static class InputFile
             var asked = (int)Math.Min(Chunk, bytes.Length - total);
             var read = RandomAccess.Read(file.Handle, bytes.AsSpan((int)total, asked), total);
             total += read;
-            // A regular file reads short only at its end (the size is checked again below): no read for the zero.
-            if (read < asked) break;
+            // A read short of the size the file had is at its end: no read for the zero. (Any other short read, as
+            // some network file systems give, reads on; the size is checked again below either way.)
+            if (read == 0 || read < asked && total == length) break;
         }
         if (total > maxBytes) throw TooLarge(maxBytes, $"more than {maxBytes:N0} bytes read");
         file.CheckUnchanged(path, total);
