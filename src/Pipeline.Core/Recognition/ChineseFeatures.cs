@@ -58,6 +58,7 @@ public sealed class ChineseFeatures : IUnitFeatures
     }
 
     private const int Boundary = 0;
+    private const int MostFeatures = 22;
 
     public void Prepare(TextUnits units) => Prepare(units.Text);
 
@@ -82,32 +83,35 @@ public sealed class ChineseFeatures : IUnitFeatures
                 var k0 = _class[i];
                 var kp1 = i + 1 < hi ? _class[i + 1] : Boundary;
 
-                _templates.Add(rows, 0, c0);
-                _templates.Add(rows, 1, cm1);
-                _templates.Add(rows, 2, cp1);
-                _templates.Add(rows, 3, cm2);
-                _templates.Add(rows, 4, cp2);
-                _templates.Add(rows, 5, cm1, c0);
-                _templates.Add(rows, 6, c0, cp1);
-                _templates.Add(rows, 7, cm2, cm1);
-                _templates.Add(rows, 8, cp1, cp2);
-                _templates.Add(rows, 9, cm1, cp1);
-                _templates.Add(rows, 10, cm1, c0, cp1);
-                _templates.Add(rows, 11, cm2, cm1, c0);
-                _templates.Add(rows, 12, c0, cp1, cp2);
-                _templates.Add(rows, 13, (uint)(km1 | k0 << 4 | kp1 << 8));
-                _templates.Add(rows, 14, (uint)(km1 | k0 << 4), c0);
-                if (_gazetteerPart[i] != 0) _templates.Add(rows, 15, _gazetteerPart[i]);
-                if (_placePart[i] != 0) _templates.Add(rows, 16, _placePart[i]);
+                // Written in place: a character has at most MostFeatures, and this loop runs for every character.
+                var f = rows.Reserve(MostFeatures);
+                var n = 0;
+                f[n++] = _templates.Index(0, c0);
+                f[n++] = _templates.Index(1, cm1);
+                f[n++] = _templates.Index(2, cp1);
+                f[n++] = _templates.Index(3, cm2);
+                f[n++] = _templates.Index(4, cp2);
+                f[n++] = _templates.Index(5, cm1, c0);
+                f[n++] = _templates.Index(6, c0, cp1);
+                f[n++] = _templates.Index(7, cm2, cm1);
+                f[n++] = _templates.Index(8, cp1, cp2);
+                f[n++] = _templates.Index(9, cm1, cp1);
+                f[n++] = _templates.Index(10, cm1, c0, cp1);
+                f[n++] = _templates.Index(11, cm2, cm1, c0);
+                f[n++] = _templates.Index(12, c0, cp1, cp2);
+                f[n++] = _templates.Index(13, (uint)(km1 | k0 << 4 | kp1 << 8));
+                f[n++] = _templates.Index(14, (uint)(km1 | k0 << 4), c0);
+                if (_gazetteerPart[i] != 0) f[n++] = _templates.Index(15, _gazetteerPart[i]);
+                if (_placePart[i] != 0) f[n++] = _templates.Index(16, _placePart[i]);
                 if (_suffixDistance[i] != 0)
                 {
-                    _templates.Add(rows, 17, _suffixDistance[i]);
-                    _templates.Add(rows, 18, _suffixAhead[i], _suffixDistance[i]);
-                    _templates.Add(rows, 19, (uint)(km1 | _suffixDistance[i] << 4));
+                    f[n++] = _templates.Index(17, _suffixDistance[i]);
+                    f[n++] = _templates.Index(18, _suffixAhead[i], _suffixDistance[i]);
+                    f[n++] = _templates.Index(19, (uint)(km1 | _suffixDistance[i] << 4));
                 }
-                if (_latinRun[i] != 0) _templates.Add(rows, 20, _latinRun[i]);
-                _templates.Add(rows, 21, 0); // always on: the model's own bias per tag, kept with the weights
-                rows.EndUnit();
+                if (_latinRun[i] != 0) f[n++] = _templates.Index(20, _latinRun[i]);
+                f[n++] = _templates.Index(21, 0); // always on: the model's own bias per tag, kept with the weights
+                rows.EndUnit(n);
             }
         }
     }

@@ -62,16 +62,24 @@ public sealed class FeatureTemplates
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(FeatureRows rows, int template, uint a) =>
-        rows.Add(FeatureHash.Index(FeatureHash.Mix(_seeds[template], a), _mask));
+    public int Index(int template, uint a) => FeatureHash.Index(FeatureHash.Mix(_seeds[template], a), _mask);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(FeatureRows rows, int template, uint a, uint b) =>
-        rows.Add(FeatureHash.Index(FeatureHash.Mix(FeatureHash.Mix(_seeds[template], a), b), _mask));
+    public int Index(int template, uint a, uint b) =>
+        FeatureHash.Index(FeatureHash.Mix(FeatureHash.Mix(_seeds[template], a), b), _mask);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(FeatureRows rows, int template, uint a, uint b, uint c) =>
-        rows.Add(FeatureHash.Index(FeatureHash.Mix(FeatureHash.Mix(FeatureHash.Mix(_seeds[template], a), b), c), _mask));
+    public int Index(int template, uint a, uint b, uint c) =>
+        FeatureHash.Index(FeatureHash.Mix(FeatureHash.Mix(FeatureHash.Mix(_seeds[template], a), b), c), _mask);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(FeatureRows rows, int template, uint a) => rows.Add(Index(template, a));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(FeatureRows rows, int template, uint a, uint b) => rows.Add(Index(template, a, b));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(FeatureRows rows, int template, uint a, uint b, uint c) => rows.Add(Index(template, a, b, c));
 }
 
 /// <summary>
@@ -108,6 +116,25 @@ public sealed class FeatureRows
             Offsets = grown;
         }
         Offsets[++Units] = _count;
+    }
+
+    /// <summary>Room for <paramref name="most"/> more features of the current unit, written in place; <see cref="EndUnit(int)"/> says how many were.</summary>
+    public Span<int> Reserve(int most)
+    {
+        if (_count + most > Indices.Length)
+        {
+            var grown = new int[Math.Max(Indices.Length * 2, _count + most)];
+            Array.Copy(Indices, grown, _count);
+            Indices = grown;
+        }
+        return Indices.AsSpan(_count, most);
+    }
+
+    /// <summary>Closes the current unit after <paramref name="written"/> features written into <see cref="Reserve"/>'s room.</summary>
+    public void EndUnit(int written)
+    {
+        _count += written;
+        EndUnit();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
