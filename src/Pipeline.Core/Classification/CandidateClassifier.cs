@@ -112,8 +112,10 @@ public sealed class CandidateClassifier
         SparseRows.Write(w, CandidateFeatures.Dimension, Row);
     }
 
-    private ReadOnlySpan<float> Row(int feature) =>
-        _rowOf[feature] is var row and > 0 ? _rows.AsSpan((row - 1) * _classes, _classes) : [];
+    private ReadOnlySpan<float> Row(int feature) => _rowOf[feature] is var row and > 0 ? RowAt(row) : [];
+
+    /// <summary>The weights of stored row <paramref name="row"/> (1-based: 0 in <c>_rowOf</c> means no row).</summary>
+    private ReadOnlySpan<float> RowAt(int row) => _rows.AsSpan((row - 1) * _classes, _classes);
 
     /// <summary>A model file's bytes (see <see cref="Write"/>); the rows are copied straight from them.</summary>
     /// <param name="memory">a stream over bytes in memory (<see cref="SparseRows.InMemory"/>), disposed here.</param>
@@ -193,7 +195,7 @@ public sealed class CandidateClassifier
         foreach (var row in rows)
         {
             if (row == 0) continue;
-            var weights = _rows.AsSpan((row - 1) * _classes, _classes);
+            var weights = RowAt(row);
             for (var k = 0; k < weights.Length; k++) probabilities[k] += weights[k];
         }
         var max = float.NegativeInfinity;

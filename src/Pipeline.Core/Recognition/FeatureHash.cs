@@ -121,12 +121,7 @@ public sealed class FeatureRows
     /// <summary>Room for <paramref name="most"/> more features of the current unit, written in place; <see cref="EndUnit(int)"/> says how many were.</summary>
     public Span<int> Reserve(int most)
     {
-        if (_count + most > Indices.Length)
-        {
-            var grown = new int[Math.Max(Indices.Length * 2, _count + most)];
-            Array.Copy(Indices, grown, _count);
-            Indices = grown;
-        }
+        if (_count + most > Indices.Length) Grow(_count + most);
         return Indices.AsSpan(_count, most);
     }
 
@@ -140,13 +135,15 @@ public sealed class FeatureRows
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int index)
     {
-        if (_count == Indices.Length)
-        {
-            var grown = new int[Indices.Length * 2];
-            Array.Copy(Indices, grown, _count);
-            Indices = grown;
-        }
+        if (_count == Indices.Length) Grow(_count + 1);
         Indices[_count++] = index;
+    }
+
+    private void Grow(int needed)
+    {
+        var grown = new int[Math.Max(Indices.Length * 2, needed)];
+        Array.Copy(Indices, grown, _count);
+        Indices = grown;
     }
 
     public ReadOnlySpan<int> Of(int unit)
