@@ -66,8 +66,21 @@ public sealed class Gazetteer
 
     public GazetteerEntry? Lookup(string name) => _byName.GetValueOrDefault(name);
 
+    // The organisations stage and the recogniser's features each ask for the matches of the same article text, one
+    // after the other on the same thread: the second is given what the first was (1.5 % of an extract's CPU).
+    [ThreadStatic] private static (Gazetteer Owner, string Text, ImmutableArray<GazetteerMatch> Matches)? t_last;
+
     /// <summary>Leftmost-longest matches that do not overlap; Latin names only on word boundaries.</summary>
-    public List<GazetteerMatch> FindAll(string text)
+    public ImmutableArray<GazetteerMatch> FindAll(string text)
+    {
+        if (t_last is var (owner, lastText, matches) && ReferenceEquals(owner, this) && ReferenceEquals(lastText, text))
+            return matches;
+        var found = Search(text);
+        t_last = (this, text, found);
+        return found;
+    }
+
+    private ImmutableArray<GazetteerMatch> Search(string text)
     {
         var result = new List<GazetteerMatch>();
         var i = 0;
@@ -80,7 +93,7 @@ public sealed class Gazetteer
             }
             else i++;
         }
-        return result;
+        return [.. result];
     }
 
     // 财政部门, 机械部件, 铁道部队, 建设部署: a ministry's 部 that begins the next word (departments, parts, troops,
