@@ -88,6 +88,7 @@ public sealed class RecogniseStage : IStage
         var removed = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
         var added = new List<Entity>();
         var overlapping = new List<Entity>();
+        var surelyOther = new List<(int Start, int End)>();
         foreach (var found in tagger.Find(text, cancellation))
         {
             var name = language == DocumentLanguage.English ? WithoutArticle(text, found) : found;
@@ -110,13 +111,18 @@ public sealed class RecogniseStage : IStage
                 }
             }
             else if (name.Confidence >= _veto)
+            {
+                surelyOther.Add((name.Start, name.End));
                 // The tagger is sure this is a person, place or other name: an organisation the rules read inside it
                 // is part of that name (Fed Cup, Toyota Celica, the Kremlin's security chief is fine: a place).
                 foreach (var e in overlapping)
                     if (e.Type == EntityTypes.Org && e.Start >= name.Start && e.End <= name.End &&
                         (!IsSure(e) || e.End - e.Start < name.End - name.Start))
                         removed.Add(e);
+            }
         }
+        if (language == DocumentLanguage.English)
+            added.AddRange(RepeatedNames.Find(text, entities.Where(e => !removed.Contains(e)).Concat(added), surelyOther));
         if (added.Count == 0 && removed.Count == 0) return article;
         var all = entities.Where(e => !removed.Contains(e)).Concat(added).ToImmutableArray().Sort(Entity.ByPosition);
         return article with { Entities = AliasResolver.ResolveShortForms(all) };

@@ -32,6 +32,20 @@ public class RecogniserStageTests
         }
     }
 
+    // A club the tagger finds in a league table and misses in a thin sentence: written again alone, it is the same club.
+    [Test]
+    public void An_english_name_found_once_is_found_where_it_is_written_again()
+    {
+        const string sentence = "Servette had won their previous three games.";
+        const string text = "Grasshoppers beat Servette 2-0 on Saturday to go top of the Swiss league.\n" + sentence +
+                            "\nGrasshoppers 12 8 3 1 25 9 27\nServette 12 7 3 2 20 11 24\n";
+        Assert.That(Orgs(RecogniserCorpora.Full.Value, sentence), Has.No.Member("Servette"), "the tagger finds it alone");
+        var servette = RecogniserCorpora.Run(RecogniserCorpora.Full.Value, "case.txt", text).EntitiesOf(EntityTypes.Org)
+            .Where(e => e.Text == "Servette").ToList();
+        Assert.That(servette.Select(e => e.Start), Has.Member(text.IndexOf(sentence, StringComparison.Ordinal)));
+        Assert.That(servette.Select(e => e.Source), Has.Member(RuleIds.OrgRepeat));
+    }
+
     // A kind of organ without its body (ANNOTATION.md: generic descriptions are optional; the annotated news leaves
     // them out), whether the tagger or the suffix rules would propose it; the same organ with its place is a body.
     [TestCase("检察院决定起诉的案件，应当移交人民法院审理。")]
