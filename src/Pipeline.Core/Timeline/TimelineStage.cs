@@ -67,7 +67,7 @@ public sealed partial class TimelineStage : IStage
             entries.Add((new TimelineEntry(date.Value!, sentence, Summarise(summarised, _summaryLength), organisations, agreements),
                 sentence.Start));
         }
-        entries.AddRange(AgreementEntries(article, entries.Select(e => e.Entry)));
+        entries.AddRange(AgreementEntries(article, entries.Select(e => e.Entry), agreementSpans));
         var sorted = entries.OrderBy(e => TimelineEntry.SortKey(e.Entry.Date), StringComparer.Ordinal).ThenBy(e => e.Position)
             .Select(e => e.Entry).ToImmutableArray();
         var result = article with { Timeline = sorted };
@@ -80,7 +80,8 @@ public sealed partial class TimelineStage : IStage
     /// agreement record not yet on the timeline with its own date gets an entry of its own, summarised by the clause
     /// (between semicolons) that names it.
     /// </summary>
-    private List<(TimelineEntry Entry, int Position)> AgreementEntries(Article article, IEnumerable<TimelineEntry> sentenceEntries)
+    private List<(TimelineEntry Entry, int Position)> AgreementEntries(Article article, IEnumerable<TimelineEntry> sentenceEntries,
+        SpanIndex agreementSpans)
     {
         var text = article.Text;
         var added = new List<(TimelineEntry Entry, int Position)>();
@@ -93,9 +94,16 @@ public sealed partial class TimelineStage : IStage
         {
             if (record.Date is null || record.Mentions.IsDefaultOrEmpty) continue;
             if (dated.Contains((record.Date, record.Canonical))) continue;
-            var mention = record.Mentions.FirstOrDefault(m => article.SentenceAt(m.Start) is var s
-                && text.AsSpan(s.Start, s.Length).SequenceEqual(record.Evidence));
-            if (mention == default) mention = record.Mentions[0];
+            // A sentence that states the record's date (the evidence first), else the evidence sentence if it states no
+            // date of its own (it took the record's date from its context). Never another: it would be dated by what it
+            // never says ("1949 — Full ratification of the Protocols will allow…", 1949 being the treaty's own year).
+            bool IsEvidence(TextSpan m) => article.SentenceAt(m.Start) is var s && text.AsSpan(s.Start, s.Length).SequenceEqual(record.Evidence);
+            var stating = record.Mentions.Where(m => StatedDates(article, article.SentenceAt(m.Start), agreementSpans).Contains(record.Date)).ToList();
+            var mention = stating.FirstOrDefault(IsEvidence);
+            if (mention == default) mention = stating.FirstOrDefault();
+            if (mention == default)
+                mention = record.Mentions.FirstOrDefault(m => IsEvidence(m) && StatedDates(article, article.SentenceAt(m.Start), agreementSpans).Count == 0);
+            if (mention == default) continue;
             var sentence = article.SentenceAt(mention.Start);
             // A title may run over a sentence end (《…。…》): the sentence then reaches to its end.
             if (sentence.End < mention.End) sentence = sentence with { End = mention.End };
@@ -118,6 +126,11 @@ public sealed partial class TimelineStage : IStage
         }
         return added;
     }
+
+    /// <summary>The values of the dates a sentence states itself: not a year inside a title (（2025—2029年）), not an ambiguous one.</summary>
+    private static List<string> StatedDates(Article article, TextSpan sentence, SpanIndex agreementSpans) =>
+        [.. article.EntitiesWithin(EntityTypes.Date, sentence)
+            .Where(d => !string.IsNullOrEmpty(d.Value) && !d.Ambiguous && !agreementSpans.AnyOverlaps(d.Span)).Select(d => d.Value!)];
 
     [GeneratedRegex(@"^\s*(?:电|讯)")]
     private static partial Regex DatelineEnd();

@@ -131,3 +131,44 @@ public class TimelineStageTests
         Assert.That(article.Timeline.All(t => t.Summary.Length <= TimelineStage.DefaultSummaryLength));
     }
 }
+
+/// <summary>On every real article at hand: a timeline entry never rests on a sentence that states other dates than its own.</summary>
+public class TimelineTruthTests
+{
+    private static readonly Lazy<Pipeline.Stages.ArticlePipeline> Configured = new(() =>
+        Pipeline.Stages.PipelineBuilder.From(new Pipeline.Configuration.ConfigLoader(Pipeline.Configuration.StageCatalog.Default)
+            .Load(Path.Combine(TestPaths.RepoRoot, "pipeline.json"))).Build());
+
+    private static IEnumerable<string> Articles(string folder) =>
+        Directory.Exists(folder) ? Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal) : [];
+
+    // The project's own articles, and the development corpus when the kit is beside the clone ("1949 — The Protocols
+    // were signed in Brussels on July 5, 2022" was an entry: the treaty's own year on the sentence of another event).
+    public static IEnumerable<string> Folders() =>
+        [.. new[] { "Chinese", "Chinese2", "English", "English2" }.Select(f => Path.Combine(TestPaths.RepoRoot, "tests", "Pipeline.Tests", "Robustness", f)),
+         Path.Combine(TestPaths.RepoRoot, "tests", "Pipeline.Tests", "Agreements", "Articles"),
+         Path.Combine(TestPaths.Shared, "corpus")];
+
+    [Test]
+    public void Every_entry_states_its_own_date_or_takes_it_from_its_context()
+    {
+        var checkedEntries = 0;
+        var problems = new List<string>();
+        foreach (var path in Folders().SelectMany(Articles))
+        {
+            var article = Configured.Value.ProcessFile(path);
+            var titles = article.EntitiesOf(EntityTypes.Agreement).Select(a => a.Span).ToList();
+            foreach (var entry in article.Timeline)
+            {
+                checkedEntries++;
+                var stated = article.EntitiesWithin(EntityTypes.Date, entry.Sentence)
+                    .Where(d => !string.IsNullOrEmpty(d.Value) && !d.Ambiguous && !titles.Any(t => t.Start < d.End && d.Start < t.End))
+                    .Select(d => d.Value).ToList();
+                if (stated.Count > 0 && !stated.Contains(entry.Date))
+                    problems.Add($"{Path.GetFileName(path)}: {entry.Date} on \"{entry.Summary}\" (states {string.Join(", ", stated)})");
+            }
+        }
+        Assert.That(checkedEntries, Is.GreaterThan(50));
+        Assert.That(problems, Is.Empty);
+    }
+}
