@@ -63,11 +63,17 @@ internal static class EnglishTense
             var word = text[a..b];
             // A capitalised word inside a sentence is mostly part of a name or title, which carries no tense.
             if (!char.IsAsciiLetterUpper(word[0]) || a == 0 || text[a - 1] is '\n') distance++;
-            if (FutureWords.Contains(word) || ToBeParticiple(text, a, word)) future = Math.Min(future, distance);
+            if (FutureWords.Contains(word) && !IsPlanNoun(text, b, word) || ToBeParticiple(text, a, word)) future = Math.Min(future, distance);
             else if (!PrecededByBe(text, a) && IsPast(word)) past = Math.Min(past, distance);
             i = s + step;
         }
     }
+
+    /// <summary>"Plans to visit" looks ahead; "signed the action plan on Monday" names a document, which has no tense.</summary>
+    private static bool IsPlanNoun(string text, int end, string word) =>
+        word.Equals("plan", StringComparison.OrdinalIgnoreCase) || word.Equals("plans", StringComparison.OrdinalIgnoreCase)
+            ? !text.AsSpan(end).TrimStart(' ').StartsWith("to ", StringComparison.OrdinalIgnoreCase)
+            : false;
 
     /// <summary>
     /// A full stop, not a decimal point (3.2 percent), an initial or an abbreviation (U.S. companies, Oct. 5): the
