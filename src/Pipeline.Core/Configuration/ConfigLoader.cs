@@ -105,13 +105,18 @@ public sealed class ConfigLoader(StageCatalog catalog)
         }
 
         var watchdog = ReadWatchdog(root, errors);
+        var inputDirectory = Path.GetFullPath(Path.Combine(baseDir, input));
+        var outputDirectory = Path.GetFullPath(Path.Combine(baseDir, output));
+        // Results among the articles: every report would collide with an article's name or be read as one.
+        if (string.Equals(Path.TrimEndingDirectorySeparator(inputDirectory), Path.TrimEndingDirectorySeparator(outputDirectory), StringComparison.Ordinal))
+            errors.Add($"'input' and 'output' are the same folder ({Path.TrimEndingDirectorySeparator(inputDirectory)}): give the results a folder of their own");
 
         if (errors.Count > 0)
             throw new ConfigException($"{fullPath}: invalid configuration:\n  - " + string.Join("\n  - ", errors));
 
         return new PipelineConfig(fullPath,
-            Path.GetFullPath(Path.Combine(baseDir, input)),
-            Path.GetFullPath(Path.Combine(baseDir, output)),
+            inputDirectory,
+            outputDirectory,
             jobs == 0 ? Environment.ProcessorCount : jobs,
             stages.ToImmutable(),
             new ReportOptions(formats)) { Watchdog = watchdog };

@@ -25,6 +25,7 @@ public sealed class BatchRunner : IDisposable
     public const string EntitiesFile = "entities.json";
     public const string BriefingName = "briefing";
     public const string OverviewName = "overview";
+    public const string LockFileName = ".pipeline.lock";
 
     private readonly PipelineConfig _config;
     private readonly ArticlePipeline _pipeline;
@@ -96,6 +97,10 @@ public sealed class BatchRunner : IDisposable
     public RunSummary Run(IReadOnlyList<string> files, IRunProgress progress, CancellationToken cancellation = default,
         IReadOnlyList<RefusedFile>? refused = null)
     {
+        // Two runs writing one output folder would process every article twice and remove each other's temporary files.
+        using var exclusive = ExclusiveLock.Wait(Path.Combine(_config.OutputDirectory, LockFileName),
+            () => progress.Error(LockFileName, $"another run is writing to {_config.OutputDirectory}; waiting for it to finish"), cancellation,
+            removeWhenDone: true);
         var started = DateTimeOffset.Now;
         // A killed run, or an article left behind by the watchdog, can have left temporary files.
         AtomicFile.RemoveLeftovers(_config.OutputDirectory);

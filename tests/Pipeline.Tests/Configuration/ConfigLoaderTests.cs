@@ -74,6 +74,11 @@ public class ConfigLoaderTests
         Assert.That(message, Does.Contain("'inputs'").And.Contain("'nope'").And.Contain("'rtf'"));
     }
 
+    [TestCase("""{"input": "in", "output": "in"}""")]
+    [TestCase("""{"input": "in/", "output": "./in"}""")]
+    public void Results_written_among_the_articles_are_a_config_error(string json) =>
+        Assert.That(ErrorOf(json), Does.Contain("'input' and 'output' are the same folder (/tmp/cfg/in)"));
+
     [Test]
     public void Not_json_is_a_config_error_naming_the_file()
     {

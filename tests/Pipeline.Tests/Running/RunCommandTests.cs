@@ -33,6 +33,27 @@ public class RunCommandTests
             Does.StartWith("2 articles: 1 processed, 0 unchanged, 1 failed"));
     }
 
+    [Test]
+    public void A_second_run_on_the_same_output_waits_for_the_first_and_then_has_nothing_left_to_do()
+    {
+        using var ws = new Workspace();
+        ws.Add("a.txt", "NATO allies met in Brussels on Monday.\n");
+        Directory.CreateDirectory(ws.Output);
+        // Another run holds the output folder (its lock, as a run takes it).
+        var held = Pipeline.Running.ExclusiveLock.Wait(Path.Combine(ws.Output, Pipeline.Running.BatchRunner.LockFileName), () => { },
+            CancellationToken.None);
+        var second = Task.Run(() => Run("run", "--config", ws.ConfigPath));
+        Assert.That(second.Wait(TimeSpan.FromSeconds(2)), Is.False, "the second run must wait");
+        Assert.That(File.Exists(ws.ArticleOutput("a.txt")), Is.False, "nothing is written while the other run holds the folder");
+        held.Dispose();
+        Assert.That(second.Wait(TimeSpan.FromSeconds(60)), "the second run goes on once the folder is free");
+        var (code, stdout, stderr) = second.Result;
+        Assert.That(code, Is.EqualTo((int)ExitCode.Success));
+        Assert.That(stderr, Does.Contain("another run is writing to"));
+        Assert.That(File.Exists(ws.ArticleOutput("a.txt")));
+        Assert.That(File.Exists(Path.Combine(ws.Output, Pipeline.Running.BatchRunner.LockFileName)), Is.False, "a finished run leaves only results");
+    }
+
     [TestCase("--fail-on", "sometimes", "--fail-on must be error, warning or never")]
     [TestCase("--jobs", "0", "--jobs must be a whole number ≥ 1")]
     [TestCase("--colour", "red", "unknown option '--colour'")]

@@ -24,7 +24,9 @@ public sealed class ShardRunner(PipelineConfig config, ArticlePipeline pipeline,
     {
         var folder = new ShardFolder(config.OutputDirectory, shard);
         Directory.CreateDirectory(ShardFolder.RootOf(config.OutputDirectory));
-        using var exclusive = WaitForLock(folder, log, cancellation);
+        // Only one process works on a shard at a time: a second copy of one index waits for the first.
+        using var exclusive = ExclusiveLock.Wait(folder.LockFile,
+            () => log.WriteLine($"pipeline: {folder.Shard} is being run by another process; waiting for it to finish"), cancellation);
 
         var fingerprint = BatchRunner.FingerprintOf(pipeline, ReportWriters.For(config.Reports, writers), options);
         if (!options.Force && UpToDate(folder, fingerprint) is { } articles)
@@ -76,29 +78,5 @@ public sealed class ShardRunner(PipelineConfig config, ArticlePipeline pipeline,
             if (!recorded.TryGetValue(Path.GetFileName(path), out var hash) || _inputs.RecordedHash(path) != hash) return null;
         }
         return files.Count;
-    }
-
-
-    /// <summary>
-    /// The shard's lock (an exclusive open, which the kernel drops when the process dies however it dies).
-    /// Held by another process: wait for it, so two copies of one index never work in one folder.
-    /// </summary>
-    private static FileStream WaitForLock(ShardFolder folder, TextWriter log, CancellationToken cancellation)
-    {
-        var told = false;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(folder.LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (File.Exists(folder.LockFile))
-            {
-                if (!told) log.WriteLine($"pipeline: {folder.Shard} is being run by another process; waiting for it to finish");
-                told = true;
-                if (cancellation.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(250)))
-                    cancellation.ThrowIfCancellationRequested();
-            }
-        }
     }
 }
