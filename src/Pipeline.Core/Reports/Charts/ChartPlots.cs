@@ -17,6 +17,7 @@ public static class ChartPlots
     public const string TickCharacters = "0123456789.,-−+ kMe%";
 
     private static readonly SKColor Accent = SKColor.Parse(ReportPalette.Accent);
+    private const float TickFontSize = 7.5f;
 
     /// <summary>The shipped CJK face (it has Latin too) under a fixed name: for PNG and SVG charts.</summary>
     public static string FullFontName => ChartFonts.Register("pipeline-chart-full", () => ReportFonts.Typeface(FontFace.Cjk, bold: false));
@@ -42,9 +43,14 @@ public static class ChartPlots
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         // Over time, at most about 16 labels: every other year (or month) is enough to read the axis.
         var every = spec.Kind == ChartKind.Histogram ? (n + 15) / 16 : 1;
+        var shown = new List<string>();
         for (var i = 0; i < n; i++)
-            if (i % every == 0 || i == n - 1)
-                ticks.AddMajor(spec.Kind == ChartKind.Ranking ? n - 1 - i : i, Shorten(spec.Labels[i], 28));
+            // The last bar always has its label, so the one before it is dropped when they would be side by side.
+            if (i == n - 1 || (i % every == 0 && n - 1 - i >= every))
+            {
+                shown.Add(Shorten(spec.Labels[i], 28));
+                ticks.AddMajor(spec.Kind == ChartKind.Ranking ? n - 1 - i : i, shown[^1]);
+            }
         // Counts: whole numbers only, never "0.5 documents".
         var counts = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         if (spec.Kind == ChartKind.Ranking)
@@ -60,8 +66,15 @@ public static class ChartPlots
             plot.Axes.Left.TickGenerator = counts;
             if (n > 8)
             {
-                plot.Axes.Bottom.TickLabelStyle.Rotation = -50;
+                const float Slant = 50;
+                plot.Axes.Bottom.TickLabelStyle.Rotation = -Slant;
                 plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+                // ScottPlot makes room under the axis for level labels only: a slanted one reaches lower and was cut
+                // off at the chart's edge ("1949–1994" lost its first year). ScottPlot hangs it 2 units below the tick.
+                using var font = new SKFont(ScottPlot.Fonts.GetTypeface(fontName, bold: false, italic: false), TickFontSize);
+                var angle = Slant * MathF.PI / 180;
+                var reach = shown.Max(l => font.MeasureText(l)) * MathF.Sin(angle) + font.Spacing / 2 * MathF.Cos(angle);
+                plot.Axes.Bottom.MinimumSize = plot.Axes.Bottom.MajorTickStyle.Length + 2 + reach + 2;
             }
             plot.Axes.Margins(left: 0.02, right: 0.02, bottom: 0, top: 0.1);
             plot.YLabel(spec.ValueAxis);
@@ -72,7 +85,7 @@ public static class ChartPlots
         plot.Axes.Title.Label.Bold = true;
         foreach (var axis in plot.Axes.GetAxes())
         {
-            axis.TickLabelStyle.FontSize = 7.5f;
+            axis.TickLabelStyle.FontSize = TickFontSize;
             axis.Label.FontSize = 8;
             axis.Label.Bold = false;
         }

@@ -264,11 +264,16 @@ public static class OverviewComposer
         var to = Math.Min(last, from + Window - 1);
         var counts = years.GroupBy(y => Math.Clamp(y, from - 1, to + 1)).ToDictionary(g => g.Key, g => g.Count());
         var result = new List<(string, int)>();
-        if (counts.TryGetValue(from - 1, out var older)) result.Add(($"<{from}", older));
+        // A gathered bar names the years it spans ("1949–1994"): "<1995" hid how far back it reaches, read like one more year.
+        if (counts.TryGetValue(from - 1, out var older)) result.Add((Years(first, from - 1), older));
         for (var y = from; y <= to; y++) result.Add((y.ToString(CultureInfo.InvariantCulture), counts.GetValueOrDefault(y)));
-        if (counts.TryGetValue(to + 1, out var newer)) result.Add(($">{to}", newer));
+        if (counts.TryGetValue(to + 1, out var newer)) result.Add((Years(to + 1, last), newer));
         return result;
     }
+
+    private static string Years(int from, int to) => from == to
+        ? from.ToString(CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{from}–{to}");
 
     private static string ChartLabel(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 
