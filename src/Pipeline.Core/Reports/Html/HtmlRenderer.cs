@@ -299,7 +299,7 @@ public static partial class HtmlRenderer
         nav.contents.inline ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .2rem 1.2rem; font-size: .9rem; }
         ul.bullets li { margin-bottom: .35rem; }
         .charts { display: flex; flex-wrap: wrap; gap: 1rem; }
-        figure.chart { flex: 1 1 22rem; margin: 0; } figure.chart svg { width: 100%; height: auto; }
+        figure.chart { flex: 1 1 27.5rem; margin: 0; } figure.chart svg { width: 100%; height: auto; }
         figure.chart figcaption { font-size: .78rem; color: var(--muted); }
         .table-wrap { overflow-x: auto; margin-bottom: 1rem; }
         table { border-collapse: collapse; width: 100%; font-size: .86rem; }
