@@ -25,6 +25,12 @@ public static class ArticleFiles
             // Sub-folders are never read, whatever their name; a symlink to one is a sub-folder too.
             var kind = UnixFiles.Lstat(path).Kind;
             if (kind == FileKind.Directory || kind == FileKind.Symlink && Directory.Exists(path)) continue;
+            if (ReservedNames.Contains(Path.GetFileName(path)))
+            {
+                refused.Add(new RefusedFile(path, $"the name {Path.GetFileName(path)} is the batch overview's in the output folder, where " +
+                                                  "this article's results would go; rename the file to have it processed"));
+                continue;
+            }
             // A regular file is what InputFile.Refusal would pass without a second look; a folder of thousands of
             // articles is then one system call a file.
             if (kind == FileKind.Regular) articles.Add(path);
@@ -33,6 +39,15 @@ public static class ArticleFiles
         }
         return new InputScan(articles, refused);
     }
+
+    /// <summary>
+    /// The batch overview's files in the output folder (every report format's <c>OverviewFileName</c>): an article of
+    /// that name would have its folder there, and the two would take each other's place.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "index.html", "overview.docx", "overview.pdf",
+    };
 
     public static bool IsArticle(string path)
     {

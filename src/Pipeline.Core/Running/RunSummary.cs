@@ -96,7 +96,7 @@ public sealed record RunSummary(
         var line = new System.Text.StringBuilder(
             $"{Articles.Length} articles: {Succeeded} processed, {Skipped} unchanged, {Failed} failed");
         if (Partial > 0) line.Append($", {Partial} partial (a stage failed)");
-        if (Refused > 0) line.Append($", {Refused} refused (not regular files)");
+        if (Refused > 0) line.Append($", {Refused} refused unopened");
         line.Append($", {Warned} with warnings");
         if (NotRun > 0) line.Append($", {NotRun} not run (stopped)");
         if (Deleted.Length > 0) line.Append($", {Deleted.Length} deleted");

@@ -34,6 +34,30 @@ public class RunCommandTests
     }
 
     [Test]
+    public void An_article_named_like_the_overview_is_refused_by_name_and_the_overview_is_written()
+    {
+        using var ws = new Workspace();
+        ws.Add("index.html", "<html><head><title>Allies meet</title></head><body><p>NATO allies met in Brussels.</p></body></html>");
+        ws.Add("a.txt", "NATO allies met in Brussels on Monday.\n");
+
+        var (code, stdout, stderr) = Run("run", "--config", ws.ConfigPath);
+
+        Assert.That(code, Is.EqualTo((int)ExitCode.ArticlesFailed));
+        Assert.That(stderr, Does.Contain("pipeline: index.html: the name index.html is the batch overview's"));
+        Assert.That(stdout, Does.StartWith("2 articles: 1 processed, 0 unchanged, 0 failed, 1 refused unopened"));
+        Assert.That(File.Exists(Path.Combine(ws.Output, "index.html")), "the overview, a file");
+        Assert.That(File.Exists(Path.Combine(ws.Output, "overview.pdf")));
+        Assert.That(File.Exists(ws.ArticleOutput("a.txt")));
+    }
+
+    [Test]
+    public void The_reserved_names_are_every_report_formats_overview()
+    {
+        var overviews = Pipeline.Running.ReportWriters.All.Select(w => w.OverviewFileName);
+        Assert.That(Pipeline.Ingest.ArticleFiles.ReservedNames, Is.EquivalentTo(overviews));
+    }
+
+    [Test]
     public void A_second_run_on_the_same_output_waits_for_the_first_and_then_has_nothing_left_to_do()
     {
         using var ws = new Workspace();
