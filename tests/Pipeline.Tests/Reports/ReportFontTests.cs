@@ -68,6 +68,18 @@ public class ReportFontTests
         Assert.That(FontCoverage.ReplaceMissing("ok 👍🏽 done"), Is.EqualTo("ok \uFFFD done"));
     }
 
+    // "1∶2" (a People's Daily ratio) was drawn as �: the shipped subsets leave the mathematical block out.
+    [Test]
+    public void Mathematical_signs_of_running_text_are_drawn_as_their_lookalikes_not_as_replacement_marks()
+    {
+        const string text = "职工与干部之比为3∶1，气温−5度";
+        var drawn = FontCoverage.ReplaceMissing(text);
+        Assert.That(drawn, Does.Not.Contain(FontCoverage.Replacement.ToString()));
+        Assert.That(drawn, Does.Contain(FontCoverage.Covered(0x2236) ? "3∶1" : "3：1"));
+        Assert.That(drawn, Does.Contain(FontCoverage.Covered(0x2212) ? "−5" : "-5"));
+        Assert.That(FontCoverage.Missing([text]).Count, Is.Zero);
+    }
+
     private static Article Multilingual()
     {
         const string Text = "Россия и Ελλάδα signed the “Treaty of Friendship”; the text in Arabic reads معاهدة الصداقة. 😀 Reactions followed.\n" +
