@@ -27,6 +27,20 @@ public class LineBreakerTests
         Assert.That(string.Join("|", lines), Is.EqualTo(expected));
     }
 
+    // A date is held together at its hyphens; a range still parts at its spaces.
+    [TestCase("2024-06-18 – 2024-06-20", 19, "2024-06-18 –|2024-06-20")]
+    [TestCase("Signed 2024-06-18 here", 14, "Signed|2024-06-18|here")]
+    public void A_held_date_breaks_only_at_its_spaces(string text, float width, string expected)
+    {
+        var advances = Enumerable.Repeat(1f, text.Length).ToArray();
+        var date = System.Text.RegularExpressions.Regex.Match(text, @"[\d-]+( – [\d-]+)?");
+        var held = text.Select((_, i) => i >= date.Index && i < date.Index + date.Length).ToArray();
+        var lines = LineBreaker.Break(text, advances, width, held).Select(l => text[l.Start..l.End]);
+        Assert.That(string.Join("|", lines), Is.EqualTo(expected));
+        Assert.That(string.Join("|", LineBreaker.Break(text, advances, width).Select(l => text[l.Start..l.End])), Is.Not.EqualTo(expected),
+            "unheld, the date would part at a hyphen");
+    }
+
     [Test]
     public void No_line_of_a_real_article_starts_with_closing_or_ends_with_opening_punctuation()
     {

@@ -32,13 +32,13 @@ public static class BriefingComposer
         blocks.Add(new HeadingBlock(WithCount("Agreements", m.Agreements.Rows.Length), 1, "agreements"));
         blocks.Add(Table(m.Agreements.Rows,
             [new("Agreement", 3.4f), new("Kind", 1.4f), new("Date", 1.4f), new("Action", 1.3f), new("Forum / parties", 2.6f)],
-            a => [AgreementTitle(a), Cell.Of(a.Kind), Cell.Of(a.Date), Cell.Of(a.Action), Cell.Of(Join("; ", a.Forum, a.Parties.IsEmpty ? null : string.Join(", ", a.Parties)))],
+            a => [AgreementTitle(a), Cell.Of(a.Kind), DateCell(a.Date), Cell.Of(a.Action), Cell.Of(Join("; ", a.Forum, a.Parties.IsEmpty ? null : string.Join(", ", a.Parties)))],
             m.Agreements.Missing ?? "No agreements found."));
 
         blocks.Add(new HeadingBlock(WithCount("Timeline", m.Timeline.Rows.Length), 1, "timeline"));
         blocks.Add(Table(m.Timeline.Rows,
             [new("Date", 1.4f), new("Event", 5f), new("Organisations / agreements", 2.6f)],
-            r => [Cell.Of(r.Date, RunStyle.Bold), Cell.Of(r.Summary), Cell.Of(string.Join("; ", r.Organisations.Concat(r.Agreements)), RunStyle.Small)],
+            r => [DateCell(r.Date, RunStyle.Bold), Cell.Of(r.Summary), Cell.Of(string.Join("; ", r.Organisations.Concat(r.Agreements)), RunStyle.Small)],
             m.Timeline.Missing ?? "No dated events found."));
 
         blocks.Add(new HeadingBlock(WithCount("Organisations", m.Organisations.Length), 1, "organisations"));
@@ -50,8 +50,8 @@ public static class BriefingComposer
         blocks.Add(new HeadingBlock(WithCount("Dates", m.Dates.Length), 1, "dates"));
         blocks.Add(Table(m.Dates,
             [new("Text", 2.4f), new("Value", 1.6f), new("Resolved against", 3f), new("Note", 1.6f)],
-            d => [Cell.Of(d.Text), Cell.Of(d.Value ?? "—", RunStyle.Bold),
-                Cell.Of(d.Reference is { } r ? $"{Iso(r.Value)} ({DescribeOrigin(r.Origin)})" : "absolute", d.Reference is null ? RunStyle.Muted : RunStyle.Plain),
+            d => [Cell.Of(d.Text), d.Value is null ? Cell.Of("—", RunStyle.Bold) : DateCell(d.Value, RunStyle.Bold),
+                d.Reference is { } r ? new Cell([new Run(Iso(r.Value), RunStyle.NoBreak), new Run($" ({DescribeOrigin(r.Origin)})")]) : Cell.Of("absolute", RunStyle.Muted),
                 Cell.Of(d.Reference?.Guessed == true ? "guessed" : d.Ambiguous ? "ambiguous" : "", RunStyle.Muted)],
             "No dates found."));
 
@@ -75,6 +75,10 @@ public static class BriefingComposer
     }
 
     internal static string WithCount(string title, int count) => $"{title} ({Num(count)})";
+
+    /// <summary>A date value as a reader reads it (<see cref="ReadableDate"/>), never split across lines.</summary>
+    internal static Cell DateCell(string? value, RunStyle style = RunStyle.Plain) =>
+        Cell.Of(ReadableDate.OfOptional(value), style | RunStyle.NoBreak);
 
     internal static ParagraphBlock Warning(string text) =>
         new([new Run("Note: ", RunStyle.Bold | RunStyle.Muted), new Run(text, RunStyle.Muted)], ParagraphRole.Note);

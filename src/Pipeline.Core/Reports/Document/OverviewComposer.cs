@@ -39,7 +39,7 @@ public static class OverviewComposer
         blocks.Add(new HeadingBlock(WithCount("Agreements", m.Agreements.Length), 1, "agreements"));
         blocks.Add(Table(m.Agreements,
             [new("Agreement", 4f), new("Kind", 1.4f), new("Date", 1.4f), new("Documents", 2.4f)],
-            a => new TableRow([Cell.Of(a.Canonical, RunStyle.Bold), Cell.Of(a.Kind), Cell.Of(a.Date), DocumentLinks(m, a.Documents)])
+            a => new TableRow([Cell.Of(a.Canonical, RunStyle.Bold), Cell.Of(a.Kind), DateCell(a.Date), DocumentLinks(m, a.Documents)])
                 { Facets = new RowFacets(Anchors(m, a.Documents), a.Date ?? "") },
             "No agreements found.", "agreements"));
 
@@ -62,7 +62,7 @@ public static class OverviewComposer
         blocks.Add(Table(m.Documents,
             [new("#", 0.5f, Numeric: true), new("Title", 4.4f), new("Date", 1.3f), new("Lang.", 0.7f), new("Status", 1f),
                 new("Orgs", 0.8f, Numeric: true), new("Agr.", 0.8f, Numeric: true)],
-            d => new TableRow([Cell.Of(d.Label, RunStyle.Muted), DocumentCell(d), Cell.Of(d.Document.Date), Cell.Of(d.Document.Language),
+            d => new TableRow([Cell.Of(d.Label, RunStyle.Muted), DocumentCell(d), DateCell(d.Document.Date), Cell.Of(d.Document.Language),
                     Cell.Of(d.Document.Status, d.Document.Error is null ? RunStyle.Plain : RunStyle.Bold),
                     Cell.Of(Num(d.Document.Organisations)), Cell.Of(Num(d.Document.Agreements))])
                 { Anchor = d.Anchor, Facets = new RowFacets([d.Anchor], d.Document.Date ?? "") },
@@ -110,7 +110,7 @@ public static class OverviewComposer
     private static string? Span(ImmutableArray<OverviewTimelineEntry> timeline) =>
         timeline.IsEmpty ? null : $"{Year(timeline[0].Date)}–{Year(timeline[^1].Date)}";
 
-    private static string Year(string date) => date.Length >= 4 ? date[..4] : date;
+    private static string Year(string date) => ReadableDate.Of(date.Length >= 4 ? date[..4] : date);
 
     /// <summary>What changed since the overview before this one, from the snapshot that one left in pipeline.db.</summary>
     private static IEnumerable<ReportBlock> Changes(OverviewModel m)
@@ -181,7 +181,7 @@ public static class OverviewComposer
             t =>
             {
                 var d = m.Find(t.Document);
-                return new TableRow([Cell.Of(t.Date, RunStyle.Bold), Cell.Of(t.Summary),
+                return new TableRow([DateCell(t.Date, RunStyle.Bold), Cell.Of(t.Summary),
                         d is null ? Cell.Of(t.Document, RunStyle.Small) : Cell.Link($"{d.Label} {ChartLabel(d.DisplayTitle, 40)}", "#" + d.Anchor, RunStyle.Small)])
                     { Facets = new RowFacets(d is null ? [] : [d.Anchor], t.Date) };
             },

@@ -152,6 +152,11 @@ public enum RunStyle
     Bold = 1,
     Muted = 2,
     Small = 4,
+    /// <summary>
+    /// Not broken inside a word (dates: "2026-11-30" never split at a hyphen). HTML keeps the run on one line; Word,
+    /// whose table columns cannot grow, keeps the hyphens and may still break at a space ("week 34 of 1996").
+    /// </summary>
+    NoBreak = 8,
 }
 
 /// <summary>

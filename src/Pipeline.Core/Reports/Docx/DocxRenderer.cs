@@ -239,8 +239,7 @@ public static class DocxRenderer
 
         private void WriteTable(TableBlock block, OpenXmlWriter xml)
         {
-            var total = block.Columns.Sum(c => c.Weight);
-            var widths = block.Columns.Select(c => (int)(ContentWidth * c.Weight / total)).ToArray();
+            var widths = ColumnWidths(block);
             xml.WriteStartElement(new Table());
             xml.WriteElement(new TableProperties(
                 new TableStyle { Val = "ReportTable" },
@@ -278,6 +277,73 @@ public static class DocxRenderer
         }
     }
 
+    /// <summary>Left and right cell margins of the report table style, in twips.</summary>
+    private const int CellMargin = 90;
+
+    /// <summary>
+    /// The columns' shares of the width, each widened to its longest word: a fixed Word column breaks a word that does
+    /// not fit letter by letter ("communiqu|e"). The room is taken from columns wider than their own longest word.
+    /// </summary>
+    public static int[] ColumnWidths(TableBlock block)
+    {
+        var total = block.Columns.Sum(c => c.Weight);
+        var widths = block.Columns.Select(c => (int)(ContentWidth * c.Weight / total)).ToArray();
+        using var fonts = new WordMeasure();
+        var needed = new int[widths.Length];
+        for (var i = 0; i < widths.Length; i++)
+        {
+            var longest = fonts.LongestWord(new ReportRun(block.Columns[i].Header, RunStyle.Bold));
+            foreach (var row in block.Rows)
+                if (i < row.Cells.Length)
+                    foreach (var run in row.Cells[i].Runs) longest = Math.Max(longest, fonts.LongestWord(run));
+            needed[i] = (int)Math.Ceiling(longest) + 2 * CellMargin;
+        }
+        var missing = widths.Select((w, i) => Math.Max(0, needed[i] - w)).Sum();
+        var spare = widths.Select((w, i) => Math.Max(0, w - needed[i])).Sum();
+        if (missing == 0 || spare == 0) return widths;
+        // When the spare room is not enough, every short column gets the same share of what it lacks.
+        var given = Math.Min(missing, spare);
+        return [.. widths.Select((w, i) => needed[i] > w
+            ? w + (int)((long)(needed[i] - w) * given / missing)
+            : w - (int)((long)(w - needed[i]) * given / spare))];
+    }
+
+    /// <summary>Widths of what Word cannot break inside table text (9 pt, small 8 pt).</summary>
+    private sealed class WordMeasure : IDisposable
+    {
+        // Measured with the PDF's Noto Sans, then widened: Word shows Calibri (narrower), but a reader without it gets a
+        // substitute such as DejaVu Sans (up to a quarter wider than Noto Sans in bold digits: "2026-11-30", "#10").
+        private const float SubstituteAllowance = 1.25f;
+        private readonly SkiaSharp.SKFont[] _fonts =
+            [.. from bold in new[] { false, true } from size in new[] { 9f, 8f }
+                select new SkiaSharp.SKFont(ReportFonts.Typeface(FontFace.Latin, bold), size)];
+
+        /// <summary>The widest piece of the run, in twips: Word breaks at spaces, around ideographs and, outside dates, after a hyphen or slash.</summary>
+        public float LongestWord(ReportRun run)
+        {
+            var font = _fonts[(run.Style.HasFlag(RunStyle.Bold) ? 2 : 0) + (run.Style.HasFlag(RunStyle.Small) ? 1 : 0)];
+            var text = run.Text;
+            var hyphens = !run.Style.HasFlag(RunStyle.NoBreak);
+            var longest = 0f;
+            var start = 0;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                var before = i == text.Length || char.IsWhiteSpace(text[i]) || IsCjk(text[i]);
+                var after = !before && hyphens && text[i] is '-' or '/';
+                if (!before && !after) continue;
+                var end = after ? i + 1 : i;
+                if (end > start) longest = Math.Max(longest, font.MeasureText(text.AsSpan(start, end - start)));
+                start = i + 1;
+            }
+            return longest * 20 * SubstituteAllowance;
+        }
+
+        public void Dispose()
+        {
+            foreach (var f in _fonts) f.Dispose();
+        }
+    }
+
     private static void AppendRun(OpenXmlCompositeElement parent, ReportRun run, Relationships? main = null)
     {
         var lines = ReportText.Clean(run.Text).Split('\n');
@@ -285,7 +351,8 @@ public static class DocxRenderer
         for (var i = 0; i < lines.Length; i++)
         {
             if (i > 0) r.Append(new Break());
-            if (lines[i].Length > 0) r.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+            if (run.Style.HasFlag(RunStyle.NoBreak)) AppendUnbroken(r, lines[i]);
+            else if (lines[i].Length > 0) r.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
         }
         var target = main is null ? null : ReportLinks.Resolve(run.Link, "docx");
         if (target is null) { parent.Append(r); return; }
@@ -297,6 +364,17 @@ public static class DocxRenderer
                 Id = main!.AddHyperlink(new Uri(target, ReportLinks.IsRelative(target) ? UriKind.Relative : UriKind.Absolute)),
                 History = true,
             });
+    }
+
+    /// <summary>Word breaks a line after a hyphen; its non-breaking hyphen keeps "2026-11-30" whole and shows the same.</summary>
+    private static void AppendUnbroken(W.Run r, string line)
+    {
+        var parts = line.Split('-');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i > 0) r.Append(new NoBreakHyphen());
+            if (parts[i].Length > 0) r.Append(new Text(parts[i]) { Space = SpaceProcessingModeValues.Preserve });
+        }
     }
 
     private static RunProperties RunProperties(ReportRun run)
@@ -460,7 +538,9 @@ public static class DocxRenderer
     internal static bool HasCjk(string s)
     {
         foreach (var c in s)
-            if (c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF') return true;
+            if (IsCjk(c)) return true;
         return false;
     }
+
+    private static bool IsCjk(char c) => c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF';
 }

@@ -216,6 +216,7 @@ public static partial class HtmlRenderer
             var classes = new List<string>();
             if (r.Style.HasFlag(RunStyle.Muted)) classes.Add("muted");
             if (r.Style.HasFlag(RunStyle.Small)) classes.Add("small");
+            if (r.Style.HasFlag(RunStyle.NoBreak)) classes.Add("nowrap");
             if (r.Highlight is not null)
             {
                 classes.Add("ent");
@@ -289,6 +290,7 @@ public static partial class HtmlRenderer
         .subtitle, .note, .muted, .detail { color: var(--muted); }
         .note { font-size: .85rem; font-style: italic; }
         .small { font-size: .85em; }
+        .nowrap { white-space: nowrap; }
         dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; font-size: .88rem; margin: 0 0 1rem; }
         dl.meta dt { font-weight: 700; color: var(--muted); } dl.meta dd { margin: 0; overflow-wrap: anywhere; }
         ul.figures { list-style: none; display: flex; flex-wrap: wrap; gap: .5rem; padding: 0; margin: 0 0 1rem; }

@@ -240,6 +240,7 @@ public static class PdfRenderer
             Size = r.Style.HasFlag(RunStyle.Small) ? baseStyle.Size * 0.88f : baseStyle.Size,
             Background = r.Highlight is null ? null : Color(ReportPalette.HighlightFill(r.Highlight)),
             Link = ReportLinks.Resolve(r.Link, "pdf"),
+            NoBreak = r.Style.HasFlag(RunStyle.NoBreak),
         }))];
 
     private static SKColor Color(string hex) => SKColor.Parse(hex);

@@ -11,6 +11,9 @@ public sealed record TextStyle(float Size, SKColor Color, bool Bold = false, SKC
     /// <summary>A URL, or "#anchor" of a named destination in the same document.</summary>
     public string? Link { get; init; }
 
+    /// <summary>No line break after a hyphen or slash inside the text (dates); a space still breaks.</summary>
+    public bool NoBreak { get; init; }
+
     public TextStyle With(bool? bold = null, SKColor? color = null, float? size = null) =>
         this with { Bold = bold ?? Bold, Color = color ?? Color, Size = size ?? Size };
 }

@@ -29,8 +29,9 @@ public static class LineBreaker
     /// <summary>
     /// Splits <paramref name="text"/> into lines no wider than <paramref name="width"/>, given the advance of
     /// every UTF-16 unit (0 for a low surrogate). Lines are [Start, End) without trailing spaces; '\n' forces a break.
+    /// A unit marked in <paramref name="held"/> (a date) keeps the hyphen or slash before it on its line.
     /// </summary>
-    public static List<(int Start, int End)> Break(string text, IReadOnlyList<float> advances, float width)
+    public static List<(int Start, int End)> Break(string text, IReadOnlyList<float> advances, float width, IReadOnlyList<bool>? held = null)
     {
         var lines = new List<(int, int)>();
         var start = 0;
@@ -44,7 +45,8 @@ public static class LineBreaker
             for (; i < text.Length; i++)
             {
                 if (text[i] == '\n') { end = i; next = i + 1; break; }
-                if (i > start && CanBreakBefore(text, i)) lastBreak = i;
+                if (i > start && CanBreakBefore(text, i) && !(held is not null && held[i] && held[i - 1] && text[i - 1] is '-' or '/'))
+                    lastBreak = i;
                 if (x + advances[i] > width && i > start && !IsSpace(text[i]))
                 {
                     // Overflow: go back to the last allowed break. A line without one is cut here,

@@ -59,17 +59,19 @@ public static class TextLayout
         var text = string.Concat(runs.Select(r => r.Text));
         var advances = new float[text.Length];
         var styleAt = new int[text.Length];
+        var held = new bool[text.Length];
         var at = 0;
         for (var r = 0; r < runs.Count; r++)
         {
             ctx.Advances(runs[r].Text, runs[r].Style).CopyTo(advances, at);
             Array.Fill(styleAt, r, at, runs[r].Text.Length);
+            Array.Fill(held, runs[r].Style.NoBreak, at, runs[r].Text.Length);
             at += runs[r].Text.Length;
         }
 
         var lines = new List<TextLine>();
         var fallbackSize = runs.Count > 0 ? runs.Max(r => r.Style.Size) : 10;
-        foreach (var (start, end) in LineBreaker.Break(text, advances, width))
+        foreach (var (start, end) in LineBreaker.Break(text, advances, width, held))
         {
             var rest = text.AsSpan(end).TrimStart(' ');
             var lastOfParagraph = rest.IsEmpty || rest[0] == '\n';
