@@ -14,11 +14,24 @@ public sealed record BatchOverview(
     public BatchChanges? Changes { get; init; }
 }
 
+/// <param name="Dates">DATE mentions.</param>
+/// <param name="Organisations">Distinct organisations, as the overview counts them: one per row of its organisation list.</param>
+/// <param name="Agreements">Distinct agreement records, as the overview counts them: one per row of its agreement list.</param>
 public sealed record OverviewDocument(string FileName, string? Title, string Status, int Dates, int Organisations,
     int Agreements, string? Error)
 {
-    /// <summary>The document date as stored (yyyy-MM-dd), its language, and the hash of the version processed.</summary>
+    /// <summary>
+    /// The document date at the precision known ("2020", "2020-10", "2020-10-05"), its language, and the hash of the
+    /// version processed.
+    /// </summary>
     public string? Date { get; init; }
+
+    /// <summary>Where <see cref="Date"/> came from (one of <see cref="DateOrigins"/>).</summary>
+    public string? DateOrigin { get; init; }
+
+    /// <summary>The date is (or takes its year from) the file modification time: it says nothing of when the article was written.</summary>
+    public bool DateGuessed => DateOrigin is { } o && DateOrigins.IsGuess(o);
+
     public string? Language { get; init; }
     public string? ContentHash { get; init; }
 }

@@ -16,7 +16,11 @@ public sealed record DocumentRecord(
     ImmutableArray<string> Warnings,
     ImmutableDictionary<string, int> Counts,
     ImmutableDictionary<string, OutputStamp> Outputs,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>Where <see cref="Date"/> came from (one of <see cref="DateOrigins"/>).</summary>
+    public string? DateOrigin { get; init; }
+}
 
 /// <summary>An output file as it was written: if its size or time differs, someone changed or replaced it.</summary>
 public sealed record OutputStamp(long Size, long WriteTicks)

@@ -79,6 +79,55 @@ public partial class ReportContentTests
 
     private static string Text(Cell cell) => string.Concat(cell.Runs.Select(r => r.Text));
 
+    private TableBlock Table(string name) => _overviewDocument.Blocks.OfType<TableBlock>().Single(t => t.Name == name);
+
+    /// <summary>The documents table as (file name, cells): the file name is the second line of the title cell.</summary>
+    private List<(string File, List<string> Cells)> DocumentRows() =>
+        [.. Table("documents").Rows.Select(r => (Text(r.Cells[1]).Split('\n')[1], r.Cells.Select(Text).ToList()))];
+
+    [Test]
+    public void The_document_list_shows_dates_as_precisely_as_known_and_marks_a_guess_and_ranks_it_after_the_known_dates()
+    {
+        var rows = DocumentRows();
+        var date = rows.ToDictionary(r => r.File, r => r.Cells[2]);
+        Assert.That(date[Dayton], Is.EqualTo("2025"), "known to the year, as the briefing shows it");
+        Assert.That(date[Anticorruption], Is.EqualTo("2018-09"), "known to the month");
+        Assert.That(date[G7], Is.EqualTo("2024-05-25"));
+
+        var debate = _articles[Debate].Metadata.DocumentDate!;
+        Assert.That(DateOrigins.IsGuess(debate.Origin), "the article's dateline has no year: its year is the file's");
+        Assert.That(date[Debate], Does.StartWith("2030-").And.EndWith("\n" + BriefingComposer.DescribeOrigin(debate.Origin)),
+            "marked in the words of the briefing");
+        var briefing = BriefingComposer.Compose(BriefingModelBuilder.Build(_articles[Debate]));
+        Assert.That(briefing.Blocks.OfType<MetadataBlock>().Single().Items.Single(i => i.Label == "Document date").Value,
+            Does.Contain(BriefingComposer.DescribeOrigin(debate.Origin)));
+
+        // The latest date of the batch, but a guess: after every document whose date is known.
+        Assert.That(rows.Select(r => r.File).Last(), Is.EqualTo(Debate));
+        var known = rows.Where(r => r.File != Debate).Select(r => r.Cells[2]).ToList();
+        Assert.That(known, Is.Ordered.Descending.Using((IComparer<string>)StringComparer.Ordinal));
+    }
+
+    [Test]
+    public void The_document_list_counts_distinct_organisations_and_agreements_as_the_overview_lists_them()
+    {
+        var columns = Table("documents").Columns.Select(c => c.Header).ToList();
+        int orgs = columns.IndexOf("Orgs"), agreements = columns.IndexOf("Agr.");
+        var mentions = 0;
+        foreach (var (file, cells) in DocumentRows())
+        {
+            Assert.That(int.Parse(cells[orgs]), Is.EqualTo(_overview.Organisations.Count(o => o.Documents.Contains(file))), file);
+            Assert.That(int.Parse(cells[agreements]), Is.EqualTo(_overview.Agreements.Count(a => a.Documents.Contains(file))), file);
+            mentions += _articles[file].EntitiesOf(EntityTypes.Org).Count();
+        }
+        // Against the headline figure: no document can have more distinct organisations than the batch.
+        var figures = _overviewDocument.Blocks.OfType<KeyFiguresBlock>().Single().Figures.ToDictionary(f => f.Label, f => int.Parse(f.Value));
+        var rows = DocumentRows();
+        Assert.That(rows.Max(r => int.Parse(r.Cells[orgs])), Is.LessThanOrEqualTo(figures["Organisations"]));
+        Assert.That(rows.Max(r => int.Parse(r.Cells[agreements])), Is.LessThanOrEqualTo(figures["Agreements"]));
+        Assert.That(rows.Sum(r => int.Parse(r.Cells[orgs])), Is.LessThan(mentions), "mentions are not what is counted");
+    }
+
     [TestCase("1996-W34", "week 34 of 1996")]
     [TestCase("19XX", "1900s")]
     [TestCase("20XX", "2000s")]

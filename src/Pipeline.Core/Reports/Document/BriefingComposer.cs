@@ -12,7 +12,7 @@ public static class BriefingComposer
     {
         var blocks = ImmutableArray.CreateBuilder<ReportBlock>();
         blocks.Add(new TitleBlock("BRIEFING", m.Title, Join(" · ", m.Publisher,
-            m.DocumentDate is { } date ? date.AsWritten ?? Iso(date.Value) : null)));
+            m.DocumentDate is { } date ? AsKnown(date) + (date.Guessed ? " (a guess)" : "") : null)));
         blocks.Add(new MetadataBlock([.. Metadata(m)]));
         blocks.Add(new KeyFiguresBlock([.. KeyFigures(m)]));
         foreach (var failure in m.Failures)
@@ -80,6 +80,9 @@ public static class BriefingComposer
     internal static Cell DateCell(string? value, RunStyle style = RunStyle.Plain) =>
         Cell.Of(ReadableDate.OfOptional(value), style | RunStyle.NoBreak);
 
+    /// <summary>The date as precisely as its source gives it ("2018-07"), else the day.</summary>
+    internal static string AsKnown(SourcedDate date) => date.AsWritten ?? Iso(date.Value);
+
     internal static ParagraphBlock Warning(string text) =>
         new([new Run("Note: ", RunStyle.Bold | RunStyle.Muted), new Run(text, RunStyle.Muted)], ParagraphRole.Note);
 
@@ -140,7 +143,7 @@ public static class BriefingComposer
         if (m.Publisher is not null) yield return new("Publisher", m.Publisher);
         if (m.Url is not null) yield return new("URL", m.Url, IsWebLink(m.Url) ? m.Url : null);
         yield return new("Document date", m.DocumentDate is { } d
-            ? $"{d.AsWritten ?? Iso(d.Value)} ({DescribeOrigin(d.Origin)}{(d.Confidence is { } c and < 1 ? $"; confidence {DateOrigins.LevelOf(c)}, {c.ToString("0.00", CultureInfo.InvariantCulture)}" : "")})"
+            ? $"{AsKnown(d)} ({DescribeOrigin(d.Origin)}{(d.Confidence is { } c and < 1 ? $"; confidence {DateOrigins.LevelOf(c)}, {c.ToString("0.00", CultureInfo.InvariantCulture)}" : "")})"
             : "unknown");
         if (m.Language is not null) yield return new("Language", m.Language);
     }

@@ -62,7 +62,7 @@ public static class OverviewComposer
         blocks.Add(Table(m.Documents,
             [new("#", 0.5f, Numeric: true), new("Title", 4.4f), new("Date", 1.3f), new("Lang.", 0.7f), new("Status", 1f),
                 new("Orgs", 0.8f, Numeric: true), new("Agr.", 0.8f, Numeric: true)],
-            d => new TableRow([Cell.Of(d.Label, RunStyle.Muted), DocumentCell(d), DateCell(d.Document.Date), Cell.Of(d.Document.Language),
+            d => new TableRow([Cell.Of(d.Label, RunStyle.Muted), DocumentCell(d), DocumentDate(d.Document), Cell.Of(d.Document.Language),
                     Cell.Of(d.Document.Status, d.Document.Error is null ? RunStyle.Plain : RunStyle.Bold),
                     Cell.Of(Num(d.Document.Organisations)), Cell.Of(Num(d.Document.Agreements))])
                 { Anchor = d.Anchor, Facets = new RowFacets([d.Anchor], d.Document.Date ?? "") },
@@ -186,6 +186,12 @@ public static class OverviewComposer
                     { Facets = new RowFacets(d is null ? [] : [d.Anchor], t.Date) };
             },
             "No dated events found.", name);
+
+    /// <summary>The date at its known precision; a guessed one says so in the briefing's words.</summary>
+    private static Cell DocumentDate(OverviewDocument d) =>
+        d.Date is null || !d.DateGuessed
+            ? DateCell(d.Date)
+            : new Cell([new Run(ReadableDate.Of(d.Date), RunStyle.NoBreak), new Run("\n" + DescribeOrigin(d.DateOrigin!), RunStyle.Small | RunStyle.Muted)]);
 
     private static Cell DocumentCell(NumberedDocument d)
     {

@@ -37,9 +37,11 @@ public static class OverviewModelBuilder
     public static OverviewModel Build(BatchOverview overview)
     {
         var failed = overview.Documents.Count(d => d.Error is not null);
-        // Newest first: an analyst opens the overview for what just came in.
+        // Newest first: an analyst opens the overview for what just came in. A date guessed from the file time is when
+        // the file was copied, not when the article was written: those documents follow the dated ones.
         var documents = overview.Documents
-            .OrderByDescending(d => d.Date ?? "", StringComparer.Ordinal).ThenBy(d => d.FileName, StringComparer.Ordinal)
+            .OrderBy(d => d.Date is null ? 2 : d.DateGuessed ? 1 : 0)
+            .ThenByDescending(d => d.Date ?? "", StringComparer.Ordinal).ThenBy(d => d.FileName, StringComparer.Ordinal)
             .Select((d, i) => new NumberedDocument(i + 1, d));
         return new OverviewModel(
             overview.GeneratedAt,

@@ -17,7 +17,7 @@ public sealed class DocumentStore
 
     private const string SelectDocument = """
         SELECT d.file, d.content_hash, d.fingerprint, d.status, d.title, d.date, d.error, d.warnings, d.counts,
-               p.outputs, p.seconds
+               p.outputs, p.seconds, d.date_origin
         FROM documents d LEFT JOIN processing p ON p.file = d.file
         """;
 
@@ -51,7 +51,8 @@ public sealed class DocumentStore
         JsonSerializer.Deserialize(r.GetString(8), RecordJson.Default.ImmutableDictionaryStringInt32)!,
         r.IsDBNull(9) ? ImmutableDictionary<string, OutputStamp>.Empty
             : JsonSerializer.Deserialize(r.GetString(9), RecordJson.Default.ImmutableDictionaryStringOutputStamp)!,
-        r.IsDBNull(10) ? 0 : r.GetDouble(10));
+        r.IsDBNull(10) ? 0 : r.GetDouble(10))
+        { DateOrigin = RecordConnection.NullableString(r, 11) };
 
     /// <summary>Records a processed article and everything found in it, replacing what an earlier version left.</summary>
     public void SaveSuccess(long runId, string inputDir, string contentHash, string fingerprint, Article article,
@@ -63,7 +64,7 @@ public sealed class DocumentStore
             var m = article.Metadata;
             var offsets = new TextOffsets(article.Text);
             Replace(article.Id, contentHash, fingerprint, article.Failures.IsEmpty ? RunStatus.Ok : RunStatus.Partial,
-                m.Title?.Value, m.DocumentDate?.Value.ToString("yyyy-MM-dd"), m.DocumentDate?.Origin, m.Language?.Value, m.Format,
+                m.Title?.Value, Date(m), m.DocumentDate?.Origin, m.Language?.Value, m.Format,
                 m.Encoding, article.Failures.IsEmpty ? null : string.Join("; ", article.Failures), article.Warnings,
                 EntityCounts.Of(article));
             SaveProcessing(article.Id, runId, inputDir, outputs, seconds);
@@ -111,6 +112,9 @@ public sealed class DocumentStore
             tx.Commit();
         }
     }
+
+    /// <summary>The document date no more precise than its source: a day padded onto "2020-10" would be shown as a fact.</summary>
+    private static string? Date(ArticleMetadata m) => m.DocumentDate is { } d ? m.DocumentDateAsWritten ?? d.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
 
     /// <summary>Records a failed article; whatever an earlier version found is dropped with its outputs.</summary>
     public void SaveFailure(long runId, string file, string inputDir, string contentHash, string fingerprint, string error,

@@ -51,6 +51,9 @@ public sealed class OverviewQuery
         lock (_db.Lock)
         {
             var orgMentions = new Dictionary<string, Tally>(StringComparer.Ordinal);
+            // Per document, the rows of the overview's lists it belongs to: its counts then agree with those lists.
+            var orgsOf = new Dictionary<string, HashSet<Tally>>(StringComparer.Ordinal);
+            var agreementsOf = new Dictionary<string, HashSet<Tally>>(StringComparer.Ordinal);
             using (var cmd = _db.Command("""
                        SELECT file, text, canonical, canonical_en FROM entities WHERE type = 'ORG'
                        ORDER BY file, start, "end", rowid
@@ -62,6 +65,7 @@ public sealed class OverviewQuery
                     if (!ok.Contains(file)) continue;
                     var tally = Tally.For(orgMentions, RecordConnection.NullableString(r, 2) ?? r.GetString(1), RecordConnection.NullableString(r, 3));
                     tally.Documents.Add(file);
+                    Of(orgsOf, file).Add(tally);
                     tally.Mentions++;
                 }
 
@@ -78,6 +82,7 @@ public sealed class OverviewQuery
                     var tally = Tally.For(agreements, r.GetString(1), RecordConnection.NullableString(r, 2));
                     tally.Kind ??= r.GetString(3);
                     tally.Documents.Add(file);
+                    Of(agreementsOf, file).Add(tally);
                     tally.Mentions++;
                     tally.Date ??= RecordConnection.NullableString(r, 4);
                 }
@@ -97,9 +102,9 @@ public sealed class OverviewQuery
             return new BatchOverview(
                 SourceDate.Now(),
                 [.. documents.Select(d => new OverviewDocument(d.File, d.Title, d.Status,
-                    d.Counts.GetValueOrDefault(EntityTypes.Date), d.Counts.GetValueOrDefault(EntityTypes.Org),
-                    d.Counts.GetValueOrDefault(EntityTypes.Agreement), d.Error)
-                    { Date = d.Date, Language = languages.GetValueOrDefault(d.File), ContentHash = d.ContentHash })],
+                    d.Counts.GetValueOrDefault(EntityTypes.Date), orgsOf.GetValueOrDefault(d.File)?.Count ?? 0,
+                    agreementsOf.GetValueOrDefault(d.File)?.Count ?? 0, d.Error)
+                    { Date = d.Date, DateOrigin = d.DateOrigin, Language = languages.GetValueOrDefault(d.File), ContentHash = d.ContentHash })],
                 [.. orgMentions.OrderByDescending(o => o.Value.Documents.Count).ThenByDescending(o => o.Value.Mentions)
                     .ThenBy(o => o.Key, StringComparer.Ordinal)
                     .Select(o => new OverviewOrganisation(o.Value.Name, o.Value.English, o.Value.Mentions, [.. o.Value.Documents]))],
@@ -107,6 +112,12 @@ public sealed class OverviewQuery
                     .Select(a => new OverviewAgreement(a.Value.Name, a.Value.Kind!, a.Value.Date, [.. a.Value.Documents]))],
                 [.. timeline]);
         }
+    }
+
+    private static HashSet<Tally> Of(Dictionary<string, HashSet<Tally>> byFile, string file)
+    {
+        if (!byFile.TryGetValue(file, out var set)) byFile[file] = set = [];
+        return set;
     }
 
     /// <summary>What the overview gathers about one organisation or agreement across documents.</summary>
