@@ -102,7 +102,8 @@ public class BriefingModelBuilderTests
         };
         var row = BriefingModelBuilder.Build(article).Dates.Single();
         Assert.That(row, Is.EqualTo(new DateRow("3月5日", "2020-03-05", new SourcedDate(new DateOnly(2020, 6, 1), DateOrigins.Dateline), true)));
-        Assert.That(BriefingModelBuilder.Build(article).Counts.Select(c => (c.Type, c.Mentions)),
-            Is.EqualTo(new[] { (EntityTypes.Date, 1), (EntityTypes.Org, 0), (EntityTypes.Agreement, 0) }));
+        var figures = Pipeline.Reports.Document.BriefingComposer.Compose(BriefingModelBuilder.Build(article)).Blocks
+            .OfType<Pipeline.Reports.Document.KeyFiguresBlock>().Single().Figures.ToDictionary(f => f.Label, f => f.Value);
+        Assert.That((figures["Dates"], figures["Organisations"], figures["Agreements"]), Is.EqualTo(("1", "0", "—")), "no agreement-records stage ran: no figure");
     }
 }

@@ -128,6 +128,30 @@ public partial class ReportContentTests
         Assert.That(rows.Sum(r => int.Parse(r.Cells[orgs])), Is.LessThan(mentions), "mentions are not what is counted");
     }
 
+    [Test]
+    public void Every_key_figure_of_a_briefing_has_its_section_and_the_same_number()
+    {
+        Assert.That(_articles[TradeFigures].EntitiesOf(EntityTypes.Publication).Count(), Is.GreaterThan(0),
+            "the article has titles of a kind the briefing has no section for");
+        var sections = new Dictionary<string, string> { ["Agreements"] = "agreements", ["Organisations"] = "organisations", ["Dates"] = "dates", ["Timeline entries"] = "timeline" };
+        foreach (var (file, article) in _articles)
+        {
+            var document = BriefingComposer.Compose(BriefingModelBuilder.Build(article));
+            var figures = document.Blocks.OfType<KeyFiguresBlock>().Single().Figures;
+            Assert.That(figures.Select(f => f.Label), Is.EquivalentTo(sections.Keys), file);
+            var contents = document.Blocks.OfType<ContentsBlock>().Single().Entries.Select(e => e.Anchor).ToList();
+            foreach (var figure in figures)
+            {
+                var heading = document.Blocks.OfType<HeadingBlock>().Single(h => h.Anchor == sections[figure.Label]);
+                Assert.That(heading.Text, Does.EndWith($"({figure.Value})"), $"{file}: {figure.Label}");
+                Assert.That(contents, Does.Contain(heading.Anchor), $"{file}: {figure.Label}");
+            }
+            var dates = figures.Single(f => f.Label == "Dates");
+            var values = article.EntitiesOf(EntityTypes.Date).Select(e => e.Value ?? e.Text).Distinct().Count();
+            Assert.That(dates.Detail, Is.EqualTo(values == 1 ? "1 distinct value" : $"{values} distinct values"), file);
+        }
+    }
+
     [TestCase("1996-W34", "week 34 of 1996")]
     [TestCase("19XX", "1900s")]
     [TestCase("20XX", "2000s")]

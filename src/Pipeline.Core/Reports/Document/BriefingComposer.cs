@@ -148,17 +148,19 @@ public static class BriefingComposer
         if (m.Language is not null) yield return new("Language", m.Language);
     }
 
-    /// <summary>The numbers of the sections below, so a figure and its section always agree.</summary>
+    /// <summary>
+    /// The numbers of the sections below, one figure per section, so a figure and its section heading always agree
+    /// (other kinds of title the pipeline finds have no section, so no figure: they are in entities.json).
+    /// </summary>
     private static IEnumerable<KeyFigure> KeyFigures(BriefingModel m)
     {
         yield return m.Agreements.Missing is null
             ? new KeyFigure(Num(m.Agreements.Rows.Length), "Agreements", Mentions(m.Agreements.Rows.Sum(a => a.Mentions)))
             : new KeyFigure("—", "Agreements", null);
         yield return new KeyFigure(Num(m.Organisations.Length), "Organisations", Mentions(m.Organisations.Sum(o => o.Mentions)));
-        var dates = m.Counts.FirstOrDefault(c => c.Type == EntityTypes.Date);
-        yield return new KeyFigure(Num(dates?.Distinct ?? 0), "Dates", Mentions(m.Dates.Length));
-        foreach (var c in m.Counts.Where(c => !EntityTypes.Scored.Contains(c.Type) && c.Mentions > 0))
-            yield return new KeyFigure(Num(c.Distinct), c.Label, Mentions(c.Mentions));
+        // The Dates section lists every mention; how many calendar values they name is a different count, labelled as such.
+        var values = m.Dates.Select(d => d.Value ?? d.Text).Distinct().Count();
+        yield return new KeyFigure(Num(m.Dates.Length), "Dates", values == 1 ? "1 distinct value" : $"{Num(values)} distinct values");
         yield return new KeyFigure(m.Timeline.Missing is null ? Num(m.Timeline.Rows.Length) : "—", "Timeline entries", null);
     }
 

@@ -14,7 +14,6 @@ public sealed record BriefingModel(
     string? Language,
     SourcedDate? DocumentDate,
     ImmutableArray<string> Lead,
-    ImmutableArray<TypeCount> Counts,
     BriefingTimeline Timeline,
     ImmutableArray<OrganisationRow> Organisations,
     BriefingAgreements Agreements,
@@ -39,8 +38,6 @@ public sealed record SourcedDate(DateOnly Value, string Origin)
     /// <summary>The date is (or takes its year from) the file modification time.</summary>
     public bool Guessed => Pipeline.Model.DateOrigins.IsGuess(Origin);
 }
-
-public sealed record TypeCount(string Type, string Label, int Mentions, int Distinct);
 
 /// <summary>
 /// Timeline rows, as the timeline stage made them; <see cref="Missing"/> says why there are none when the

@@ -26,7 +26,6 @@ public static class BriefingModelBuilder
                 ? new SourcedDate(d.Value, d.Origin) { AsWritten = meta.DocumentDateAsWritten, Confidence = meta.DocumentDateConfidence }
                 : null,
             Lead: KeySentences.Select(article, title),
-            Counts: Counts(article),
             Timeline: Timeline(article, english),
             Organisations: Organisations(article),
             Agreements: Agreements(article, english),
@@ -35,27 +34,6 @@ public static class BriefingModelBuilder
             Text: HighlightedText(article),
             Warnings: article.Warnings,
             Failures: [.. article.Failures.Select(f => f.ToString())]);
-    }
-
-    public static string LabelOf(string type) => type switch
-    {
-        EntityTypes.Date => "Dates",
-        EntityTypes.Org => "Organisations",
-        EntityTypes.Agreement => "Agreements",
-        _ => type[..1] + type[1..].ToLowerInvariant(),
-    };
-
-    private static ImmutableArray<TypeCount> Counts(Article article)
-    {
-        var others = article.Entities.Select(e => e.Type).Where(t => !EntityTypes.Scored.Contains(t)).Distinct().Order(StringComparer.Ordinal);
-        return [.. EntityTypes.Scored.Concat(others).Select(type =>
-        {
-            var mentions = article.EntitiesOf(type).ToList();
-            var distinct = type == EntityTypes.Date
-                ? mentions.Select(e => e.Value ?? e.Text).Distinct().Count()
-                : mentions.Select(NameOf).Distinct().Count();
-            return new TypeCount(type, LabelOf(type), mentions.Count, distinct);
-        })];
     }
 
     /// <summary>
