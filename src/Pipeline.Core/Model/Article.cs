@@ -32,6 +32,9 @@ public sealed record Article
     public ImmutableArray<AgreementRecord> Agreements { get; init; } = [];
     public ImmutableArray<TimelineEntry> Timeline { get; init; } = [];
 
+    /// <summary>Dated events the timeline stage left off because their dates count from a guessed document date.</summary>
+    public int TimelineLeftOff { get; init; }
+
     /// <summary>Non-fatal findings worth telling the user (e.g. "document date guessed from file time").</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
 

@@ -70,7 +70,7 @@ public sealed partial class TimelineStage : IStage
         entries.AddRange(AgreementEntries(article, entries.Select(e => e.Entry), agreementSpans));
         var sorted = entries.OrderBy(e => TimelineEntry.SortKey(e.Entry.Date), StringComparer.Ordinal).ThenBy(e => e.Position)
             .Select(e => e.Entry).ToImmutableArray();
-        var result = article with { Timeline = sorted };
+        var result = article with { Timeline = sorted, TimelineLeftOff = leftOut };
         return leftOut == 0 ? result
             : result.AddWarning($"{leftOut} dated event(s) left off the timeline: their dates count from a document date guessed from the file modification time");
     }

@@ -152,6 +152,33 @@ public partial class ReportContentTests
         }
     }
 
+    [Test]
+    public void An_empty_timeline_says_its_events_were_left_off_because_their_dates_are_guesses()
+    {
+        // A People's Daily report of 1998 whose datelines give no year: every event counts from the file's year.
+        var data = TestPaths.Data;
+        var text = Pipeline.Evaluation.AnnotatedCorpus.Read(Path.Combine(data, "pd1998-train.jsonl.gz"), Pipeline.Evaluation.CorpusSplit.All)
+            .First(d => d.Id == "19980103-02-010.txt").Text;
+        var path = _ws.Add("pd-19980103-02-010.zh.txt", text);
+        try
+        {
+            File.SetLastWriteTimeUtc(path, FileTime);
+            var article = _pipeline.ProcessFile(path);
+            Assert.That(article.Timeline, Is.Empty);
+            Assert.That(article.TimelineLeftOff, Is.GreaterThan(0));
+
+            var document = BriefingComposer.Compose(BriefingModelBuilder.Build(article));
+            var heading = document.Blocks.IndexOf(document.Blocks.OfType<HeadingBlock>().Single(h => h.Anchor == "timeline"));
+            var said = string.Concat(((ParagraphBlock)document.Blocks[heading + 1]).Runs.Select(r => r.Text));
+            Assert.That(said, Does.Contain($"{article.TimelineLeftOff} were left off").And.Contain("guessed from the file modification time"));
+            Assert.That(said, Does.Not.Contain("No dated events found"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [TestCase("1996-W34", "week 34 of 1996")]
     [TestCase("19XX", "1900s")]
     [TestCase("20XX", "2000s")]

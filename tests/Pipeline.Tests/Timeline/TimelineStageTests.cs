@@ -56,6 +56,7 @@ public class TimelineStageTests
         Assert.That(guessed.EntitiesOf(EntityTypes.Date).Single(d => d.Text == "今天").Reference!.Guessed, Is.True);
         Assert.That(guessed.Timeline, Is.Empty);
         Assert.That(guessed.Warnings, Has.Some.Contains("1 dated event(s) left off the timeline"));
+        Assert.That(guessed.TimelineLeftOff, Is.EqualTo(1), "counted for the briefing's empty timeline to say why");
 
         // The same report with its year in the dateline is a fact.
         var dated = FromBareText("新华社北京2020年11月30日电 国务院总理今天出席会议并发表讲话。");

@@ -39,7 +39,7 @@ public static class BriefingComposer
         blocks.Add(Table(m.Timeline.Rows,
             [new("Date", 1.4f), new("Event", 5f), new("Organisations / agreements", 2.6f)],
             r => [DateCell(r.Date, RunStyle.Bold), Cell.Of(r.Summary), Cell.Of(string.Join("; ", r.Organisations.Concat(r.Agreements)), RunStyle.Small)],
-            m.Timeline.Missing ?? "No dated events found."));
+            m.Timeline.Missing ?? NoTimeline(m.Timeline.LeftOff)));
 
         blocks.Add(new HeadingBlock(WithCount("Organisations", m.Organisations.Length), 1, "organisations"));
         blocks.Add(Table(m.Organisations,
@@ -75,6 +75,14 @@ public static class BriefingComposer
     }
 
     internal static string WithCount(string title, int count) => $"{title} ({Num(count)})";
+
+    /// <summary>An empty timeline says why when the stage left events off: "none found" would be untrue.</summary>
+    private static string NoTimeline(int leftOff) => leftOff switch
+    {
+        0 => "No dated events found.",
+        1 => "No dated events on the timeline: 1 was left off, since its date counts from a document date guessed from the file modification time.",
+        _ => $"No dated events on the timeline: {Num(leftOff)} were left off, since their dates count from a document date guessed from the file modification time.",
+    };
 
     /// <summary>A date value as a reader reads it (<see cref="ReadableDate"/>), never split across lines.</summary>
     internal static Cell DateCell(string? value, RunStyle style = RunStyle.Plain) =>

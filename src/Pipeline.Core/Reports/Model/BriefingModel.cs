@@ -43,7 +43,8 @@ public sealed record SourcedDate(DateOnly Value, string Origin)
 /// Timeline rows, as the timeline stage made them; <see cref="Missing"/> says why there are none when the
 /// pipeline did not produce a timeline (no such stage, or a stage failed) — never rebuilt here.
 /// </summary>
-public sealed record BriefingTimeline(ImmutableArray<TimelineRow> Rows, string? Missing);
+/// <param name="LeftOff">Dated events the stage left off because their dates count from a guessed document date.</param>
+public sealed record BriefingTimeline(ImmutableArray<TimelineRow> Rows, string? Missing, int LeftOff = 0);
 
 public sealed record TimelineRow(string Date, string Summary, ImmutableArray<string> Organisations, ImmutableArray<string> Agreements);
 

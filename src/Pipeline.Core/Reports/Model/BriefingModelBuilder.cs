@@ -63,7 +63,7 @@ public static class BriefingModelBuilder
     private static BriefingTimeline Timeline(Article article, IReadOnlyDictionary<string, string> english) =>
         new([.. article.Timeline
                 .Select(t => new TimelineRow(t.Date, t.Summary, Bilingual(t.Organisations, english), Bilingual(t.Agreements, english)))],
-            MissingReason(article, ArticleParts.Timeline, "timeline"));
+            MissingReason(article, ArticleParts.Timeline, "timeline"), article.TimelineLeftOff);
 
     /// <summary>Why a part the briefing shows was not produced, or null when it was (an empty list is then "none found").</summary>
     private static string? MissingReason(Article article, ArticleParts part, string what) =>
