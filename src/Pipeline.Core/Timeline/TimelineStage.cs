@@ -42,12 +42,7 @@ public sealed partial class TimelineStage : IStage
             cancellation.ThrowIfCancellationRequested();
             // Most sentences state no event: they are passed over before their dates are looked at.
             if (!EventWord().IsMatch(text.AsSpan(sentence.Start, sentence.Length))) continue;
-            // A year inside a title ("行动计划（2019—2021年）") dates the plan's span, not an event of the sentence.
-            // An ambiguous date (a quoted 今天 whose speech date is unknown) would put a false event on the timeline.
-            var dated = article.EntitiesWithin(EntityTypes.Date, sentence)
-                .Where(d => !string.IsNullOrEmpty(d.Value) && !d.Ambiguous)
-                .Where(d => !agreementSpans.AnyOverlaps(d.Span))
-                .ToList();
+            var dated = StatedDates(article, sentence, agreementSpans);
             // A date counted from a document date that is only the file time (昨天, 9月3日 with no year) is a guess:
             // the event is left out rather than dated wrongly, and the briefing says how many were.
             var date = dated.Where(d => d.Reference?.Guessed != true)
@@ -97,13 +92,13 @@ public sealed partial class TimelineStage : IStage
             // A sentence that states the record's date (the evidence first), else the evidence sentence if it states no
             // date of its own (it took the record's date from its context). Never another: it would be dated by what it
             // never says ("1949 — Full ratification of the Protocols will allow…", 1949 being the treaty's own year).
-            bool IsEvidence(TextSpan m) => article.SentenceAt(m.Start) is var s && text.AsSpan(s.Start, s.Length).SequenceEqual(record.Evidence);
-            var stating = record.Mentions.Where(m => StatedDates(article, article.SentenceAt(m.Start), agreementSpans).Contains(record.Date)).ToList();
-            var mention = stating.FirstOrDefault(IsEvidence);
-            if (mention == default) mention = stating.FirstOrDefault();
-            if (mention == default)
-                mention = record.Mentions.FirstOrDefault(m => IsEvidence(m) && StatedDates(article, article.SentenceAt(m.Start), agreementSpans).Count == 0);
-            if (mention == default) continue;
+            var mentions = record.Mentions.Select(m => (Mention: m, Sentence: article.SentenceAt(m.Start))).Select(m => (m.Mention,
+                Evidence: text.AsSpan(m.Sentence.Start, m.Sentence.Length).SequenceEqual(record.Evidence),
+                Stated: StatedDates(article, m.Sentence, agreementSpans))).ToList();
+            var chosen = mentions.Where(m => m.Stated.Any(d => d.Value == record.Date)).OrderBy(m => !m.Evidence)
+                .Concat(mentions.Where(m => m.Evidence && m.Stated.Count == 0))
+                .Select(m => (TextSpan?)m.Mention).FirstOrDefault();
+            if (chosen is not { } mention) continue;
             var sentence = article.SentenceAt(mention.Start);
             // A title may run over a sentence end (《…。…》): the sentence then reaches to its end.
             if (sentence.End < mention.End) sentence = sentence with { End = mention.End };
@@ -127,10 +122,14 @@ public sealed partial class TimelineStage : IStage
         return added;
     }
 
-    /// <summary>The values of the dates a sentence states itself: not a year inside a title (（2025—2029年）), not an ambiguous one.</summary>
-    private static List<string> StatedDates(Article article, TextSpan sentence, SpanIndex agreementSpans) =>
+    /// <summary>
+    /// The dates a sentence states itself, with a value. A year inside a title ("行动计划（2019—2021年）") dates the
+    /// plan's span, not an event of the sentence; an ambiguous date (a quoted 今天 whose speech date is unknown) would
+    /// put a false event on the timeline.
+    /// </summary>
+    private static List<Entity> StatedDates(Article article, TextSpan sentence, SpanIndex agreementSpans) =>
         [.. article.EntitiesWithin(EntityTypes.Date, sentence)
-            .Where(d => !string.IsNullOrEmpty(d.Value) && !d.Ambiguous && !agreementSpans.AnyOverlaps(d.Span)).Select(d => d.Value!)];
+            .Where(d => !string.IsNullOrEmpty(d.Value) && !d.Ambiguous && !agreementSpans.AnyOverlaps(d.Span))];
 
     [GeneratedRegex(@"^\s*(?:电|讯)")]
     private static partial Regex DatelineEnd();
