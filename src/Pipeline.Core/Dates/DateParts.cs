@@ -50,6 +50,7 @@ public readonly record struct DatePart(DateAnchor Anchor, int Shift, int Year, i
     public DatePrecision NeededReferencePrecision => Anchor switch
     {
         DateAnchor.DayRelative or DateAnchor.WeekRelative or DateAnchor.Weekday => DatePrecision.Day,
+        DateAnchor.YearRelative when Month == 0 && Precision > DatePrecision.Year => Precision == DatePrecision.Month ? DatePrecision.Month : DatePrecision.Day,
         DateAnchor.MonthRelative => DatePrecision.Month,
         _ => DatePrecision.Year,
     };

@@ -132,6 +132,10 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
         {
             case DateAnchor.Absolute:
                 return Materialize(p, p.Year);
+            case DateAnchor.YearRelative when p.Month == 0 && p.Precision > DatePrecision.Year:
+                // "thirty years ago this week": the reference's own month, week or day, years away.
+                usedReference = true;
+                return refDay.Year + p.Shift is >= 1 and <= 9999 ? CalendarPoint.Of(refDay.AddYears(p.Shift), p.Precision) : null;
             case DateAnchor.YearRelative:
                 usedReference = true;
                 return Materialize(p, refDay.Year + p.Shift);

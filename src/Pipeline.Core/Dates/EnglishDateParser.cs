@@ -41,7 +41,10 @@ internal static class EnglishDateParser
     private static readonly Dictionary<string, int> Counts = new(StringComparer.OrdinalIgnoreCase)
     {
         ["a"] = 1, ["an"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6,
-        ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["twenty"] = 20,
+        ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13,
+        ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19,
+        ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80,
+        ["ninety"] = 90,
     };
 
     // Title words after which a year is part of a name ("the 2030 Agenda", "2050 Strategy"), not a date.
@@ -223,9 +226,16 @@ internal static class EnglishDateParser
         return new DateMention(i, end, "date:en-weekday", new DatePart(DateAnchor.Weekday, shift, 0, 0, (int)day, DatePrecision.Day));
     }
 
-    /// <summary>two years ago, a month ago, 3 weeks ago, a decade ago.</summary>
+    /// <summary>two years ago, a month ago, 3 weeks ago, a decade ago, twenty-five years ago this week.</summary>
     private static DateMention? Ago(string t, int i, int e, int count)
     {
+        // "twenty-five": the tens, a hyphen, the units.
+        if (count is >= 20 and < 100 && count % 10 == 0 && CharAt(t, e) == '-' && char.IsAsciiLetter(CharAt(t, e + 1))
+            && Counts.TryGetValue(t[(e + 1)..WordEnd(t, e + 1)], out var units) && units is >= 1 and <= 9)
+        {
+            count += units;
+            e = WordEnd(t, e + 1);
+        }
         var q = SkipSpace(t, e);
         if (q == e) return null;
         var ue = WordEnd(t, q);
@@ -244,6 +254,21 @@ internal static class EnglishDateParser
         };
         // "one years ago" is no English; "two year ago" neither: the unit must agree with the count.
         if (part is not { } p || (count == 1) == unit.EndsWith('s')) return null;
+        // "thirty years ago this week", "a year ago today": the anniversary, one date at the finer unit.
+        if (p.Anchor == DateAnchor.YearRelative && SkipSpace(t, end) is var n && n > end)
+        {
+            var ne = WordEnd(t, n);
+            var next = t[n..ne];
+            var m = SkipSpace(t, ne);
+            var unitAfterThis = next == "this" && m > ne ? t[m..WordEnd(t, m)] : "";
+            var precision = next == "today" ? DatePrecision.Day
+                : unitAfterThis == "week" ? DatePrecision.Week
+                : unitAfterThis == "month" ? DatePrecision.Month
+                : (DatePrecision?)null;
+            var spanEnd = next == "today" ? ne : WordEnd(t, m);
+            if (precision is { } finer && !char.IsAsciiLetter(CharAt(t, spanEnd)))
+                return new DateMention(i, spanEnd, "date:relative", p with { Precision = finer });
+        }
         return new DateMention(i, end, "date:relative", p);
     }
 
