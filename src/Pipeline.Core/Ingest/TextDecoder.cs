@@ -43,10 +43,44 @@ public static class TextDecoder
         if (TryStrict(StrictUtf8, bytes, out var utf8))
             return Checked(utf8, "UTF-8");
 
+        var detected = UtfUnknown.CharsetDetector.DetectFromBytes(bytes.ToArray()).Detected?.EncodingName?.ToLowerInvariant();
+        if (Legacy(bytes, detected) is { } legacy) return legacy;
+
+        throw new ArticleException("undecodable text: neither valid UTF-8, UTF-16, GB18030, Big5 nor Windows-1252"
+            + (detected is null or "ascii" or "utf-8" ? "" : $" (it looks like {detected}; save it as UTF-8)"));
+    }
+
+    /// <summary>
+    /// A file in one of the older encodings news still arrives in: GB18030/GBK (mainland), Big5 (Taiwan, Hong Kong)
+    /// or Windows-1252/Latin-1 (Western). Chinese decodes from most byte pairs in either of the two, so uchardet's
+    /// statistics (UTF.Unknown) say which one the text is; a Chinese or Latin text must then look like one.
+    /// </summary>
+    private static Decoded? Legacy(ReadOnlySpan<byte> bytes, string? name)
+    {
+        if (name is "big5" or "big-5" && TryStrict(StrictLegacy(950), bytes, out var big5) && PlausibleChinese(big5))
+            return Checked(big5, "Big5");
         if (TryStrict(StrictGb18030, bytes, out var gb) && PlausibleChinese(gb))
             return Checked(gb, "GB18030");
+        if (name is "windows-1252" or "iso-8859-1" or "iso-8859-15" && TryStrict(StrictLegacy(1252), bytes, out var latin)
+            && PlausibleLatin(latin))
+            return Checked(latin, "Windows-1252");
+        return null;
+    }
 
-        throw new ArticleException("undecodable text: neither valid UTF-8, UTF-16 nor GB18030");
+    private static Encoding StrictLegacy(int codePage) =>
+        Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+
+    /// <summary>
+    /// Western text: ASCII with a few accented letters and typographic punctuation; the C1 controls (0x80–0x9F
+    /// as Latin-1) and a run of symbols mean the bytes are something else.
+    /// </summary>
+    private static bool PlausibleLatin(string text)
+    {
+        int usual = 0;
+        foreach (var c in text)
+            if (c < 0x80 || char.IsLetter(c) && c <= '\u024F' || c is >= '\u2010' and <= '\u2026' || c is '\u00A0' or '\u00AB' or '\u00BB' or '\u00B0' or '\u20AC')
+                usual++;
+        return usual >= text.Length * 0.97;
     }
 
     /// <summary>

@@ -51,12 +51,41 @@ public class EncodingTests
     }
 
     [TestCase(new byte[] { 0x41, 0x80, 0x42, 0xFF, 0x43, 0x0A }, TestName = "Bytes invalid in UTF-8 and GB18030 (0x80, 0xFF)")]
-    [TestCase(new byte[] { 0x43, 0x61, 0x66, 0xE9, 0x20, 0x72, 0xE9, 0x73, 0x75, 0x6D, 0xE9, 0x0A }, TestName = "Latin-1 text (Café résumé)")]
     [TestCase(new byte[] { 0xC0, 0xAF, 0xE0, 0x80, 0xAF, 0x7F, 0xFE, 0x7F }, TestName = "Overlong UTF-8 and bad GB18030 trail bytes")]
     public void Bytes_that_are_no_known_encoding_are_refused_not_mangled(byte[] bytes)
     {
         var e = Assert.Throws<ArticleException>(() => TextDecoder.Decode(bytes));
         Assert.That(e!.Message, Does.StartWith("undecodable text"));
+    }
+
+    private const string Traditional = "2023年9月5日，中國與東盟在雅加達發表聯合聲明。\n雙方同意加強全面戰略夥伴關係，推進《區域全面經濟夥伴關係協定》實施，"
+        + "並歡迎東盟秘書處與中國—東盟中心在經貿、教育和人文交流領域開展更多合作。\n";
+
+    private const string Western = "PARIS, March 5 — The Elysée said on Tuesday that France and Germany “welcome” the "
+        + "résumé of talks on the naïve draft; the Commission’s café meeting cost €40.\n";
+
+    [Test]
+    public void Big5_text_from_Taiwan_or_Hong_Kong_decodes_as_Big5_not_as_mangled_GBK()
+    {
+        var decoded = TextDecoder.Decode(Encoding.GetEncoding(950).GetBytes(Traditional));
+        Assert.That(decoded.Text, Is.EqualTo(Traditional));
+        Assert.That(decoded.EncodingName, Is.EqualTo("Big5"));
+    }
+
+    [Test]
+    public void Windows_1252_text_with_accents_and_curly_quotes_decodes()
+    {
+        var decoded = TextDecoder.Decode(Encoding.GetEncoding(1252).GetBytes(Western));
+        Assert.That(decoded.Text, Is.EqualTo(Western));
+        Assert.That(decoded.EncodingName, Is.EqualTo("Windows-1252"));
+    }
+
+    [Test]
+    public void Text_in_an_encoding_the_pipeline_does_not_read_is_refused_with_what_it_looks_like()
+    {
+        const string russian = "Министерство иностранных дел России заявило во вторник, что переговоры о договоре продолжатся в Женеве в следующем месяце.\n";
+        var e = Assert.Throws<ArticleException>(() => TextDecoder.Decode(Encoding.GetEncoding(1251).GetBytes(russian)));
+        Assert.That(e!.Message, Does.StartWith("undecodable text").And.Contains("windows-1251").And.Contains("save it as UTF-8"));
     }
 
     [Test]
