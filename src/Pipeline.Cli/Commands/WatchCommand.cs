@@ -16,7 +16,7 @@ public sealed class WatchCommand : CliCommand
         Processes the input folder like `pipeline run`, then keeps watching it: a new or changed file is
         processed once it has stopped changing for the interval (a copy in progress is waited for), and
         the overview is refreshed after each batch. A version of a file (its content) is never processed
-        twice. Stop with Ctrl+C or SIGTERM (exit code 130): finished files are kept, none is left
+        twice. A deleted file's reports and record go at once, and the overview with them. Stop with Ctrl+C or SIGTERM (exit code 130): finished files are kept, none is left
         half-written.
         """;
 

@@ -155,11 +155,19 @@ public sealed class BatchRunner : IDisposable
     /// </summary>
     private ImmutableArray<string> ForgetDeletedInputs()
     {
-        var present = InputFiles().Select(f => Path.GetFileName(f)!).ToHashSet(StringComparer.Ordinal);
-        var gone = _database.Documents.All().Select(d => d.File).Where(f => !present.Contains(f)).ToImmutableArray();
+        var gone = RecordedInputsGone();
         foreach (var file in gone) ArticleOutputs.Remove(_config.OutputDirectory, file);
         _database.Documents.Delete(gone);
         return gone;
+    }
+
+    /// <summary>Whether the record holds articles whose input file is no longer there (the next run removes them).</summary>
+    public bool RecordsInputsGone() => !RecordedInputsGone().IsEmpty;
+
+    private ImmutableArray<string> RecordedInputsGone()
+    {
+        var present = InputFiles().Select(f => Path.GetFileName(f)!).ToHashSet(StringComparer.Ordinal);
+        return _database.Documents.All().Select(d => d.File).Where(f => !present.Contains(f)).ToImmutableArray();
     }
 
     /// <summary>output/overview.&lt;format&gt; for every article now in the input folder (see <see cref="OverviewFiles"/>).</summary>

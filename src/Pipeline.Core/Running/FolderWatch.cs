@@ -32,6 +32,8 @@ public sealed class FolderWatch(BatchRunner runner, string inputDirectory, TimeS
         watcher.EnableRaisingEvents = true;
 
         var poll = TimeSpan.FromMilliseconds(Math.Max(50, settle.TotalMilliseconds / 2));
+        // Inputs deleted while nothing watched: their reports and rows go in a first batch even if nothing else changes.
+        var deletions = runner.RecordsInputsGone();
         while (!cancellation.IsCancellationRequested)
         {
             var now = DateTime.UtcNow;
@@ -59,11 +61,13 @@ public sealed class FolderWatch(BatchRunner runner, string inputDirectory, TimeS
             foreach (var gone in observed.Keys.Where(k => !present.Contains(k)).ToList())
             {
                 observed.Remove(gone);
-                handled.Remove(gone);
+                // A deleted article's reports, row and place in the overview go at once, not with the next new file.
+                deletions |= handled.Remove(gone);
             }
 
-            if (ready.Count > 0)
+            if (ready.Count > 0 || deletions)
             {
+                deletions = false;
                 var summary = runner.Run([.. ready.Select(r => r.Path)], progress, cancellation);
                 foreach (var (path, stamp) in ready)
                     if (summary.Articles.Any(a => a.File == Path.GetFileName(path) && a.Status != RunStatus.Cancelled))

@@ -68,4 +68,43 @@ public class WatchTests
             Has.Length.EqualTo(3), "the overview lists every article");
         Assert.That(Directory.EnumerateFiles(ws.Output, "*" + AtomicFile.TempSuffix, SearchOption.AllDirectories), Is.Empty);
     }
+
+    [Test]
+    public void A_file_deleted_alone_leaves_the_output_and_the_overview_at_once()
+    {
+        using var ws = new Workspace();
+        ws.Add("kept.txt", "Kept for the whole test.\n");
+        ws.Add("gone.txt", "Deleted while watched.\n");
+        ws.Add("gone-before.txt", "Deleted while nothing watched.\n");
+        var config = ws.LoadConfig();
+        using var runner = new BatchRunner(config, new ArticlePipeline([new IngestStage(), new SegmentStage()]), TestWriters.Both,
+            new RunOptions { RetryFailed = false });
+        runner.Run(new LogProgress(TextWriter.Null));
+        File.Delete(Path.Combine(ws.Input, "gone-before.txt"));
+        Assert.That(Path.GetDirectoryName(ws.ArticleOutput("gone-before.txt")), Does.Exist, "precondition: recorded before the watch");
+
+        var summaries = new ConcurrentQueue<RunSummary>();
+        var watch = new FolderWatch(runner, config.InputDirectory, TimeSpan.FromMilliseconds(300));
+        watch.BatchCompleted += summaries.Enqueue;
+        using var stop = new CancellationTokenSource();
+        var watching = Task.Run(() => watch.Run(new LogProgress(TextWriter.Null), stop.Token));
+        void WaitFor(Func<bool> condition, string what)
+        {
+            var clock = Stopwatch.StartNew();
+            while (!condition() && clock.Elapsed < TimeSpan.FromSeconds(30)) Thread.Sleep(50);
+            Assert.That(condition(), what);
+        }
+        string[] Listed() => File.ReadAllText(Path.Combine(ws.Output, "overview.docx")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        WaitFor(() => summaries.Any(s => s.Deleted.Contains("gone-before.txt")), "an input deleted before watching is forgotten in the first batch");
+        WaitFor(() => summaries.Any(s => s.Articles.Any(a => a.File == "gone.txt")), "the files present are looked at");
+        File.Delete(Path.Combine(ws.Input, "gone.txt"));
+        WaitFor(() => summaries.Any(s => s.Deleted.Contains("gone.txt")), "the lone deletion makes a batch of its own");
+
+        stop.Cancel();
+        Assert.That(watching.Wait(TimeSpan.FromSeconds(30)), "watch stops on cancellation");
+        Assert.That(Path.GetDirectoryName(ws.ArticleOutput("gone.txt")), Does.Not.Exist);
+        Assert.That(Path.GetDirectoryName(ws.ArticleOutput("gone-before.txt")), Does.Not.Exist);
+        Assert.That(Listed(), Has.Length.EqualTo(1), "the overview lists the one article left");
+    }
 }
