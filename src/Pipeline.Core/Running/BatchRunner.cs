@@ -295,6 +295,8 @@ public sealed class BatchRunner : IDisposable
             AtomicFile.Commit(temp, final);
             stamps[Path.GetFileName(final)] = OutputStamp.Of(final)!;
         }
+        // A format no longer configured leaves no briefing that describes an older version of the article.
+        foreach (var stale in ArticleOutputs.AllNames.Where(n => !stamps.ContainsKey(n))) AtomicFile.TryDelete(Path.Combine(dir, stale));
         return stamps;
     }
 

@@ -28,6 +28,8 @@ public sealed class OverviewFiles(PipelineDatabase database, IReadOnlyList<IRepo
     public ImmutableArray<string> Write(IReadOnlyCollection<string> files, string fingerprint, IRunProgress progress)
     {
         var names = writers.Select(w => w.OverviewFileName).ToList();
+        // An overview in a format no longer configured would show an older batch beside the current one.
+        foreach (var stale in Ingest.ArticleFiles.ReservedNames.Except(names)) AtomicFile.TryDelete(Path.Combine(outputDirectory, stale));
         var state = database.Overview.State(files, fingerprint);
         if (state == database.Runs.GetSetting(StateKey) && names.All(n => File.Exists(Path.Combine(outputDirectory, n))))
             return [];

@@ -69,6 +69,29 @@ public class IncrementalTests
     }
 
     [Test]
+    public void A_format_taken_out_of_the_configuration_leaves_no_stale_briefing_or_overview()
+    {
+        using var ws = ThreeArticles();
+        ws.Run();
+        Assert.That(ws.ArticleOutput("a.txt", "briefing.pdf"), Does.Exist, "precondition");
+        Assert.That(Path.Combine(ws.Output, "overview.pdf"), Does.Exist, "precondition");
+
+        ws.WriteConfig("[\"ingest\", \"segment\"]", "\"reports\": {\"formats\": [\"docx\"]}");
+        ws.Run(writers: [new TextReportWriter("docx")]);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var file in new[] { "a.txt", "b.txt", "c.md" })
+            {
+                Assert.That(ws.ArticleOutput(file, "briefing.pdf"), Does.Not.Exist, file);
+                Assert.That(ws.ArticleOutput(file, "briefing.docx"), Does.Exist, file);
+            }
+            Assert.That(Path.Combine(ws.Output, "overview.pdf"), Does.Not.Exist);
+            Assert.That(Path.Combine(ws.Output, "overview.docx"), Does.Exist);
+        });
+    }
+
+    [Test]
     public void An_article_whose_output_was_deleted_or_edited_is_redone()
     {
         using var ws = ThreeArticles();
