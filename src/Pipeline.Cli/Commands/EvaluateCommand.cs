@@ -47,6 +47,9 @@ public sealed class EvaluateCommand : CliCommand
     {
         var types = parse.GetValue(_types)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     ?? [.. Scorer.DefaultTypes];
+        // A misspelt type would score as zeros, which reads as a result.
+        if (types.FirstOrDefault(t => !EntityTypes.Emitted.Contains(t)) is { } unknown)
+            throw new UsageException($"--types: no such type '{unknown}' (the pipeline finds {string.Join(", ", EntityTypes.Emitted)})");
         var paths = parse.GetValue(_paths) ?? [];
         var relaxed = parse.GetValue(_relaxed);
         if (parse.GetValue(_corpus) is { } corpusPath)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pipeline.Configuration;
 using Pipeline.Model;
+using Pipeline.Ingest;
 using Pipeline.Running;
 using Pipeline.Running.Shards;
 using Pipeline.Stages;
@@ -66,6 +67,9 @@ public sealed class RunCommand : CliCommand
 
         using var runner = new BatchRunner(config, PipelineBuilder.From(config).Build(), ReportWriters.All, options);
         var summary = runner.Run(progress, context.Cancellation);
+        if (summary.Articles.IsEmpty && !summary.Cancelled)
+            context.Error.WriteLine($"pipeline: no articles in {config.InputDirectory} (it reads {string.Join(", ", ArticleFiles.Extensions)} files; " +
+                                    "sub-folders are not read)");
         context.Out.WriteLine(summary.OneLine());
         return (ExitCode)summary.ExitCode(failOn);
     }

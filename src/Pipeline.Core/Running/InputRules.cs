@@ -21,7 +21,8 @@ public sealed record InputRules(long MaxFileBytes, SymlinkPolicy Symlinks)
     /// <summary>The articles and refused entries of <paramref name="folder"/>, only <paramref name="shard"/>'s when given.</summary>
     public InputScan Scan(string folder, ShardSpec? shard = null)
     {
-        if (!Directory.Exists(folder)) throw new ConfigException($"input folder not found: {folder}");
+        if (!Directory.Exists(folder))
+            throw new ConfigException(File.Exists(folder) ? $"the input is a file, not a folder: {folder}" : $"input folder not found: {folder}");
         var scan = ArticleFiles.Scan(folder, Symlinks);
         if (shard is null || shard.Count == 1) return scan;
         bool Mine(string path) => shard.Contains(Path.GetRelativePath(folder, path));

@@ -100,5 +100,30 @@ public class RunCommandTests
         var (code, _, stderr) = Run("run", "--config", ws.ConfigPath);
         Assert.That(code, Is.EqualTo((int)ExitCode.UsageOrConfig));
         Assert.That(stderr, Does.Contain("input folder not found"));
+        File.WriteAllText(ws.Input, "a file where the folder should be");
+        var file = Run("run", "--config", ws.ConfigPath);
+        Assert.That(file.Code, Is.EqualTo((int)ExitCode.UsageOrConfig));
+        Assert.That(file.Error, Does.Contain("the input is a file, not a folder: " + ws.Input));
+    }
+
+    [Test]
+    public void An_empty_input_folder_is_said_so_not_passed_over_in_silence()
+    {
+        using var ws = new Workspace();
+        Directory.CreateDirectory(Path.Combine(ws.Input, "sub"));
+        ws.Add("notes.odt", "not an article type");
+        var (code, stdout, stderr) = Run("run", "--config", ws.ConfigPath);
+        Assert.That(code, Is.EqualTo((int)ExitCode.Success));
+        Assert.That(stderr, Does.Contain($"no articles in {ws.Input} (it reads .txt, .md").And.Contains("sub-folders are not read"));
+        Assert.That(stdout, Does.StartWith("0 articles"));
+    }
+
+    [Test]
+    public void Evaluate_refuses_a_type_the_pipeline_never_finds_instead_of_scoring_zeros()
+    {
+        using var ws = new Workspace();
+        var (code, _, stderr) = Run("evaluate", "--config", ws.ConfigPath, "--types", "ORG,ORGS", "--gold", ws.Input, ws.Input);
+        Assert.That(code, Is.EqualTo((int)ExitCode.UsageOrConfig));
+        Assert.That(stderr, Does.Contain("--types: no such type 'ORGS'"));
     }
 }
