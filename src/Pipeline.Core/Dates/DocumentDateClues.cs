@@ -343,9 +343,12 @@ internal sealed partial class DocumentDateClues
         return new PastPoint(point, Show(m))
         {
             WholeYearFigures = point.Precision == DatePrecision.Year && ReportsFigures(m),
-            FullByHabit = point.Precision >= DatePrecision.Week && !Show(m).Any(IsChinese) || ContinuesASeries(m),
+            FullByHabit = point.Precision >= DatePrecision.Week && !Show(m).Any(IsChinese) || ContinuesASeries(m) || AsOf(m),
         };
     }
+
+    /// <summary>截至2025年10月底: figures "as of" a time, whose year statistics write out even when it is the text's own.</summary>
+    private bool AsOf(DateMention m) => _text.AsSpan(0, m.Start).TrimEnd().EndsWith("截至", StringComparison.Ordinal);
 
     private static bool IsChinese(char c) => c is >= '\u4e00' and <= '\u9fff';
 
@@ -564,8 +567,9 @@ internal sealed partial class DocumentDateClues
     {
         var from = Math.Max(0, start - 4);
         var before = _text[from..start];
-        if (before.Contains('到') || before.Contains('将') || before.Contains('预') || before.Contains('拟') || before.EndsWith('至')
-            || before.Contains("计划"))
+        // 截至2025年10月 is "as of": figures counted up to a time already past, not a target.
+        if (before.Contains('到') || before.Contains('将') || before.Contains('预') || before.Contains('拟')
+            || before.EndsWith('至') && !before.EndsWith("截至") || before.Contains("计划"))
             return true;
         var s = start;
         while (s > 0 && _text[s - 1] == ' ') s--;

@@ -159,6 +159,8 @@ internal static class EnglishDateParser
                 var q = SkipSpace(t, e);
                 return q > e && QualifiedRelative(t, q) is { } inner && inner.From.Anchor != DateAnchor.Weekday ? inner with { Start = i } : null;
             }
+            case "the" or "The":
+                return AfterThe(t, i, e);
             case "fiscal" or "Fiscal":
             {
                 // fiscal year 2023, fiscal 2023: a year, but not the calendar one.
@@ -194,6 +196,27 @@ internal static class EnglishDateParser
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// "the 1990s", "the early 1980s", "the end of April", "the beginning of next year": the article and the part of
+    /// the period stay in the span (as 4月底 and 今年初 keep theirs); the value is the period's, at its precision.
+    /// </summary>
+    private static DateMention? AfterThe(string t, int i, int e)
+    {
+        var q = SkipSpace(t, e);
+        if (q == e) return null;
+        var qe = WordEnd(t, q);
+        if (char.IsAsciiDigit(CharAt(t, q)) || t[q..qe] is "early" or "mid" or "late")
+            return (char.IsAsciiDigit(CharAt(t, q)) ? FromYear(t, q, afterQualifier: true) : FromWord(t, q)) is
+                { IsRange: false, From.Precision: DatePrecision.Decade } decade ? decade with { Start = i } : null;
+        if (t[q..qe] is not ("end" or "beginning" or "start" or "middle" or "turn") || !At(t, qe, " of ")) return null;
+        var p = SkipSpace(t, qe + 4);
+        var inner = char.IsAsciiDigit(CharAt(t, p)) ? FromYear(t, p, afterQualifier: true)
+            : Months.TryGetValue(t[p..WordEnd(t, p)], out var month) ? FromMonth(t, p, WordEnd(t, p), month, t[p..WordEnd(t, p)], afterQualifier: true)
+            : QualifiedRelative(t, p);
+        return inner is { IsRange: false } && inner.From.Anchor != DateAnchor.Weekday && inner.From.Precision != DatePrecision.Day
+            ? inner with { Start = i } : null;
     }
 
     /// <summary>After early/late/earlier/later: "this year", "last month", "next week", "Monday".</summary>
@@ -241,8 +264,12 @@ internal static class EnglishDateParser
         var ue = WordEnd(t, q);
         var unit = t[q..ue];
         var a = SkipSpace(t, ue);
-        if (a == ue || !At(t, a, "ago") || char.IsAsciiLetter(CharAt(t, a + 3))) return null;
-        var end = a + 3;
+        if (a == ue) return null;
+        // "four months from now": the same count ahead.
+        var ahead = At(t, a, "from now") && !char.IsAsciiLetter(CharAt(t, a + 8));
+        if (!ahead && (!At(t, a, "ago") || char.IsAsciiLetter(CharAt(t, a + 3)))) return null;
+        var end = ahead ? a + 8 : a + 3;
+        if (ahead) count = -count;
         var part = unit switch
         {
             "year" or "years" => new DatePart(DateAnchor.YearRelative, -count, 0, 0, 0, DatePrecision.Year),
@@ -253,9 +280,9 @@ internal static class EnglishDateParser
             _ => (DatePart?)null,
         };
         // "one years ago" is no English; "two year ago" neither: the unit must agree with the count.
-        if (part is not { } p || (count == 1) == unit.EndsWith('s')) return null;
+        if (part is not { } p || (Math.Abs(count) == 1) == unit.EndsWith('s')) return null;
         // "thirty years ago this week", "a year ago today": the anniversary, one date at the finer unit.
-        if (p.Anchor == DateAnchor.YearRelative && SkipSpace(t, end) is var n && n > end)
+        if (p.Anchor == DateAnchor.YearRelative && !ahead && SkipSpace(t, end) is var n && n > end)
         {
             var ne = WordEnd(t, n);
             var next = t[n..ne];
@@ -333,6 +360,11 @@ internal static class EnglishDateParser
         }
         if (r > q && TryYearAt(t, r, out var y2, out var y2End))
             return new DateMention(i, y2End, "date:en-my", DatePart.Absolute(y2, month));
+        // "June next year", "April last year": the month of the year before or after the reference year.
+        if (!char.IsAsciiLetter(CharAt(t, e)) && r > q && WordEnd(t, r) is var re && t[r..re] is "last" or "next" or "this"
+            && At(t, SkipSpace(t, re), "year") && !char.IsAsciiLetter(CharAt(t, SkipSpace(t, re) + 4)) && SkipSpace(t, re) > re)
+            return new DateMention(i, SkipSpace(t, re) + 4, "date:en-relative-month",
+                new DatePart(DateAnchor.YearRelative, t[r] == 'l' ? -1 : t[r] == 'n' ? 1 : 0, 0, month, 0, DatePrecision.Month));
         // A month name alone ("in September", "early May") names the month of the reference year.
         if (abbreviated || char.IsAsciiLetter(CharAt(t, e))) return null;
         if (!afterQualifier && !MonthPrepositions.Contains(PreviousWord(t, i))) return null;
