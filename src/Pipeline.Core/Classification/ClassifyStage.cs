@@ -118,6 +118,7 @@ public sealed class ClassifyStage : IStage
         var dropped = inner.Select(k => knownOrgs[k]).ToHashSet(ReferenceEqualityComparer.Instance);
         var kept = article.Entities.Where(e => !dropped.Contains(e));
         var all = kept.Concat(entities).ToImmutableArray().Sort(Entity.ByPosition);
+        if (article.Language == DocumentLanguage.Chinese) all = PlaceOwnedNames.Extend(article.Text, all);
         return article with { Entities = AliasResolver.ResolveShortForms(all) };
     }
 

@@ -123,8 +123,12 @@ public sealed class RecogniseStage : IStage
         }
         if (language == DocumentLanguage.English)
             added.AddRange(RepeatedNames.Find(text, entities.Where(e => !removed.Contains(e)).Concat(added), surelyOther));
-        if (added.Count == 0 && removed.Count == 0) return article;
+        if (added.Count == 0 && removed.Count == 0)
+            return language == DocumentLanguage.Chinese && PlaceOwnedNames.Extend(text, entities) is var owned && owned != entities
+                ? article with { Entities = AliasResolver.ResolveShortForms(owned) }
+                : article;
         var all = entities.Where(e => !removed.Contains(e)).Concat(added).ToImmutableArray().Sort(Entity.ByPosition);
+        if (language == DocumentLanguage.Chinese) all = PlaceOwnedNames.Extend(text, all);
         return article with { Entities = AliasResolver.ResolveShortForms(all) };
     }
 

@@ -70,6 +70,10 @@ public class SpanRuleTests
         yield return Case("两百多名香港大学生来京参观，北京大学的学生陪同。", "北京大学");
         // Media: country prefixes and title marks stay out.
         yield return Case("据英国路透社报道，谈判仍在继续。", "路透社");
+        // An institution named by its kind (a national bank, an export-import bank, a parliament) has its place as its name.
+        yield return Case("中国银行与埃及国民银行签署合作文件。", "中国银行", "埃及国民银行");
+        yield return Case("非洲进出口银行将为项目提供融资。", "非洲进出口银行");
+        yield return Case("希腊议会以多数票通过了该法案。", "希腊议会");
         yield return Case("美国《华尔街日报》刊文指出。", "华尔街日报");
         yield return Case("新华社北京3月5日电", "新华社=新华通讯社");
         yield return Case("新华社长沙3月5日电", "新华社=新华通讯社");
