@@ -15,7 +15,12 @@ public sealed record GazetteerEntry(string? Chinese, string? English, ImmutableA
     {
         if (!string.IsNullOrEmpty(Chinese)) yield return Chinese;
         if (!string.IsNullOrEmpty(English)) yield return English;
-        foreach (var a in Aliases) yield return a;
+        foreach (var a in Aliases)
+        {
+            yield return a;
+            // Wire style writes the UN's initials with stops (AP's "U.N. Security Council").
+            if (a.StartsWith("UN ", StringComparison.Ordinal)) yield return "U.N. " + a[3..];
+        }
     }
 }
 

@@ -13,6 +13,10 @@ public static class LegalForms
         "GmbH", "Inc", "Corp", "Ltd", "Plc", "PLC", "plc", "LLC", "SpA", "Bhd", "Pty", "Co", "AG", "SA", "NV", "AB",
     ];
 
+    // Words a company's registered name adds to its brand (Toyota Motor, Tata Motors, Mitsubishi Heavy Industries):
+    // taken only after a name the gazetteer lists as a company.
+    private static readonly string[] CompanyWords = ["Heavy Industries", "Industries", "Motors", "Motor", "Electric", "Group"];
+
     private const int MostForms = 2;
 
     // Co-operative, AB-Volvo: a hyphen goes on with the word.
@@ -20,9 +24,13 @@ public static class LegalForms
 
     /// <summary>Where the name ending at <paramref name="end"/> ends with the legal forms written after it.</summary>
     /// <param name="limit">start of the next known name, which no form runs into.</param>
-    public static int EndAfter(string text, int end, int limit)
+    public static int EndAfter(string text, int end, int limit, bool company = false)
     {
         if (end == 0 || !char.IsAsciiLetterOrDigit(text[end - 1])) return end;
+        if (company && end + 1 < limit && text[end] == ' ' && CompanyWords.FirstOrDefault(w => end + 1 + w.Length <= limit &&
+                string.CompareOrdinal(text, end + 1, w, 0, w.Length) == 0 &&
+                (end + 1 + w.Length == text.Length || !ContinuesWord(text[end + 1 + w.Length]))) is { } word)
+            end += 1 + word.Length;
         for (var n = 0; n < MostForms && end + 1 < limit && text[end] == ' '; n++)
         {
             var form = Forms.FirstOrDefault(f => end + 1 + f.Length <= limit &&

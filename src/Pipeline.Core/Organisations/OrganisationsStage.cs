@@ -56,7 +56,7 @@ public sealed class OrganisationsStage : IStage
                 covered.Add(m with { End = unitEnd });
                 continue;
             }
-            var named = m with { End = LegalForms.EndAfter(text, m.End, nextStart) };
+            var named = m with { End = LegalForms.EndAfter(text, m.End, nextStart, company: m.Entry.Kind == "company") };
             var entity = ToEntity(text, named, language);
             if (language == DocumentLanguage.English && CountryBoundAliases.CountryOf(entity.Text) is { } country &&
                 !NamesCountry(country))

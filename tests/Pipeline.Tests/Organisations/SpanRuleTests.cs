@@ -129,6 +129,9 @@ public class SpanRuleTests
         yield return Case("Leaders of the Pacific Islands Forum met in Suva.", "Pacific Islands Forum");
         yield return Case("Interpol issued a notice.", "Interpol");
         yield return Case("The G20 leaders met in Bali.", "G20=Group of Twenty");
+        // Wire style: the UN's initials with stops; a company's registered name adds a word to the brand.
+        yield return Case("The U.N. Security Council met on Friday.", "U.N. Security Council=United Nations Security Council");
+        yield return Case("Shares of Nissan Motor rose while Toyota Motor fell.", "Nissan Motor=Nissan", "Toyota Motor=Toyota");
         yield return Case("ASEAN and the EU issued a joint statement.", "ASEAN", "EU=European Union");
         yield return Case("The World Bank and the IMF held their spring meetings.", "World Bank", "IMF=International Monetary Fund");
         yield return Case("Reuters reported the talks stalled.", "Reuters");
