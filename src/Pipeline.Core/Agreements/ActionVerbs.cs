@@ -42,7 +42,7 @@ public static partial class ActionVerbs
     private static readonly string[] ObjectMarkers = ["将其", "将之", "将该", "将此", "将这", "将它", "将上述"];
 
     // A headline's present tense is a report: "ministers adopt joint communiqué".
-    [GeneratedRegex(@"\b(?<planned>will\s+(?:sign|adopt|issue|conclude)|(?:plan|plans|planned|intend|intends|agreed|agree|expect|expects|expected|hope|hopes|aim|aims|aimed|seek|seeks)\s+to\s+(?:sign|adopt|conclude)|to\s+be\s+signed)\b|\b(?<inforce>entered\s+into\s+force|enter\s+into\s+force|came\s+into\s+force|took\s+effect|in\s+force)\b|\b(?<negotiating>negotiat\w+|talks\s+on)\b|\b(?<signed>signed|signing|signs|concluded|inked)\b|\b(?<adopted>adopted|adopting|adopts|adopt|agreed|endorsed)\b|\b(?<issued>issued|announced|released|published|unveiled)\b|\b(?<approved>approved|ratified)\b|\b(?<acceded>acceded|joined)\b")]
+    [GeneratedRegex(@"\b(?<planned>will\s+(?:sign|adopt|issue|conclude)|(?:plan|plans|planned|intend|intends|agreed|agree|expect|expects|expected|hope|hopes|aim|aims|aimed|seek|seeks)\s+to\s+(?:sign|adopt|conclude)|to\s+be\s+signed)\b|\b(?<inforce>entered\s+into\s+force|enter\s+into\s+force|came\s+into\s+force|took\s+effect|in\s+force)\b|\b(?<negotiating>negotiat\w+|talks\s+on)\b|\b(?<signed>signed|signing|signs|sign|concluded|inked|inks)\b|\b(?<adopted>adopted|adopting|adopts|adopt|agreed|endorsed)\b|\b(?<issued>issued|announced|released|published|unveiled)\b|\b(?<approved>approved|ratified)\b|\b(?<acceded>acceded|joined)\b")]
     private static partial Regex English();
 
     /// <summary>Every action verb in text[start..end).</summary>

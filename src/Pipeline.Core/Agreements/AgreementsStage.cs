@@ -18,7 +18,9 @@ public sealed partial class AgreementsStage : IStage
 
     StageDescriptor IStage.Descriptor => Descriptor;
 
-    [GeneratedRegex(@"\b(?:an?|the|its|their|new)\s+((?:extradition|mutual legal assistance|free[- ]trade|bilateral investment|investment(?: protection| promotion)?|trade|peace|security|defen[cs]e(?: cooperation)?|mutual defen[cs]e|nuclear|arms control|cease-?fire|tax|double taxation|visa waiver|border|boundary|(?:comprehensive )?economic partnership|(?:strategic )?partnership|(?:economic )?cooperation|status of forces|digital (?:trade|economy)|readmission|social security|air services|fisheries)\s+(?:treaty|agreement|pact|accord))\b", RegexOptions.IgnoreCase)]
+    // After an article or a possessive ("the IOC's cooperation agreement"), or a headline's verb ("India, UAE sign
+    // investment treaty"); the parties may be named before the type ("the EU-Mercosur trade agreement").
+    [GeneratedRegex(@"(?:\b(?:an?|the|its|their|new|(?-i:[A-Z][\w.&]*)['’]s)\s+|(?<=\b(?:sign|signs|signed|seal|seals|sealed|ink|inks|inked)\s))((?<parties>(?-i:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)+)\s+)?(?:extradition|mutual legal assistance|free[- ]trade|bilateral investment|investment(?: protection| promotion)?|trade|peace|security|defen[cs]e(?: cooperation)?|mutual defen[cs]e|nuclear|arms control|cease-?fire|tax|double taxation|visa waiver|border|boundary|(?:comprehensive )?economic partnership|(?:strategic )?partnership|(?:economic )?cooperation|status of forces|digital (?:trade|economy)|readmission|social security|air services|fisheries|merger|interim|(?:(?:liquefied natural |natural )?gas|LNG|oil|energy|long-term )?supply)\s+(?:treaty|agreement|pact|accord|protocol))\b", RegexOptions.IgnoreCase)]
     private static partial Regex EnglishTypedTreaty();
 
     // A headline drops the article: "ministers adopt joint communiqué"; a sentence may open with "The communiqué, adopted …".
@@ -26,7 +28,7 @@ public sealed partial class AgreementsStage : IStage
     private static partial Regex EnglishJointDocument();
 
     // "talks on a free trade agreement", "aimed to seal a deal": instruments under negotiation are to be signed.
-    [GeneratedRegex(@"\b(?:sign|signed|signing|signs|ratif\w*|negotiat\w*|conclud\w*|concluded|in force|into force|accede\w*|accession|talks|finali[sz]\w*|seal\w*|clinch\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:sign|signed|signing|signs|ratif\w*|negotiat\w*|conclud\w*|concluded|in force|into force|accede\w*|accession|talks|finali[sz]\w*|seal\w*|clinch\w*|approv\w*|inherits?|progress towards)\b", RegexOptions.IgnoreCase)]
     private static partial Regex EnglishTreatyContext();
 
     [GeneratedRegex(@"\b(?:issued|adopted|released|signed|agreed|announced|endorsed|published|adopts?|issues?|signs?|releases?)\b")]
@@ -79,13 +81,16 @@ public sealed partial class AgreementsStage : IStage
         {
             var g = m.Groups[1];
             if (isTaken(g.Index, g.Index + g.Length)) continue;
+            var words = g.Value.Split(' ');
             // "the Mutual Defense Treaty between …" is a title: the title finder takes it whole.
-            if (char.IsUpper(g.Value[0])) continue;
-            if (!EnglishTreatyContext().IsMatch(article.SentenceAt(g.Index).Of(text))) continue;
-            var head = g.Value.Split(' ')[^1].ToLowerInvariant();
+            if (char.IsUpper(words[^1][0]) || char.IsUpper(g.Value[0]) && !m.Groups["parties"].Success) continue;
+            // An instrument between named parties is that one instrument; a bare type only where it is signed or negotiated.
+            if (!m.Groups["parties"].Success && !EnglishTreatyContext().IsMatch(article.SentenceAt(g.Index).Of(text))) continue;
+            var head = words[^1].ToLowerInvariant();
             yield return new Candidate(g.Index, g.Index + g.Length, g.Value, EntityTypes.Agreement, RuleIds.AgreementTyped, RuleConfidence.Likely)
             {
-                Canonical = g.Value.ToLowerInvariant(), Kind = head is "treaty" ? "treaty" : "agreement",
+                Canonical = m.Groups["parties"].Success ? g.Value : g.Value.ToLowerInvariant(),
+                Kind = head is "treaty" or "protocol" ? head : "agreement",
             };
         }
         foreach (Match m in EnglishJointDocument().Matches(text))

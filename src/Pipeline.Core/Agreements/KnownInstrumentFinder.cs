@@ -7,7 +7,8 @@ public static class KnownInstrumentFinder
 {
     // Every name each instrument is written by, made once: an article is searched for each of them.
     private static readonly (KnownInstrument Instrument, string[] Names)[] Searched =
-        [.. KnownInstruments.All.Select(i => (i, new[] { i.Chinese, i.English }.Concat(i.ShortNames).ToArray()))];
+        [.. KnownInstruments.All.Select(i => (i, new[] { i.Chinese, i.English }.Concat(i.ShortNames)
+            .Concat(i.ShortNames.Prepend(i.English).Select(Organisations.LowerCaseHeads.Variant).OfType<string>()).Distinct().ToArray()))];
 
     public static IEnumerable<Candidate> Find(string text, bool chineseDocument, Func<int, int, bool> isTaken)
     {

@@ -21,6 +21,7 @@ public sealed record GazetteerEntry(string? Chinese, string? English, ImmutableA
             // Wire style writes the UN's initials with stops (AP's "U.N. Security Council").
             if (a.StartsWith("UN ", StringComparison.Ordinal)) yield return "U.N. " + a[3..];
         }
+        if (LowerCaseHeads.Variant(English ?? "") is { } lower) yield return lower;
     }
 }
 

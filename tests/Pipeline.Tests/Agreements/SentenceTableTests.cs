@@ -206,6 +206,16 @@ public class SentenceTableTests
             new("Treaty on the Non-Proliferation of Nuclear Weapons", A, "treaty", "1970", Action: "in force"));
         yield return Case("Both countries will sign a free trade agreement next year.",
             new("free trade agreement", A, "agreement", Action: "planned"));
+        // Typed instruments of business news, between named parties, after a possessive or a headline's verb.
+        yield return Case("The two carmakers aim to sign a merger agreement in [D:2025-06|June next year].",
+            new("merger agreement", A, "agreement", "2025-06", Action: "planned"));
+        yield return Case("The EU-Mercosur trade agreement has been stalled for years.",
+            new("EU-Mercosur trade agreement", A, "agreement", Canonical: "EU-Mercosur trade agreement"));
+        yield return Case("India, UAE sign investment treaty.",
+            new("investment treaty", A, "treaty", Action: "signed"));
+        // British style writes a known name's last noun in lower case.
+        yield return Case("The deal makes the commitments of the Paris agreement enforceable.",
+            new("Paris agreement", A, "agreement", Canonical: "Paris Agreement"));
         yield return Case("The Joint Comprehensive Plan of Action was concluded in Vienna in [D:2015-07|July 2015] between Iran and the P5+1.",
             new("Joint Comprehensive Plan of Action", A, "agreement", "2015-07", Parties: "Iran+P5+1", Action: "signed"));
         yield return Case("The [O:United States Senate|Senate] ratified the New START treaty in [D:2010-12|December 2010].",
