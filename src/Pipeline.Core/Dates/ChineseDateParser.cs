@@ -55,7 +55,7 @@ internal static class ChineseDateParser
         }
         if (TryYear(t, p, out var q, out part))
         {
-            var relative = part.Anchor == DateAnchor.YearRelative;
+            var relative = part.Anchor is DateAnchor.YearRelative or DateAnchor.PreviousPoint;
             if (TryMonth(t, q, out var q2, out var month))
             {
                 if (TryDay(t, q2, true, out var q3, out var day))
@@ -90,6 +90,23 @@ internal static class ChineseDateParser
         {
             // 前三季度, 一季度, 上半年, 前10个月 opening a clause of a report: this year's part, like 今年前三季度.
             part = new DatePart(DateAnchor.YearRelative, 0, 0, 0, 0, DatePrecision.Year);
+            return true;
+        }
+        if (TryAgo(t, p, out end, out part))
+        {
+            rule = DateRules.Ago;
+            return true;
+        }
+        // 同月, 同月15日: the month of the date before.
+        if (CharAt(t, p) == '同' && CharAt(t, p + 1) == '月' && CharAt(t, p - 1) is not ('不' or '相' or '共') && CharAt(t, p + 2) != '份')
+        {
+            part = new DatePart(DateAnchor.PreviousPoint, 0, 0, 0, 0, DatePrecision.Month);
+            if (TryDay(t, p + 2, true, out var q3, out var day))
+            {
+                part = part with { Day = day, Precision = DatePrecision.Day };
+                end = PartOfDay(t, q3);
+            }
+            else end = MonthPart(t, p + 2);
             return true;
         }
         if (TryRelativeMonth(t, p, out q, out var shift))
@@ -274,6 +291,27 @@ internal static class ChineseDateParser
         return day;
     }
 
+    /// <summary>三年前, 10年前, 两个月前, 五天前: counted back from the document's day (年前后 and 年前夕 are not).</summary>
+    private static bool TryAgo(string t, int p, out int end, out DatePart part)
+    {
+        end = p;
+        part = default;
+        var (count, length) = CharAt(t, p) == '两' ? (2, 1) : Numerals.TryRead(t, p, out var n) ? (n.Value, n.Length) : (0, 0);
+        if (count is < 1 or > 200) return false;
+        var q = p + length;
+        var (unitLength, anchor, precision) = CharAt(t, q) switch
+        {
+            '年' => (1, DateAnchor.YearRelative, DatePrecision.Year),
+            '天' => (1, DateAnchor.DayRelative, DatePrecision.Day),
+            '个' when CharAt(t, q + 1) == '月' => (2, DateAnchor.MonthRelative, DatePrecision.Month),
+            _ => (0, DateAnchor.Absolute, DatePrecision.Year),
+        };
+        if (unitLength == 0 || CharAt(t, q + unitLength) != '前' || CharAt(t, q + unitLength + 1) is '后' or '夕') return false;
+        part = new DatePart(anchor, -count, 0, 0, 0, precision);
+        end = q + unitLength + 1;
+        return true;
+    }
+
     private static bool TryRelativeMonth(string t, int p, out int end, out int shift)
     {
         end = p;
@@ -304,6 +342,13 @@ internal static class ChineseDateParser
         if (shift != 9)
         {
             part = new DatePart(DateAnchor.YearRelative, shift, 0, 0, 0, DatePrecision.Year);
+            end = p + 2;
+            return true;
+        }
+        // 同年11月, 同年底: the year of the date before; 不同年 and 同年龄 are not.
+        if (CharAt(t, p) == '同' && CharAt(t, p + 1) == '年' && CharAt(t, p - 1) is not ('不' or '相' or '共') && CharAt(t, p + 2) is not ('龄' or '级' or '代'))
+        {
+            part = new DatePart(DateAnchor.PreviousPoint, 0, 0, 0, 0, DatePrecision.Year);
             end = p + 2;
             return true;
         }
@@ -397,7 +442,7 @@ internal static class ChineseDateParser
     private static readonly string[] YearParts =
     [
         "上半年", "下半年", "前三季度", "前两季度", "前二季度", "第一季度", "第二季度", "第三季度", "第四季度",
-        "一季度", "二季度", "三季度", "四季度", "年初", "年底", "年末", "年中", "初", "底", "末",
+        "一季度", "二季度", "三季度", "四季度", "年初", "年底", "年末", "年中", "全年", "初", "底", "末",
         "春季", "夏季", "秋季", "冬季", "春天", "夏天", "秋天", "冬天", "岁末",
     ];
 

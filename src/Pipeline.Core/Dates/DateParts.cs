@@ -10,6 +10,7 @@ public enum DateAnchor
     DayRelative,       // 今天, yesterday
     CenturyRelative,   // 上世纪90年代
     PreviousDay,       // 当天, 同日, 次日: counted from the last day the text named
+    PreviousPoint,     // 同年11月, 同月: the year (and month) of the last date the text named; Month 0 = that month
     YearMissing,       // 9月3日, 27日, May 19: the year (and maybe month) comes from context
     Weekday,           // on Monday, last Friday: Day is the DayOfWeek; Shift -1 before, +1 after, 0 by the tense
 }
@@ -106,3 +107,10 @@ public readonly record struct CalendarPoint(int Year, int Month, int Day, DatePr
 
 /// <summary>How 9/3/2018 is read.</summary>
 public enum NumericOrder { MonthFirst, DayFirst }
+
+/// <summary>Rule ids that other parts of the date stage look at.</summary>
+public static class DateRules
+{
+    /// <summary>三年前, "two years ago": counted back from now, but no sign of how the text names its own time.</summary>
+    public const string Ago = "date:ago";
+}

@@ -157,6 +157,14 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
             case DateAnchor.DayRelative:
                 usedReference = true;
                 return DayAt(refDay.DayNumber + (long)p.Shift, DatePrecision.Day);
+            case DateAnchor.PreviousPoint:
+            {
+                // 同年11月 takes the year of the last date named, 同月 its month too; with none, the document's.
+                var last = LastPoint(k, resolved, p.Month == 0 && p.Precision >= DatePrecision.Month ? DatePrecision.Month : DatePrecision.Year);
+                if (last is null) usedReference = true;
+                var (year, month) = last is { } l ? (l.Year, l.Month) : (refDay.Year, refDay.Month);
+                return Materialize(p with { Month = p.Month > 0 ? p.Month : p.Precision >= DatePrecision.Month ? month : 0 }, year);
+            }
             case DateAnchor.PreviousDay:
             {
                 DateOnly day;
@@ -190,6 +198,14 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
             default:
                 return ResolveMissingYear(k, p, resolved, ref usedReference, ref ambiguous);
         }
+    }
+
+    /// <summary>The nearest date before mention <paramref name="k"/> resolved at least as precisely as <paramref name="precision"/>.</summary>
+    private static CalendarPoint? LastPoint(int k, CalendarPoint?[] resolved, DatePrecision precision)
+    {
+        for (var j = k - 1; j >= 0; j--)
+            if (resolved[j] is { IsValid: true } point && point.Precision >= precision && point.Precision != DatePrecision.Week) return point;
+        return null;
     }
 
     /// <summary>Shift 0: that weekday on or before the day; -1: strictly before it; +1: strictly after it (a day number).</summary>

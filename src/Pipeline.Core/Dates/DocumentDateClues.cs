@@ -430,7 +430,7 @@ internal sealed partial class DocumentDateClues
     /// </summary>
     private void NoteStyle(DateMention m)
     {
-        if (Style.Strength >= 1 || _quotes.InTitleOrQuote(m.Start)) return;
+        if (Style.Strength >= 1 || m.Rule == DateRules.Ago || _quotes.InTitleOrQuote(m.Start)) return;
         var p = m.From;
         var own = p.Anchor == DateAnchor.YearRelative && p.Shift == 0 || p.Anchor == DateAnchor.MonthRelative
                   || p.Anchor == DateAnchor.YearMissing && p.Month > 0 && !p.Lunar && Dateline(m) is null;

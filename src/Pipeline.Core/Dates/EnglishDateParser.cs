@@ -294,9 +294,9 @@ internal static class EnglishDateParser
                 : (DatePrecision?)null;
             var spanEnd = next == "today" ? ne : WordEnd(t, m);
             if (precision is { } finer && !char.IsAsciiLetter(CharAt(t, spanEnd)))
-                return new DateMention(i, spanEnd, "date:relative", p with { Precision = finer });
+                return new DateMention(i, spanEnd, DateRules.Ago, p with { Precision = finer });
         }
-        return new DateMention(i, end, "date:relative", p);
+        return new DateMention(i, end, DateRules.Ago, p);
     }
 
     private static DateMention? FiscalYear(string t, int i, int q)
