@@ -10,12 +10,12 @@ namespace Pipeline.Agreements;
 public static partial class ChineseTypedInstrumentFinder
 {
     // "中日和平友好条约": a two-country abbreviation in front belongs to the name.
-    [GeneratedRegex("(?:[中美俄日英法德韩朝印巴越老柬泰缅蒙哈吉塔乌澳新墨古菲马文]{2}(?=[^条协]{2,}(?:条约|协定)))?(?:刑事司法协助|民事司法协助|民商事司法协助|司法协助|引渡|资产分享|移管被判刑人|被判刑人移管|避免双重征税|相互促进和保护投资|投资保护|双边投资|自由贸易|自贸|货币互换|本币互换|互免签证|边界|领事|航空运输|睦邻友好合作|友好合作|和平友好)(?:条约|协定)")]
+    [GeneratedRegex("(?:[中美俄日英法德韩朝印巴越老柬泰缅蒙哈吉塔乌澳新墨古菲马文]{2}(?=[^条协]{2,}(?:条约|协定)))?(?:刑事司法协助|民事司法协助|民商事司法协助|司法协助|引渡|资产分享|移管被判刑人|被判刑人移管|避免双重征税|相互促进和保护投资|投资保护|双边投资|自由贸易|自贸|货币互换|本币互换|互免签证|边界|领事|航空运输|睦邻友好合作|友好合作|和平友好)(?:条约|协定)(?:升级议定书|议定书)?")]
     private static partial Regex TypedTreaty();
 
     // Cooperation agreements that governments, banks and companies sign (战略合作框架协议, 本币互换协议):
     // only a run of known modifiers before the head, so the name never swallows the parties in front.
-    [GeneratedRegex("(?:深化|全面|战略|双边|本币|货币|融资|新闻|交流|警务|经贸|投资|技术|科技|能源|金融|贸易|执法|司法)*(?:合作框架|战略合作|合作|框架|互换|停火|和平)协议")]
+    [GeneratedRegex("(?:深化|全面|战略|双边|本币|货币|融资|新闻|交流|警务|经贸|投资|技术|科技|能源|金融|贸易|执法|司法|研究生|学术|教育|人才)*(?:合作框架|战略合作|合作|框架|互换|停火|和平|联合培养)协议")]
     private static partial Regex TypedAccord();
 
     // 签署了关于开展可持续发展合作的谅解备忘录: a title without book marks, from 关于 (the last one) to the instrument word.
@@ -24,7 +24,7 @@ public static partial class ChineseTypedInstrumentFinder
 
     private static readonly string[] AboutContext = ["签署", "签订", "续签", "商签", "缔结", "发表", "发布", "通过", "达成"];
 
-    [GeneratedRegex("(?:联合公报|联合声明|联合宣言|(?:合作)?谅解备忘录|合作备忘录)")]
+    [GeneratedRegex("(?:联合公报|联合声明|联合宣言|(?:(?:深化|全面|战略|经贸|投资|金融|科技|能源)*合作)?谅解备忘录|合作备忘录)")]
     private static partial Regex JointDocument();
 
     private static readonly string[] TreatyContext =

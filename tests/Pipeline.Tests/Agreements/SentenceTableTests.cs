@@ -186,6 +186,17 @@ public class SentenceTableTests
             new("国民经济和社会发展“九五”计划和2010年远景目标纲要", None));
         yield return Case("今年是中日和平友好条约缔结45周年。",
             new("中日和平友好条约", A, "treaty", Action: "signed"));
+        // 协议书 and 契约 end instruments, not books; typed instruments keep their modifiers and their protocol.
+        yield return Case("两市市长签署《江西省景德镇市与意大利法恩扎市建立友好城市关系协议书》。",
+            new("江西省景德镇市与意大利法恩扎市建立友好城市关系协议书", A, "agreement", Action: "signed"));
+        yield return Case("[O:联合国大会|联合国大会]通过《未来契约》。",
+            new("未来契约", A, "agreement", Forum: "联合国大会", Action: "adopted"));
+        yield return Case("中国银行与埃及国民银行签署战略合作谅解备忘录。",
+            new("战略合作谅解备忘录", A, "memorandum", Action: "signed"));
+        yield return Case("双方宣布实质性结束中国—秘鲁自由贸易协定升级议定书谈判。",
+            new("自由贸易协定升级议定书", A, "protocol", Action: "negotiating"));
+        yield return Case("中国科学院大学与肯尼亚一所大学续签了研究生联合培养协议。",
+            new("研究生联合培养协议", A, "agreement", Action: "signed"));
     }
 
     public static IEnumerable<TestCaseData> English()
