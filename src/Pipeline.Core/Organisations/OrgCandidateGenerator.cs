@@ -256,7 +256,8 @@ public sealed class OrgCandidateGenerator
                 continue;
             }
             // 和 right before the suffix is part of the name (大和银行, 共和党), elsewhere a conjunction.
-            if (!IsNameChar(c) && !InsideWord(text, i - 1) && !(c == '和' && i == suffixStart)) break;
+            // 与 joining two fields of a name (中国物流与采购联合会) may start a longer candidate; the classifier judges it.
+            if (!IsNameChar(c) && !InsideWord(text, i - 1) && !(c == '和' && i == suffixStart) && !JoinsFields(text, i - 1, suffixStart)) break;
             // A verb or preposition written right before a name is no part of it (包括交通银行, 除中信银行).
             if (i - 2 >= 0 && LeftStopWordLookup.Contains(text.AsSpan(i - 2, 2)) || c == '除') break;
             i--;
@@ -302,6 +303,10 @@ public sealed class OrgCandidateGenerator
         }
         return -1;
     }
+
+    /// <summary>与 between two words of at least two name characters, the second reaching the suffix (物流与采购联合会).</summary>
+    private static bool JoinsFields(string text, int i, int suffixStart) =>
+        text[i] == '与' && i >= 2 && suffixStart - i - 1 >= 2 && IsNameChar(text[i - 1]) && IsNameChar(text[i - 2]);
 
     /// <summary>和 inside 共和国 or 发展和改革 is part of a name, not a conjunction.</summary>
     private static bool InsideWord(string text, int i) =>

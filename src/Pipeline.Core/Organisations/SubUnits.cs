@@ -37,7 +37,9 @@ public static class SubUnits
             var c = text[end - 1];
             // 第一国际商事法庭: an ordinal opens a unit's name, 第 is no name character elsewhere.
             var ordinal = c == '第' && end - 1 == bodyEnd;
-            if (!ordinal && !OrgCandidateGenerator.IsNameChar(c) || c is '—' or '-' or '·') return -1;
+            // 世界经济与政治研究所: 与 joins two fields inside a unit's name, never opens it.
+            var joins = c == '与' && end - 1 > bodyEnd + 1;
+            if (!ordinal && !joins && !OrgCandidateGenerator.IsNameChar(c) || c is '—' or '-' or '·') return -1;
             foreach (var word in UnitWords)
             {
                 if (end - bodyEnd < word.Length + MinUnitPart ||

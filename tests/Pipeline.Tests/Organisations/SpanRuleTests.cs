@@ -70,6 +70,9 @@ public class SpanRuleTests
         yield return Case("两百多名香港大学生来京参观，北京大学的学生陪同。", "北京大学");
         // Media: country prefixes and title marks stay out.
         yield return Case("据英国路透社报道，谈判仍在继续。", "路透社");
+        // 与 joining two fields inside a name.
+        yield return Case("中国物流与采购联合会发布了最新数据。", "中国物流与采购联合会");
+        yield return Case("中国社会科学院世界经济与政治研究所研究员表示。", "中国社会科学院世界经济与政治研究所");
         // An institution named by its kind (a national bank, an export-import bank, a parliament) has its place as its name.
         yield return Case("中国银行与埃及国民银行签署合作文件。", "中国银行", "埃及国民银行");
         yield return Case("非洲进出口银行将为项目提供融资。", "非洲进出口银行");
