@@ -22,6 +22,9 @@ public sealed record GazetteerEntry(string? Chinese, string? English, ImmutableA
             if (a.StartsWith("UN ", StringComparison.Ordinal)) yield return "U.N. " + a[3..];
         }
         if (LowerCaseHeads.Variant(English ?? "") is { } lower) yield return lower;
+        // British style writes an acronym said as a word in title case: Nato, Unesco, Wada.
+        foreach (var name in Aliases.Prepend(English ?? ""))
+            if (name.Length >= 4 && name.All(char.IsAsciiLetterUpper)) yield return name[0] + name[1..].ToLowerInvariant();
     }
 }
 

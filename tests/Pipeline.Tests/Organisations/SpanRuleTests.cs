@@ -135,6 +135,8 @@ public class SpanRuleTests
         // Wire style: the UN's initials with stops; a company's registered name adds a word to the brand.
         yield return Case("The U.N. Security Council met on Friday.", "U.N. Security Council=United Nations Security Council");
         yield return Case("Shares of Nissan Motor rose while Toyota Motor fell.", "Nissan Motor=Nissan", "Toyota Motor=Toyota");
+        // British style: an acronym said as a word in title case, a name's last noun in lower case.
+        yield return Case("Wada and Nato officials met in Brussels.", "Wada=World Anti-Doping Agency", "Nato=North Atlantic Treaty Organization");
         yield return Case("ASEAN and the EU issued a joint statement.", "ASEAN", "EU=European Union");
         yield return Case("The World Bank and the IMF held their spring meetings.", "World Bank", "IMF=International Monetary Fund");
         yield return Case("Reuters reported the talks stalled.", "Reuters");
