@@ -13,7 +13,7 @@ namespace Pipeline.Recognition;
 /// Rules keep their word: a name the tagger finds is added only where no entity lies yet.
 /// With machine learning off the stage adds nothing, so `--no-ml` measures the rules alone.
 /// </summary>
-public sealed class RecogniseStage : IStage
+public sealed partial class RecogniseStage : IStage
 {
     public const double DefaultMinConfidence = 0.5;
     public const double DefaultSettle = 0.7;
@@ -175,6 +175,10 @@ public sealed class RecogniseStage : IStage
             return !GenericOrgans.IsGeneric(span) && !OrgCandidateGenerator.EndsInCommonWord(text, name.End);
         var words = whole.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return false;
+        // "GENEVA (AP) —", "WASHINGTON, March 5": a dateline's place in capitals.
+        if (IsDatelinePlace(text, name, whole)) return false;
+        // The Los Angeles Games, the Paris Olympics: the spec makes meetings and contests events, not bodies.
+        if (words.Length > 1 && EventHeads.Contains(words[^1])) return false;
         // A post (National Security Advisor, Secretary of Energy), or the office named in one (Director of National Intelligence).
         if (Posts.Contains(words[^1]) || words.Length > 2 && Posts.Contains(words[0]) && words[1] == "of" || AfterPostOf(text, name.Start))
             return false;
@@ -184,6 +188,25 @@ public sealed class RecogniseStage : IStage
             return name.Confidence >= _veto;
         return true;
     }
+
+    private static readonly HashSet<string> EventHeads = new(StringComparer.Ordinal)
+    {
+        "Games", "Olympics", "Paralympics", "Summit", "Expo", "Championships", "Championship", "Marathon", "Festival",
+    };
+
+    private static bool IsDatelinePlace(string text, RecognisedName name, string whole)
+    {
+        if (name.Start > 0 && text[name.Start - 1] != '\n' || !IsAllCaps(whole)) return false;
+        // A headline in capitals ("RUGBY UNION - …") or a paper's name opening a digest is no dateline: an agency or a
+        // date must follow.
+        var after = text.AsSpan(name.End, Math.Min(40, text.Length - name.End));
+        var lineEnd = after.IndexOf('\n');
+        if (lineEnd >= 0) after = after[..lineEnd];
+        return after.TrimStart(' ') is [',' or '(', ..] && DatelineTail().IsMatch(after);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:\((?:AP|AFP|Reuters|UPI|Xinhua|Bloomberg|dpa)\)|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")]
+    private static partial System.Text.RegularExpressions.Regex DatelineTail();
 
     private static bool AfterPostOf(string text, int start)
     {
@@ -208,7 +231,7 @@ public sealed class RecogniseStage : IStage
         "Vice-President", "Director", "Ambassador", "Chairman", "Chairwoman", "Chair", "Governor", "Commissioner",
         "Envoy", "Representative", "Officer", "Chief", "Premier", "Chancellor", "Mayor", "Prosecutor", "Attorney",
         "General", "Undersecretary", "Under-Secretary", "Counsellor", "Counselor", "Coordinator", "Administrator",
-        "Senator", "Congressman", "Congresswoman", "Speaker", "Deputy", "Head",
+        "Senator", "Congressman", "Congresswoman", "Speaker", "Deputy", "Head", "MEP", "MEPs", "MP", "MPs",
     };
 
     /// <summary>"The Home Office" at a sentence start: the article is no part of the name.</summary>

@@ -135,6 +135,10 @@ public class SpanRuleTests
         // Wire style: the UN's initials with stops; a company's registered name adds a word to the brand.
         yield return Case("The U.N. Security Council met on Friday.", "U.N. Security Council=United Nations Security Council");
         yield return Case("Shares of Nissan Motor rose while Toyota Motor fell.", "Nissan Motor=Nissan", "Toyota Motor=Toyota");
+        // Not bodies: a dateline's place in capitals, a contest or a meeting, a member's title.
+        yield return Case("GENEVA (AP) — Refugee numbers rose again, officials said on Monday.", "AP=Associated Press");
+        yield return Case("Officials are already preparing for the Los Angeles Games in 2028.", "");
+        yield return Case("A French MEP voted against the deal.", "");
         // British style: an acronym said as a word in title case, a name's last noun in lower case.
         yield return Case("Wada and Nato officials met in Brussels.", "Wada=World Anti-Doping Agency", "Nato=North Atlantic Treaty Organization");
         yield return Case("ASEAN and the EU issued a joint statement.", "ASEAN", "EU=European Union");
