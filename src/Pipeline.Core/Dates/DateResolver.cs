@@ -258,6 +258,8 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
         // resolved "Monday" says nothing about "since November"), and not across a turn to the future
         // ("set up in February 2023, will meet in September").
         var ahead = LooksAhead(mentions[k].Start) || EnglishTense.Around(text, mentions[k].Start, mentions[k].End) == Tense.Future;
+        // "first agreed in March" in a text of December: the past verb of the date puts it behind the document.
+        var behind = !ahead && EnglishTense.PastVerbJustBefore(text, mentions[k].Start);
         for (var j = k - 1; j >= 0 && !ahead; j--)
         {
             if (!SameSentence(mentions[j].End, mentions[k].Start)) break;
@@ -296,7 +298,7 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
                 continue;
             var candidate = point.FirstDay;
             var days = candidate.DayNumber - _ref.DayNumber;
-            var distance = days > 0 ? days * (ahead ? 0.1 : 2.5) : -days;
+            var distance = days > 0 ? days * (ahead ? 0.1 : behind ? 100 : 2.5) : -days;
             if (distance < bestDistance) (best, bestDistance) = (y, distance);
         }
         return Materialize(p, best);

@@ -33,6 +33,9 @@ internal static class EnglishTense
         "supposed", "used", "dedicated", "sustained", "balanced", "coordinated", "integrated", "shared", "renewed",
     };
 
+    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal)
+        { "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Adm", "Sgt", "Rev", "St", "Amb" };
+
     public static Tense Around(string text, int start, int end)
     {
         var (past, future) = (int.MaxValue, int.MaxValue);
@@ -40,6 +43,25 @@ internal static class EnglishTense
         Walk(text, end, +1, ref past, ref future);
         if (past == future) return Tense.Unknown;
         return past < future ? Tense.Past : Tense.Future;
+    }
+
+    /// <summary>
+    /// "first agreed in March", "was signed on August 1": a past verb within the three words before the date, with no
+    /// will, would, to or be among them ("will be signed on", "to be held in" look ahead).
+    /// </summary>
+    public static bool PastVerbJustBefore(string text, int start)
+    {
+        var p = start;
+        var pastSeen = false;
+        for (var n = 0; n < 3; n++)
+        {
+            var (s, word) = WordBefore(text, p);
+            if (word.Length == 0 || s > 0 && text[s - 1] is not ' ' and not '\u00A0') break;
+            if (word is "will" or "would" or "to" or "be" or "shall") return false;
+            if (IsPast(word)) pastSeen = true;
+            p = s;
+        }
+        return pastSeen;
     }
 
     /// <summary>Reads words away from <paramref name="from"/> to the end of the sentence.</summary>
@@ -83,6 +105,10 @@ internal static class EnglishTense
     {
         if (i > 0 && i + 1 < text.Length && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1])) return false;
         if (i > 0 && char.IsAsciiLetterUpper(text[i - 1]) && (i == 1 || !char.IsAsciiLetter(text[i - 2]))) return false;
+        // "Mr. Modi will address": a title's stop.
+        var w = i;
+        while (w > 0 && char.IsAsciiLetter(text[w - 1])) w--;
+        if (Titles.Contains(text[w..i])) return false;
         var next = i + 1;
         while (next < text.Length && text[next] == ' ') next++;
         return next >= text.Length || !char.IsAsciiLetterLower(text[next]) && !char.IsAsciiDigit(text[next]);
