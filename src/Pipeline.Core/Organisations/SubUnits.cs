@@ -10,7 +10,7 @@ public static class SubUnits
     // Longest first, so the unit word found at an end is the whole one (法庭 before 庭).
     private static readonly string[] UnitWords =
     [
-        "委员会", "办公室", "研究所", "研究院", "研究中心", "实验室", "秘书处", "分公司", "分会", "分院", "分局",
+        "委员会", "理事会", "工作组", "办公室", "研究所", "研究院", "研究中心", "实验室", "秘书处", "分公司", "分会", "分院", "分局",
         "分行", "分校", "校区", "法庭", "学院", "中心", "总队", "支队", "局", "司", "厅", "处", "庭",
     ];
 

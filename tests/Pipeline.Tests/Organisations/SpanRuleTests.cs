@@ -29,7 +29,7 @@ public class SpanRuleTests
         yield return Case("非盟和欧盟举行峰会。", "非盟=非洲联盟", "欧盟=欧洲联盟");
         yield return Case("北约秘书长访问基辅。", "北约=北大西洋公约组织");
         yield return Case("亚太经合组织贸易部长会议闭幕。", "亚太经合组织");
-        yield return Case("APEC工商咨询理事会成员出席。", "APEC工商咨询理事会");
+        yield return Case("APEC工商咨询理事会成员出席。", "APEC工商咨询理事会=亚太经合组织工商咨询理事会");
         yield return Case("世界贸易组织总干事表示关切。", "世界贸易组织");
         yield return Case("世贸组织上诉机构陷入停摆。", "世贸组织=世界贸易组织");
         yield return Case("国际货币基金组织下调了增长预期。", "国际货币基金组织");
@@ -70,6 +70,8 @@ public class SpanRuleTests
         yield return Case("两百多名香港大学生来京参观，北京大学的学生陪同。", "北京大学");
         // Media: country prefixes and title marks stay out.
         yield return Case("据英国路透社报道，谈判仍在继续。", "路透社");
+        // A known body's council or working group is one organisation with it.
+        yield return Case("亚太经合组织工商咨询理事会发布报告。", "亚太经合组织工商咨询理事会");
         // 与 joining two fields inside a name.
         yield return Case("中国物流与采购联合会发布了最新数据。", "中国物流与采购联合会");
         yield return Case("中国社会科学院世界经济与政治研究所研究员表示。", "中国社会科学院世界经济与政治研究所");
