@@ -36,7 +36,8 @@ public sealed class LogProgress(TextWriter error) : IRunProgress
             _counter.Done(result);
             // Failures were told as they happened; articles a stop left undone are counted in the summary.
             if (result.Status is RunStatus.Ok or RunStatus.Partial)
-                error.WriteLine($"pipeline: [{_counter.Finished}/{_counter.Total}] {result.Status} {result.File} ({result.Seconds:0.00} s)");
+                error.WriteLine($"pipeline: [{_counter.Finished}/{_counter.Total}] {result.Status} {result.File} ({result.Seconds:0.00} s)"
+                                + WarningNote(result));
         }
     }
 
@@ -49,6 +50,14 @@ public sealed class LogProgress(TextWriter error) : IRunProgress
     {
         lock (_lock) error.Flush();
     }
+
+    /// <summary>" with a warning: …": an article that passed with warnings says so on its line, not only in the summary.</summary>
+    private static string WarningNote(ArticleResult result) => result.Warnings.Length switch
+    {
+        0 => "",
+        1 => $" with a warning: {result.Warnings[0]}",
+        var n => $" with {n} warnings, the first: {result.Warnings[0]}",
+    };
 }
 
 /// <summary>One status line redrawn in place, never wider than the terminal; errors scroll above it.</summary>

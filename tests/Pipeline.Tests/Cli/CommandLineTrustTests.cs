@@ -109,10 +109,13 @@ public class CommandLineTrustTests
         using var ws = new Workspace("""["ingest", "segment", "dates"]""", "\"reports\": {\"formats\": []}");
         ws.Add("undated.txt", "双方9月3日举行会谈。\n"); // no year, no metadata: dated from the file time, with a warning
         ws.Add("dated.txt", "2019年9月3日，双方举行会谈。\n");
-        var (code, stdout, _) = Run(["run", "--config", ws.ConfigPath, "--fail-on", "warning"]);
+        var (code, stdout, stderr) = Run(["run", "--config", ws.ConfigPath, "--fail-on", "warning"]);
         Assert.That(code, Is.EqualTo((int)ExitCode.ArticlesFailed));
         Assert.That(stdout, Does.Contain("0 failed, 1 with warnings"));
         Assert.That(stdout, Does.Contain("warnings: undated.txt"));
+        // The article's own progress line says it too, with what the warning is.
+        Assert.That(stderr.Split('\n').Single(l => l.Contains(" undated.txt ")), Does.Contain(" with a warning: "));
+        Assert.That(stderr.Split('\n').Single(l => l.Contains(" dated.txt ")), Does.Not.Contain("warning"));
     }
 
     [Test]
