@@ -118,8 +118,7 @@ public sealed class ClassifyStage : IStage
         var dropped = inner.Select(k => knownOrgs[k]).ToHashSet(ReferenceEqualityComparer.Instance);
         var kept = article.Entities.Where(e => !dropped.Contains(e));
         var all = kept.Concat(entities).ToImmutableArray().Sort(Entity.ByPosition);
-        if (article.Language == DocumentLanguage.Chinese) all = PlaceOwnedNames.Extend(article.Text, all);
-        return article with { Entities = AliasResolver.ResolveShortForms(all) };
+        return article with { Entities = DocumentOrganisations.Settle(article.Text, article.Language, all) };
     }
 
     /// <summary>A known name already decides its span; a candidate cutting into one is a wrong boundary.</summary>

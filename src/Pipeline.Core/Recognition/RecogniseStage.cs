@@ -123,13 +123,10 @@ public sealed partial class RecogniseStage : IStage
         }
         if (language == DocumentLanguage.English)
             added.AddRange(RepeatedNames.Find(text, entities.Where(e => !removed.Contains(e)).Concat(added), surelyOther));
-        if (added.Count == 0 && removed.Count == 0)
-            return language == DocumentLanguage.Chinese && PlaceOwnedNames.Extend(text, entities) is var owned && owned != entities
-                ? article with { Entities = AliasResolver.ResolveShortForms(owned) }
-                : article;
-        var all = entities.Where(e => !removed.Contains(e)).Concat(added).ToImmutableArray().Sort(Entity.ByPosition);
-        if (language == DocumentLanguage.Chinese) all = PlaceOwnedNames.Extend(text, all);
-        return article with { Entities = AliasResolver.ResolveShortForms(all) };
+        var all = added.Count == 0 && removed.Count == 0
+            ? entities
+            : entities.Where(e => !removed.Contains(e)).Concat(added).ToImmutableArray().Sort(Entity.ByPosition);
+        return article with { Entities = DocumentOrganisations.Settle(text, language, all) };
     }
 
     private static ImmutableArray<Entity> InOrderOfStart(ImmutableArray<Entity> entities)

@@ -70,6 +70,8 @@ public class SpanRuleTests
         yield return Case("两百多名香港大学生来京参观，北京大学的学生陪同。", "北京大学");
         // Media: country prefixes and title marks stay out.
         yield return Case("据英国路透社报道，谈判仍在继续。", "路透社");
+        // So does a foreign country before a company's own name.
+        yield return Case("德国舍弗勒集团宣布在华扩大投资。", "舍弗勒集团");
         // A known body's council or working group is one organisation with it.
         yield return Case("亚太经合组织工商咨询理事会发布报告。", "亚太经合组织工商咨询理事会");
         // 与 joining two fields inside a name.
@@ -137,6 +139,9 @@ public class SpanRuleTests
         // Wire style: the UN's initials with stops; a company's registered name adds a word to the brand.
         yield return Case("The U.N. Security Council met on Friday.", "U.N. Security Council=United Nations Security Council");
         yield return Case("Shares of Nissan Motor rose while Toyota Motor fell.", "Nissan Motor=Nissan", "Toyota Motor=Toyota");
+        // An acronym defined in brackets names its body there and wherever it is used later.
+        yield return Case("The European Club Association (ECA) backed the plan. ECA members will vote in May.",
+            "European Club Association", "ECA=European Club Association", "ECA=European Club Association");
         // Not bodies: a dateline's place in capitals, a contest or a meeting, a member's title.
         yield return Case("GENEVA (AP) — Refugee numbers rose again, officials said on Monday.", "AP=Associated Press");
         yield return Case("Officials are already preparing for the Los Angeles Games in 2028.", "");

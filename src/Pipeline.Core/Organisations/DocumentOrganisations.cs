@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using Pipeline.Model;
+
+namespace Pipeline.Organisations;
+
+/// <summary>
+/// What every stage that decides organisations does last, over the whole article: a place takes its share of a name
+/// (埃及国民银行 in, 德国 of 德国舍弗勒集团 out), an acronym defined in brackets names its body wherever it is used,
+/// and a later short form takes the full name's canonical.
+/// </summary>
+public static class DocumentOrganisations
+{
+    public static ImmutableArray<Entity> Settle(string text, DocumentLanguage language, ImmutableArray<Entity> entities)
+    {
+        if (language == DocumentLanguage.Chinese)
+            entities = PlaceOwnedNames.Extend(text, PlaceOwnedNames.WithoutForeignCountry(text, entities));
+        entities = DefinedAcronyms.Apply(text, entities);
+        return AliasResolver.ResolveShortForms(entities);
+    }
+}
