@@ -197,6 +197,8 @@ public class SentenceTableTests
             new("自由贸易协定升级议定书", A, "protocol", Action: "negotiating"));
         yield return Case("中国科学院大学与肯尼亚一所大学续签了研究生联合培养协议。",
             new("研究生联合培养协议", A, "agreement", Action: "signed"));
+        yield return Case("该行与省内12家企业签署授信合作协议。",
+            new("授信合作协议", A, "agreement", Action: "signed"));
     }
 
     public static IEnumerable<TestCaseData> English()
@@ -224,6 +226,8 @@ public class SentenceTableTests
             new("EU-Mercosur trade agreement", A, "agreement", Canonical: "EU-Mercosur trade agreement"));
         yield return Case("India, UAE sign investment treaty.",
             new("investment treaty", A, "treaty", Action: "signed"));
+        yield return Case("The two bodies signed a co-operation agreement in Nyon.",
+            new("co-operation agreement", A, "agreement", Action: "signed"));
         // British style writes a known name's last noun in lower case.
         yield return Case("The deal makes the commitments of the Paris agreement enforceable.",
             new("Paris agreement", A, "agreement", Canonical: "Paris Agreement"));
