@@ -505,7 +505,8 @@ internal sealed partial class DocumentDateClues
     }
 
     private static readonly string[] EventHeads =
-        ["会议", "大会", "年会", "比赛", "大赛", "活动", "仪式", "典礼", "开幕式", "论坛", "峰会", "博览会", "展览", "运动会", "音乐会", "联赛", "评选"];
+        ["会议", "大会", "年会", "比赛", "大赛", "活动", "仪式", "典礼", "开幕式", "论坛", "峰会", "博览会", "展览", "运动会", "音乐会", "联赛", "评选",
+         "奥运会", "冬奥会", "残奥会", "亚运会", "世博会", "世界杯", "锦标赛"];
 
     [GeneratedRegex(@"^\s+(?:[A-Z][a-z]+\s+){0,3}(?:summit|conference|session|meeting|forum|games|championships?|festival|assembly)\b")]
     private static partial Regex EnglishEventAfterYear();
@@ -533,14 +534,24 @@ internal sealed partial class DocumentDateClues
         }
         if (!labelsAnEvent) return null;
         foreach (var other in _mentions)
-            if (other.Start >= sentenceStart && other.End <= sentenceEnd && other.From is { Anchor: DateAnchor.DayRelative, Shift: >= -1 and <= 0 })
+            if (other.Start >= sentenceStart && other.End <= sentenceEnd && (other.From is { Anchor: DateAnchor.DayRelative, Shift: >= -1 and <= 0 }
+                    || OnTheDatelineDay(other)))
                 return new YearClue(p.Year, Show(m) + "… " + Show(other));
         return null;
     }
 
-    /// <summary>自1998年1月1日起, 从2002年开始: when something takes effect, which may lie ahead as well as behind.</summary>
+    /// <summary>当地时间11日晚 under 新华社…8月12日电: a day of the month the dateline names, or the day before it.</summary>
+    private bool OnTheDatelineDay(DateMention other)
+    {
+        if (_yearlessDateline < 0 || other.From is not { Anchor: DateAnchor.YearMissing, Month: 0, Precision: DatePrecision.Day } d) return false;
+        var dateline = _mentions[_yearlessDateline].From;
+        return d.Day == dateline.Day || d.Day == dateline.Day - 1;
+    }
+
+    /// <summary>自1998年1月1日起, 从2002年开始, 自2025年6月1日至2026年5月31日: when something takes effect, which may lie ahead as well as behind.</summary>
     private bool StartsAValidity(DateMention m)
     {
+        if (m.IsRange && _text.AsSpan(Math.Max(0, m.Start - 2), Math.Min(2, m.Start)).IndexOfAny('自', '从') >= 0) return true;
         if (!(At(m.End) == '起' || _text.AsSpan(m.End).StartsWith("开始", StringComparison.Ordinal))) return false;
         var before = _text.AsSpan(Math.Max(0, m.Start - 3), Math.Min(3, m.Start));
         return before.Contains('自') || before.Contains('从') || before.Contains('由');
