@@ -210,8 +210,28 @@ internal static class EnglishDateParser
         if (char.IsAsciiDigit(CharAt(t, q)) || t[q..qe] is "early" or "mid" or "late")
             return (char.IsAsciiDigit(CharAt(t, q)) ? FromYear(t, q, afterQualifier: true) : FromWord(t, q)) is
                 { IsRange: false, From.Precision: DatePrecision.Decade } decade ? decade with { Start = i } : null;
+        // "the following year", "the same month": counted from the date the text named last.
+        if (t[q..qe] is "following" or "same" && SkipSpace(t, qe) is var u && u > qe && WordEnd(t, u) is var ue
+            && !char.IsAsciiLetter(CharAt(t, ue)) && t[u..ue] is "year" or "month" or "day" or "week")
+        {
+            var unit = t[u..ue];
+            var shift = t[q..qe] == "following" ? 1 : 0;
+            var precision = unit switch { "year" => DatePrecision.Year, "month" => DatePrecision.Month, "week" => DatePrecision.Week, _ => DatePrecision.Day };
+            return unit == "week" ? null : new DateMention(i, ue, "date:relative", new DatePart(DateAnchor.PreviousPoint, shift, 0, 0, 0, precision));
+        }
+        // "the third quarter (of 2025)": a part of the year keeps the year.
+        if (t[q..qe] is "first" or "second" or "third" or "fourth" && At(t, qe, " quarter") && !char.IsAsciiLetter(CharAt(t, qe + 8)))
+        {
+            var qEnd = qe + 8;
+            if (At(t, qEnd, " of ") && TryYearAt(t, qEnd + 4, out var qYear, out var qYearEnd))
+                return new DateMention(i, qYearEnd, "date:en-y", DatePart.Absolute(qYear));
+            return new DateMention(i, qEnd, "date:relative", new DatePart(DateAnchor.YearRelative, 0, 0, 0, 0, DatePrecision.Year));
+        }
         if (t[q..qe] is not ("end" or "beginning" or "start" or "middle" or "turn") || !At(t, qe, " of ")) return null;
         var p = SkipSpace(t, qe + 4);
+        // "the end of the year": this year.
+        if (At(t, p, "the year") && !char.IsAsciiLetter(CharAt(t, p + 8)))
+            return new DateMention(i, p + 8, "date:relative", new DatePart(DateAnchor.YearRelative, 0, 0, 0, 0, DatePrecision.Year));
         var inner = char.IsAsciiDigit(CharAt(t, p)) ? FromYear(t, p, afterQualifier: true)
             : Months.TryGetValue(t[p..WordEnd(t, p)], out var month) ? FromMonth(t, p, WordEnd(t, p), month, t[p..WordEnd(t, p)], afterQualifier: true)
             : QualifiedRelative(t, p);
