@@ -14,6 +14,7 @@ public static class RuleIds
     public const string OrgEnglishName = "org:english";
     public const string OrgAcronym = "org:acronym";
     public const string OrgDefinedAcronym = "org:defined-acronym";
+    public const string OrgBareHead = "org:bare-head";
     /// <summary>An English organisation written again where nothing else claims its words (after the classifier, never its feature).</summary>
     public const string OrgRepeat = "org:repeat";
 

@@ -5,8 +5,8 @@ namespace Pipeline.Organisations;
 
 /// <summary>
 /// What every stage that decides organisations does last, over the whole article: a place takes its share of a name
-/// (埃及国民银行 in, 德国 of 德国舍弗勒集团 out), an acronym defined in brackets names its body wherever it is used,
-/// and a later short form takes the full name's canonical.
+/// (埃及国民银行 in, 德国 of 德国舍弗勒集团 out), a bare "Parliament" after "the European Parliament" is that body,
+/// an acronym defined in brackets names its body wherever it is used, and a later short form takes the full name's canonical.
 /// </summary>
 public static class DocumentOrganisations
 {
@@ -14,6 +14,7 @@ public static class DocumentOrganisations
     {
         if (language == DocumentLanguage.Chinese)
             entities = PlaceOwnedNames.Extend(text, PlaceOwnedNames.WithoutForeignCountry(text, entities));
+        else entities = BareHeads.Apply(text, entities);
         entities = DefinedAcronyms.Apply(text, entities);
         return AliasResolver.ResolveShortForms(entities);
     }

@@ -139,6 +139,9 @@ public class SpanRuleTests
         // Wire style: the UN's initials with stops; a company's registered name adds a word to the brand.
         yield return Case("The U.N. Security Council met on Friday.", "U.N. Security Council=United Nations Security Council");
         yield return Case("Shares of Nissan Motor rose while Toyota Motor fell.", "Nissan Motor=Nissan", "Toyota Motor=Toyota");
+        // After the European Parliament is named, "Parliament" alone is that body; "Security Council" stays a name of its own.
+        yield return Case("The European Parliament approved the deal on Tuesday. Parliament must now vote on the budget.",
+            "European Parliament", "Parliament=European Parliament");
         // An acronym defined in brackets names its body there and wherever it is used later.
         yield return Case("The European Club Association (ECA) backed the plan. ECA members will vote in May.",
             "European Club Association", "ECA=European Club Association", "ECA=European Club Association");

@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using Pipeline.Model;
+
+namespace Pipeline.Organisations;
+
+/// <summary>
+/// "The European Parliament approved … Parliament must now …": once an article has named one body ending in an
+/// institution's head noun, the capitalised noun alone refers to it (only where no other named body of the article ends
+/// in the same noun).
+/// </summary>
+public static class BareHeads
+{
+    private static readonly string[] Heads = ["Parliament", "Commission", "Council", "Assembly", "Committee"];
+
+    public static ImmutableArray<Entity> Apply(string text, ImmutableArray<Entity> entities)
+    {
+        List<Entity>? added = null;
+        SpanIndex? covered = null;
+        foreach (var head in Heads)
+        {
+            var bodies = entities.Where(e => e.Type == EntityTypes.Org && e.Text.EndsWith(" " + head, StringComparison.Ordinal))
+                .DistinctBy(e => e.Canonical ?? e.Text).Take(2).ToList();
+            if (bodies.Count != 1) continue;
+            var body = bodies[0];
+            for (var at = text.IndexOf(head, body.End, StringComparison.Ordinal); at >= 0; at = text.IndexOf(head, at + head.Length, StringComparison.Ordinal))
+            {
+                var end = at + head.Length;
+                if (at > 0 && char.IsAsciiLetterOrDigit(text[at - 1]) || end < text.Length && char.IsAsciiLetterOrDigit(text[end])) continue;
+                // "Security Council", "Council of Europe": part of another name, not the bare head.
+                if (PreviousWordCapitalised(text, at) || text.AsSpan(end).StartsWith(" of ", StringComparison.Ordinal)) continue;
+                covered ??= new SpanIndex(entities.Select(x => new TextSpan(x.Start, x.End)));
+                if (covered.AnyOverlaps(new TextSpan(at, end))) continue;
+                (added ??= []).Add(new Entity(EntityTypes.Org, at, end, head, RuleIds.OrgBareHead, RuleConfidence.Likely)
+                {
+                    Canonical = body.Canonical ?? body.Text, CanonicalEn = body.CanonicalEn, Kind = body.Kind,
+                });
+            }
+        }
+        return added is null ? entities : [.. entities.Concat(added).OrderBy(x => x.Start)];
+    }
+
+    private static bool PreviousWordCapitalised(string text, int at)
+    {
+        var e = at;
+        while (e > 0 && text[e - 1] == ' ') e--;
+        if (e == at || e == 0) return false;
+        var s = e;
+        while (s > 0 && char.IsLetter(text[s - 1])) s--;
+        // A sentence's first word is capitalised for the sentence, not for a name.
+        var sentenceStart = s == 0 || text.AsSpan(0, s).TrimEnd() is var before && (before.IsEmpty || before[^1] is '.' or '\n' or '"' or '“');
+        return s < e && char.IsUpper(text[s]) && !sentenceStart && text[s..e] is not ("The" or "the");
+    }
+}
