@@ -49,8 +49,9 @@ public class RobustnessArticlesTests
         new("Chinese4", ".zh.txt", 6, 0.89, ("DATE", 0.95, 0.97), ("ORG", 0.84, 0.88), ("AGREEMENT", 0.92, 0.92)),
         // Round 4, blind: an FT bank offer, an AFP ceasefire protocol, a WHO pandemic annex, a Kyodo 2+2, a Politico vote, a
         // BBC football memorandum. Blind: micro 0.815 (DATE 0.908, ORG 0.785, AGREEMENT 0.622); then acronyms defined in
-        // brackets, co-operation agreements. Names the lists lack (BaFin, M23, Renew Europe) remain the main loss.
-        new("English4", ".en.txt", 6, 0.80, ("DATE", 0.89, 0.96), ("ORG", 0.77, 0.75), ("AGREEMENT", 0.69, 0.92)),
+        // brackets, a bare "Parliament" after the European Parliament, co-operation agreements, "the following year", "the
+        // third quarter": 0.853. Names the lists lack (BaFin, M23, Renew Europe) remain the main loss.
+        new("English4", ".en.txt", 6, 0.84, ("DATE", 0.95, 0.95), ("ORG", 0.79, 0.76), ("AGREEMENT", 0.69, 0.92)),
     ];
 
     private static readonly Lazy<ArticlePipeline> Pipeline = new(() =>
