@@ -18,10 +18,17 @@ public sealed partial class AgreementsStage : IStage
 
     StageDescriptor IStage.Descriptor => Descriptor;
 
-    // After an article or a possessive ("the IOC's cooperation agreement"), or a headline's verb ("India, UAE sign
-    // investment treaty"); the parties may be named before the type ("the EU-Mercosur trade agreement").
-    [GeneratedRegex(@"(?:\b(?:an?|the|its|their|new|(?-i:[A-Z][\w.&]*)['’]s)\s+|(?<=\b(?:sign|signs|signed|seal|seals|sealed|ink|inks|inked)\s))((?<parties>(?-i:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)+)\s+)?(?:extradition|mutual legal assistance|free[- ]trade|bilateral investment|investment(?: protection| promotion)?|trade|peace|security|defen[cs]e(?: cooperation)?|mutual defen[cs]e|nuclear|arms control|cease-?fire|tax|double taxation|visa waiver|border|boundary|(?:comprehensive )?economic partnership|(?:strategic )?partnership|(?:economic )?co-?operation|information security|pandemic|status of forces|digital (?:trade|economy)|readmission|social security|air services|fisheries|merger|interim|(?:(?:liquefied natural |natural )?gas|LNG|oil|energy|long-term )?supply)\s+(?:treaty|agreement|pact|accord|protocol))\b", RegexOptions.IgnoreCase)]
+    // The instrument: its parties may be named before its type ("the EU-Mercosur trade agreement").
+    private const string TypedInstrument = @"((?<parties>(?-i:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)+)\s+)?(?:extradition|mutual legal assistance|free[- ]trade|bilateral investment|investment(?: protection| promotion)?|trade|peace|security|defen[cs]e(?: cooperation)?|mutual defen[cs]e|nuclear|arms control|cease-?fire|tax|double taxation|visa waiver|border|boundary|(?:comprehensive )?economic partnership|(?:strategic )?partnership|(?:economic )?co-?operation|information security|pandemic|status of forces|digital (?:trade|economy)|readmission|social security|air services|fisheries|merger|interim|(?:(?:liquefied natural |natural )?gas|LNG|oil|energy|long-term )?supply)\s+(?:treaty|agreement|pact|accord|protocol))\b";
+
+    // After an article ("a free trade agreement"), a possessive ("the IOC's cooperation agreement") or a headline's verb
+    // ("India, UAE sign investment treaty"). Each pattern opens with a few fixed words or an apostrophe, so the search
+    // jumps between those instead of trying every letter.
+    [GeneratedRegex(@"\b(?:an?|the|its|their|new)\s+" + TypedInstrument, RegexOptions.IgnoreCase)]
     private static partial Regex EnglishTypedTreaty();
+
+    [GeneratedRegex(@"(?:['’]s|\b(?:sign|signs|signed|seal|seals|sealed|ink|inks|inked))\s+" + TypedInstrument, RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishTypedTreatyAfterVerb();
 
     // A headline drops the article: "ministers adopt joint communiqué"; a sentence may open with "The communiqué, adopted …".
     [GeneratedRegex(@"\b(?:(?:an?|[Tt]he|its|their)\s+|(?:adopts?|issues?|signs?|releases?)\s+(?=joint|final))((?:joint|final)\s+(?:statement|communiqu[eé]|declaration)|communiqu[eé]|chair[’']s\s+statement|memorandum of understanding)\b")]
@@ -77,7 +84,7 @@ public sealed partial class AgreementsStage : IStage
     private static IEnumerable<Candidate> EnglishTyped(Article article, Func<int, int, bool> isTaken)
     {
         var text = article.Text;
-        foreach (Match m in EnglishTypedTreaty().Matches(text))
+        foreach (var m in EnglishTypedTreaty().Matches(text).Concat(EnglishTypedTreatyAfterVerb().Matches(text)).DistinctBy(m => m.Groups[1].Index))
         {
             var g = m.Groups[1];
             if (isTaken(g.Index, g.Index + g.Length)) continue;
