@@ -13,7 +13,7 @@ public static class DocumentOrganisations
     public static ImmutableArray<Entity> Settle(string text, DocumentLanguage language, ImmutableArray<Entity> entities)
     {
         if (language == DocumentLanguage.Chinese)
-            entities = PlaceOwnedNames.Extend(text, PlaceOwnedNames.WithoutForeignCountry(text, entities));
+            entities = PlacePrefixes.Extend(text, PlacePrefixes.WithoutForeignCountry(text, entities));
         else entities = BareHeads.Apply(text, entities);
         entities = DefinedAcronyms.Apply(text, entities);
         return AliasResolver.ResolveShortForms(entities);

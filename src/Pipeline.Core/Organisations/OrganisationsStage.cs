@@ -64,7 +64,7 @@ public sealed class OrganisationsStage : IStage
             entities.Add(entity);
             covered.Add(named);
         }
-        var result = article.AddEntities(language == DocumentLanguage.Chinese ? PlaceOwnedNames.Extend(text, [.. entities]) : entities);
+        var result = article.AddEntities(language == DocumentLanguage.Chinese ? PlacePrefixes.Extend(text, [.. entities]) : entities);
         return _proposeCandidates ? result.AddCandidates(_generator.Generate(text, covered)) : result;
     }
 

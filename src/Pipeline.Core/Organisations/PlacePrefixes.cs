@@ -4,12 +4,14 @@ using Pipeline.Model;
 namespace Pipeline.Organisations;
 
 /// <summary>
-/// 埃及国民银行, 非洲进出口银行, 希腊议会: an institution whose name is a kind (a national bank, an export-import bank, a
-/// parliament) has its place as the only proper part of its name, so the place written right before it belongs to the
-/// span. A name of its own after a country stays without it (英国路透社 → 路透社, 德国杜伊斯堡港务集团 → the 集团).
-/// Where the spec makes a state organ with its country optional (中国外交部), the longer span costs nothing either.
+/// Whether a place written before a Chinese organisation name is part of it. 埃及国民银行, 非洲进出口银行, 希腊议会: an
+/// institution whose name is a kind (a national bank, an export-import bank, a parliament) has its place as the only
+/// proper part of its name, so the place belongs to the span (<see cref="Extend"/>; where the spec makes a state organ
+/// with its country optional, 中国外交部, the longer span costs nothing). A name of its own after a foreign country stays
+/// without it, as the spec's 英国路透社 → 路透社 (<see cref="WithoutForeignCountry"/>: 德国舍弗勒集团 → 舍弗勒集团), unless
+/// it is that country's own institution or industry (德国电信, 法国电力公司).
 /// </summary>
-public static class PlaceOwnedNames
+public static class PlacePrefixes
 {
     // Kinds of institution every country or region may have one of, longest first.
     private static readonly string[] Kinds =
