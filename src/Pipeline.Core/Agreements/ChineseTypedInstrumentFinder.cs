@@ -15,7 +15,7 @@ public static partial class ChineseTypedInstrumentFinder
 
     // Cooperation agreements that governments, banks and companies sign (战略合作框架协议, 本币互换协议):
     // only a run of known modifiers before the head, so the name never swallows the parties in front.
-    [GeneratedRegex("(?:深化|全面|战略|双边|本币|货币|融资|新闻|交流|警务|经贸|投资|技术|科技|能源|金融|贸易|执法|司法|研究生|学术|教育|人才|代销|授信|物流|供货|采购|销售|结算|区校|校企|银企|产能|长期)*(?:合作框架|战略合作|合作|框架|互换|停火|和平|联合培养|投资|供货|贷款|采购)协议")]
+    [GeneratedRegex("(?:深化|全面|战略|双边|本币|货币|融资|新闻|交流|警务|经贸|投资|技术|科技|能源|金融|贸易|执法|司法|研究生|学术|教育|人才|代销|授信|物流|供货|采购|销售|结算|区校|校企|银企|产能|长期|银团|联合融资|融资)*(?:合作框架|战略合作|合作|框架|互换|停火|和平|联合培养|投资|供货|贷款|采购)协议")]
     private static partial Regex TypedAccord();
 
     // 签署了关于开展可持续发展合作的谅解备忘录: a title without book marks, from 关于 (the last one) to the instrument word.

@@ -186,7 +186,11 @@ internal sealed partial class DocumentDateClues
             var lineStart = m.Start == 0 ? 0 : _text.LastIndexOf('\n', m.Start - 1) + 1;
             var lineEnd = _text.IndexOf('\n', m.End);
             if (lineEnd < 0) lineEnd = _text.Length;
-            if (!OnlyBrackets(_text.AsSpan(lineStart, m.Start - lineStart)) || !OnlyBrackets(_text.AsSpan(m.End, lineEnd - m.End))) continue;
+            // "Thursday 12 June 2025" under a headline: the weekday before the date belongs to the line too.
+            var before = _text.AsSpan(lineStart, m.Start - lineStart);
+            if (EnglishWeekdayAt(lineStart + (before.Length - before.TrimStart().Length)) is not null
+                && before.Trim().TrimEnd(',').IndexOfAny(' ', '\u00A0') < 0) before = [];
+            if (!OnlyBrackets(before) || !OnlyBrackets(_text.AsSpan(m.End, lineEnd - m.End))) continue;
             if (found is not null) return null;
             found = new DayClue(DayClue.DateLine, m.From.Year, m.From.Month, m.From.Day, "date line " + Show(m));
         }

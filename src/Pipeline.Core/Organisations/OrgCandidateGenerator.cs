@@ -306,7 +306,11 @@ public sealed class OrgCandidateGenerator
 
     /// <summary>与 between two words of at least two name characters, the second reaching the suffix (物流与采购联合会).</summary>
     private static bool JoinsFields(string text, int i, int suffixStart) =>
-        text[i] == '与' && i >= 2 && suffixStart - i - 1 >= 2 && IsNameChar(text[i - 1]) && IsNameChar(text[i - 2]);
+        text[i] == '与' && i >= 2 && suffixStart - i - 1 >= 2 && IsNameChar(text[i - 1]) && IsNameChar(text[i - 2])
+        // 中国化学会与德国化学会, 洋山海关与…: a name ending before 与 makes it a conjunction between two bodies.
+        && !NameEnds.Contains(text[i - 1]);
+
+    private const string NameEnds = "会院部局委所行司社团校馆厅处署办室组队关盟党署";
 
     /// <summary>和 inside 共和国 or 发展和改革 is part of a name, not a conjunction.</summary>
     private static bool InsideWord(string text, int i) =>

@@ -74,6 +74,8 @@ public class SpanRuleTests
         yield return Case("德国舍弗勒集团宣布在华扩大投资。", "舍弗勒集团");
         // A known body's council or working group is one organisation with it.
         yield return Case("亚太经合组织工商咨询理事会发布报告。", "亚太经合组织工商咨询理事会");
+        // 与 between two bodies is a conjunction, not part of one name.
+        yield return Case("中国化学会与德国化学会签署合作备忘录。", "中国化学会", "德国化学会");
         // 与 joining two fields inside a name.
         yield return Case("中国物流与采购联合会发布了最新数据。", "中国物流与采购联合会");
         yield return Case("中国社会科学院世界经济与政治研究所研究员表示。", "中国社会科学院世界经济与政治研究所");
