@@ -194,7 +194,9 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
                 if (shift == 0)
                 {
                     // "met on Monday" looks back, "will meet on Monday" ahead; unsure, the past is likelier in news.
-                    var tense = EnglishTense.Around(text, mentions[k].Start, mentions[k].End);
+                    // "agreed Sunday": the verb right before the day decides; else the sentence's nearest tense marker.
+                    var tense = EnglishTense.PastVerbJustBefore(text, mentions[k].Start) ? Tense.Past
+                        : EnglishTense.Around(text, mentions[k].Start, mentions[k].End);
                     ambiguous = tense == Tense.Unknown;
                     shift = tense == Tense.Future ? 1 : 0;
                 }

@@ -211,21 +211,26 @@ internal static class EnglishDateParser
             return (char.IsAsciiDigit(CharAt(t, q)) ? FromYear(t, q, afterQualifier: true) : FromWord(t, q)) is
                 { IsRange: false, From.Precision: DatePrecision.Decade } decade ? decade with { Start = i } : null;
         // "the following year", "the same month": counted from the date the text named last.
-        if (t[q..qe] is "following" or "same" && SkipSpace(t, qe) is var u && u > qe && WordEnd(t, u) is var ue
+        if (t[q..qe] is "following" or "same" or "previous" && SkipSpace(t, qe) is var u && u > qe && WordEnd(t, u) is var ue
             && !char.IsAsciiLetter(CharAt(t, ue)) && t[u..ue] is "year" or "month" or "day" or "week")
         {
             var unit = t[u..ue];
-            var shift = t[q..qe] == "following" ? 1 : 0;
+            var shift = t[q..qe] switch { "following" => 1, "previous" => -1, _ => 0 };
             var precision = unit switch { "year" => DatePrecision.Year, "month" => DatePrecision.Month, "week" => DatePrecision.Week, _ => DatePrecision.Day };
             return unit == "week" ? null : new DateMention(i, ue, "date:relative", new DatePart(DateAnchor.PreviousPoint, shift, 0, 0, 0, precision));
         }
-        // "the third quarter (of 2025)": a part of the year keeps the year.
-        if (t[q..qe] is "first" or "second" or "third" or "fourth" && At(t, qe, " quarter") && !char.IsAsciiLetter(CharAt(t, qe + 8)))
+        // "the third quarter (of 2025)", "the first half of this year", "the first three months of 2026": a part of the
+        // year keeps the year.
+        if (PartOfYear(t, q) is var partEnd and > 0)
         {
-            var qEnd = qe + 8;
-            if (At(t, qEnd, " of ") && TryYearAt(t, qEnd + 4, out var qYear, out var qYearEnd))
-                return new DateMention(i, qYearEnd, "date:en-y", DatePart.Absolute(qYear));
-            return new DateMention(i, qEnd, "date:relative", new DatePart(DateAnchor.YearRelative, 0, 0, 0, 0, DatePrecision.Year));
+            if (At(t, partEnd, " of "))
+            {
+                var y = SkipSpace(t, partEnd + 4);
+                if (TryYearAt(t, y, out var qYear, out var qYearEnd))
+                    return new DateMention(i, qYearEnd, "date:en-y", DatePart.Absolute(qYear));
+                return QualifiedRelative(t, y) is { From.Anchor: DateAnchor.YearRelative } year ? year with { Start = i } : null;
+            }
+            return new DateMention(i, partEnd, "date:relative", new DatePart(DateAnchor.YearRelative, 0, 0, 0, 0, DatePrecision.Year));
         }
         if (t[q..qe] is not ("end" or "beginning" or "start" or "middle" or "turn") || !At(t, qe, " of ")) return null;
         var p = SkipSpace(t, qe + 4);
@@ -237,6 +242,22 @@ internal static class EnglishDateParser
             : QualifiedRelative(t, p);
         return inner is { IsRange: false } && inner.From.Anchor != DateAnchor.Weekday && inner.From.Precision != DatePrecision.Day
             ? inner with { Start = i } : null;
+    }
+
+    /// <summary>The end of "third quarter", "first half", "first three months" starting at <paramref name="q"/>, or -1.</summary>
+    private static int PartOfYear(string t, int q)
+    {
+        var e = WordEnd(t, q);
+        var ordinal = t[q..e];
+        var r = SkipSpace(t, e);
+        if (r == e) return -1;
+        var re = WordEnd(t, r);
+        var unit = t[r..re];
+        if (ordinal is "first" or "second" or "third" or "fourth" && unit == "quarter" || ordinal is "first" or "second" && unit == "half")
+            return char.IsAsciiLetter(CharAt(t, re)) ? -1 : re;
+        if (ordinal == "first" && unit is "three" or "six" or "nine" && At(t, re, " months") && !char.IsAsciiLetter(CharAt(t, re + 7)))
+            return re + 7;
+        return -1;
     }
 
     /// <summary>After early/late/earlier/later: "this year", "last month", "next week", "Monday".</summary>
