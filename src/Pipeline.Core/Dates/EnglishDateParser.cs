@@ -207,17 +207,18 @@ internal static class EnglishDateParser
         var q = SkipSpace(t, e);
         if (q == e) return null;
         var qe = WordEnd(t, q);
-        if (char.IsAsciiDigit(CharAt(t, q)) || t[q..qe] is "early" or "mid" or "late")
+        // Read in place: "the" is the commonest word of English, and most are followed by no date at all.
+        var next = t.AsSpan(q, qe - q);
+        if (char.IsAsciiDigit(CharAt(t, q)) || next is "early" or "mid" or "late")
             return (char.IsAsciiDigit(CharAt(t, q)) ? FromYear(t, q, afterQualifier: true) : FromWord(t, q)) is
                 { IsRange: false, From.Precision: DatePrecision.Decade } decade ? decade with { Start = i } : null;
         // "the following year", "the same month": counted from the date the text named last.
-        if (t[q..qe] is "following" or "same" or "previous" && SkipSpace(t, qe) is var u && u > qe && WordEnd(t, u) is var ue
-            && !char.IsAsciiLetter(CharAt(t, ue)) && t[u..ue] is "year" or "month" or "day" or "week")
+        if (next is "following" or "same" or "previous" && SkipSpace(t, qe) is var u && u > qe && WordEnd(t, u) is var ue
+            && !char.IsAsciiLetter(CharAt(t, ue)) && t.AsSpan(u, ue - u) is "year" or "month" or "day")
         {
-            var unit = t[u..ue];
-            var shift = t[q..qe] switch { "following" => 1, "previous" => -1, _ => 0 };
-            var precision = unit switch { "year" => DatePrecision.Year, "month" => DatePrecision.Month, "week" => DatePrecision.Week, _ => DatePrecision.Day };
-            return unit == "week" ? null : new DateMention(i, ue, "date:relative", new DatePart(DateAnchor.PreviousPoint, shift, 0, 0, 0, precision));
+            var shift = next switch { "following" => 1, "previous" => -1, _ => 0 };
+            var precision = t.AsSpan(u, ue - u) switch { "year" => DatePrecision.Year, "month" => DatePrecision.Month, _ => DatePrecision.Day };
+            return new DateMention(i, ue, "date:relative", new DatePart(DateAnchor.PreviousPoint, shift, 0, 0, 0, precision));
         }
         // "the third quarter (of 2025)", "the first half of this year", "the first three months of 2026": a part of the
         // year keeps the year.
@@ -232,7 +233,7 @@ internal static class EnglishDateParser
             }
             return new DateMention(i, partEnd, "date:relative", new DatePart(DateAnchor.YearRelative, 0, 0, 0, 0, DatePrecision.Year));
         }
-        if (t[q..qe] is not ("end" or "beginning" or "start" or "middle" or "turn") || !At(t, qe, " of ")) return null;
+        if (next is not ("end" or "beginning" or "start" or "middle" or "turn") || !At(t, qe, " of ")) return null;
         var p = SkipSpace(t, qe + 4);
         // "the end of the year": this year.
         if (At(t, p, "the year") && !char.IsAsciiLetter(CharAt(t, p + 8)))
@@ -248,14 +249,15 @@ internal static class EnglishDateParser
     private static int PartOfYear(string t, int q)
     {
         var e = WordEnd(t, q);
-        var ordinal = t[q..e];
+        var ordinal = t.AsSpan(q, e - q);
+        if (ordinal is not ("first" or "second" or "third" or "fourth")) return -1;
         var r = SkipSpace(t, e);
         if (r == e) return -1;
         var re = WordEnd(t, r);
-        var unit = t[r..re];
-        if (ordinal is "first" or "second" or "third" or "fourth" && unit == "quarter" || ordinal is "first" or "second" && unit == "half")
+        var unit = t.AsSpan(r, re - r);
+        if (unit is "quarter" || ordinal is "first" or "second" && unit is "half")
             return char.IsAsciiLetter(CharAt(t, re)) ? -1 : re;
-        if (ordinal == "first" && unit is "three" or "six" or "nine" && At(t, re, " months") && !char.IsAsciiLetter(CharAt(t, re + 7)))
+        if (ordinal is "first" && unit is "three" or "six" or "nine" && At(t, re, " months") && !char.IsAsciiLetter(CharAt(t, re + 7)))
             return re + 7;
         return -1;
     }
