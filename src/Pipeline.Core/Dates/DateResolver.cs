@@ -160,21 +160,17 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
             case DateAnchor.PreviousPoint:
             {
                 // 同年11月 takes the year of the last date named, 同月 its month too; with none, the document's.
-                // 同年11月 needs the year of the date before, 同月15日 its month, "the same day" its day.
-                var needed = p.Month > 0 ? DatePrecision.Year : p.Day > 0 ? DatePrecision.Month : p.Precision;
+                // 同年11月 needs the year of the date before, 同月 and 同月15日 its month (a day is PreviousDay's).
+                var needed = p.Month == 0 && p.Precision >= DatePrecision.Month ? DatePrecision.Month : DatePrecision.Year;
                 var last = LastPoint(k, resolved, needed);
                 if (last is null) usedReference = true;
                 var from = last?.FirstDay ?? refDay;
                 // "the following year" (Shift 1) counts on from that date at its own unit; 同年11月 names its month.
                 if (p.Month == 0 && p.Shift != 0)
-                    return needed switch
-                    {
-                        DatePrecision.Year => new CalendarPoint(from.Year + p.Shift, 0, 0, DatePrecision.Year),
-                        DatePrecision.Month => CalendarPoint.Of(from.AddMonths(p.Shift), DatePrecision.Month),
-                        _ => DayAt(from.DayNumber + (long)p.Shift, DatePrecision.Day),
-                    };
-                return Materialize(p with { Month = p.Month > 0 ? p.Month : p.Precision >= DatePrecision.Month ? from.Month : 0,
-                    Day = p.Day > 0 ? p.Day : p.Precision >= DatePrecision.Day ? from.Day : 0 }, from.Year);
+                    return needed == DatePrecision.Year
+                        ? new CalendarPoint(from.Year + p.Shift, 0, 0, DatePrecision.Year)
+                        : CalendarPoint.Of(from.AddMonths(p.Shift), DatePrecision.Month);
+                return Materialize(p with { Month = p.Month > 0 ? p.Month : needed == DatePrecision.Month ? from.Month : 0 }, from.Year);
             }
             case DateAnchor.PreviousDay:
             {

@@ -212,13 +212,19 @@ internal static class EnglishDateParser
         if (char.IsAsciiDigit(CharAt(t, q)) || next is "early" or "mid" or "late")
             return (char.IsAsciiDigit(CharAt(t, q)) ? FromYear(t, q, afterQualifier: true) : FromWord(t, q)) is
                 { IsRange: false, From.Precision: DatePrecision.Decade } decade ? decade with { Start = i } : null;
-        // "the following year", "the same month": counted from the date the text named last.
+        // "the following year", "the same month", "the previous day": counted from the date the text named last (a day as
+        // 次日 and 同日 count theirs).
         if (next is "following" or "same" or "previous" && SkipSpace(t, qe) is var u && u > qe && WordEnd(t, u) is var ue
             && !char.IsAsciiLetter(CharAt(t, ue)) && t.AsSpan(u, ue - u) is "year" or "month" or "day")
         {
             var shift = next switch { "following" => 1, "previous" => -1, _ => 0 };
-            var precision = t.AsSpan(u, ue - u) switch { "year" => DatePrecision.Year, "month" => DatePrecision.Month, _ => DatePrecision.Day };
-            return new DateMention(i, ue, "date:relative", new DatePart(DateAnchor.PreviousPoint, shift, 0, 0, 0, precision));
+            var part = t.AsSpan(u, ue - u) switch
+            {
+                "year" => new DatePart(DateAnchor.PreviousPoint, shift, 0, 0, 0, DatePrecision.Year),
+                "month" => new DatePart(DateAnchor.PreviousPoint, shift, 0, 0, 0, DatePrecision.Month),
+                _ => new DatePart(DateAnchor.PreviousDay, shift, 0, 0, 0, DatePrecision.Day),
+            };
+            return new DateMention(i, ue, "date:relative", part);
         }
         // "the third quarter (of 2025)", "the first half of this year", "the first three months of 2026": a part of the
         // year keeps the year.

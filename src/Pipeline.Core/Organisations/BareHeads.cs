@@ -22,21 +22,12 @@ public static class BareHeads
                 .DistinctBy(e => e.Canonical ?? e.Text).Take(2).ToList();
             if (bodies.Count != 1) continue;
             var body = bodies[0];
-            for (var at = text.IndexOf(head, body.End, StringComparison.Ordinal); at >= 0; at = text.IndexOf(head, at + head.Length, StringComparison.Ordinal))
-            {
-                var end = at + head.Length;
-                if (at > 0 && char.IsAsciiLetterOrDigit(text[at - 1]) || end < text.Length && char.IsAsciiLetterOrDigit(text[end])) continue;
-                // "Security Council", "Council of Europe": part of another name, not the bare head.
-                if (PreviousWordCapitalised(text, at) || text.AsSpan(end).StartsWith(" of ", StringComparison.Ordinal)) continue;
-                covered ??= new SpanIndex(entities.Select(x => new TextSpan(x.Start, x.End)));
-                if (covered.AnyOverlaps(new TextSpan(at, end))) continue;
-                (added ??= []).Add(new Entity(EntityTypes.Org, at, end, head, RuleIds.OrgBareHead, RuleConfidence.Likely)
-                {
-                    Canonical = body.Canonical ?? body.Text, CanonicalEn = body.CanonicalEn, Kind = body.Kind,
-                });
-            }
+            covered ??= new SpanIndex(entities.Select(x => new TextSpan(x.Start, x.End)));
+            // "Security Council", "Council of Europe": part of another name, not the bare head.
+            (added ??= []).AddRange(LaterMentions.Of(text, head, body, covered, RuleIds.OrgBareHead,
+                (at, end) => PreviousWordCapitalised(text, at) || text.AsSpan(end).StartsWith(" of ", StringComparison.Ordinal)));
         }
-        return added is null ? entities : [.. entities.Concat(added).OrderBy(x => x.Start)];
+        return added is null or [] ? entities : [.. entities.Concat(added).OrderBy(x => x.Start)];
     }
 
     private static bool PreviousWordCapitalised(string text, int at)

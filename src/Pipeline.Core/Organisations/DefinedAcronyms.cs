@@ -37,16 +37,7 @@ public static partial class DefinedAcronyms
                 && full.Start < o.Start)
                 builder[i] = o with { Canonical = full.Canonical ?? full.Text, CanonicalEn = full.CanonicalEn };
         foreach (var (acronym, full) in definitions)
-            for (var at = text.IndexOf(acronym, full.End, StringComparison.Ordinal); at >= 0; at = text.IndexOf(acronym, at + acronym.Length, StringComparison.Ordinal))
-            {
-                var end = at + acronym.Length;
-                if (at > 0 && char.IsAsciiLetterOrDigit(text[at - 1]) || end < text.Length && char.IsAsciiLetterOrDigit(text[end])) continue;
-                if (covered.AnyOverlaps(new TextSpan(at, end))) continue;
-                added.Add(new Entity(EntityTypes.Org, at, end, acronym, RuleIds.OrgDefinedAcronym, RuleConfidence.Likely)
-                {
-                    Canonical = full.Canonical ?? full.Text, CanonicalEn = full.CanonicalEn, Kind = full.Kind,
-                });
-            }
+            added.AddRange(LaterMentions.Of(text, acronym, full, covered, RuleIds.OrgDefinedAcronym));
         return added.Count == 0 ? builder.ToImmutable() : [.. builder.Concat(added).OrderBy(x => x.Start)];
     }
 

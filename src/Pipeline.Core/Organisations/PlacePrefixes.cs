@@ -106,15 +106,7 @@ public static class PlacePrefixes
 
     private static int? PlaceBefore(string text, Entity e)
     {
-        var name = text.AsSpan(e.Start, e.End - e.Start);
-        var isKind = false;
-        foreach (var kind in Kinds)
-            if (name.SequenceEqual(kind))
-            {
-                isKind = true;
-                break;
-            }
-        if (!isKind) return null;
+        if (!IsKind(text.AsSpan(e.Start, e.End - e.Start))) return null;
         foreach (var region in Regions)
             if (e.Start >= region.Length && text.AsSpan(e.Start - region.Length, region.Length).SequenceEqual(region))
                 return e.Start - region.Length;
