@@ -5,36 +5,47 @@ namespace Pipeline.Agreements;
 /// <summary>Well-known instruments written without book marks: acronyms (RCEP), short names (伊核协议) and full names.</summary>
 public static class KnownInstrumentFinder
 {
-    // Every name each instrument is written by, made once: an article is searched for each of them.
-    private static readonly (KnownInstrument Instrument, string[] Names)[] Searched =
-        [.. KnownInstruments.All.Select(i => (i, new[] { i.Chinese, i.English }.Concat(i.ShortNames)
-            .Concat(i.ShortNames.Prepend(i.English).Select(Organisations.LowerCaseHeads.Variant).OfType<string>()).Distinct().ToArray()))];
+    // Every name each instrument is written by, made once, in the order the instruments are listed.
+    private static readonly (KnownInstrument Instrument, string Name)[] Searched =
+        [.. KnownInstruments.All.SelectMany(i => new[] { i.Chinese, i.English }.Concat(i.ShortNames)
+            .Concat(i.ShortNames.Prepend(i.English).Select(Organisations.LowerCaseHeads.Variant).OfType<string>()).Distinct()
+            .Select(name => (i, name)))];
+
+    // The names by their first character: an article is read once, and only where some name can start is anything
+    // compared (an ordinal search of the whole text for each of the hundreds of names had cost 3 % of extraction).
+    private static readonly Dictionary<char, int[]> ByFirstChar = Searched.Select((s, index) => (s.Name, index))
+        .GroupBy(s => s.Name[0]).ToDictionary(g => g.Key, g => g.Select(s => s.index).ToArray());
+
+    private static readonly System.Buffers.SearchValues<char> FirstChars =
+        System.Buffers.SearchValues.Create([.. ByFirstChar.Keys]);
 
     public static IEnumerable<Candidate> Find(string text, bool chineseDocument, Func<int, int, bool> isTaken)
     {
-        var hits = new List<Candidate>();
-        var starts = new List<int>();
-        foreach (var (instrument, names) in Searched)
+        var hits = new List<(Candidate Hit, int Order)>();
+        for (var i = text.AsSpan().IndexOfAny(FirstChars); i >= 0; )
         {
-            var canonical = chineseDocument ? instrument.Chinese : instrument.English;
-            foreach (var name in names)
+            foreach (var index in ByFirstChar[text[i]])
             {
-                AddOccurrences(text, name, starts);
-                foreach (var start in starts)
-                    hits.Add(new Candidate(start, start + name.Length, name, EntityTypes.Agreement, RuleIds.AgreementKnown,
-                        RuleConfidence.Strong)
-                    {
-                        Canonical = name == instrument.Chinese || name == instrument.English ? name : canonical,
-                        CanonicalEn = instrument.English,
-                        Kind = instrument.Kind,
-                    });
+                var (instrument, name) = Searched[index];
+                if (!text.AsSpan(i).StartsWith(name, StringComparison.Ordinal) || !IsWholeName(text, i, name)) continue;
+                var canonical = chineseDocument ? instrument.Chinese : instrument.English;
+                hits.Add((new Candidate(i, i + name.Length, name, EntityTypes.Agreement, RuleIds.AgreementKnown,
+                    RuleConfidence.Strong)
+                {
+                    Canonical = name == instrument.Chinese || name == instrument.English ? name : canonical,
+                    CanonicalEn = instrument.English,
+                    Kind = instrument.Kind,
+                }, index));
             }
+            var next = text.AsSpan(i + 1).IndexOfAny(FirstChars);
+            i = next < 0 ? -1 : i + 1 + next;
         }
-        // Longest first so "全面与进步跨太平洋伙伴关系协定" wins over the "跨太平洋伙伴关系协定" inside it.
+        // Longest first so "全面与进步跨太平洋伙伴关系协定" wins over the "跨太平洋伙伴关系协定" inside it; of two at the same
+        // place, the instrument listed first.
         var kept = new List<Candidate>();
         // The kept names never overlap, so the characters they cover answer "does this one overlap a kept one?".
         var covered = hits.Count == 0 ? null : new System.Collections.BitArray(text.Length);
-        foreach (var c in hits.OrderByDescending(h => h.End - h.Start).ThenBy(h => h.Start))
+        foreach (var (c, _) in hits.OrderByDescending(h => h.Hit.End - h.Hit.Start).ThenBy(h => h.Hit.Start).ThenBy(h => h.Order))
         {
             if (isTaken(c.Start, c.End) || Covers(covered!, c.Start, c.End)) continue;
             kept.Add(c);
@@ -50,18 +61,12 @@ public static class KnownInstrumentFinder
         return false;
     }
 
-    /// <summary>Whole-word occurrences: Latin names must not touch other Latin letters or digits.</summary>
-    private static void AddOccurrences(string text, string name, List<int> starts)
+    /// <summary>Latin names must be whole words: no Latin letter or digit on either side, no capitalised word after.</summary>
+    private static bool IsWholeName(string text, int i, string name)
     {
-        starts.Clear();
-        var latin = !Scripts.HasHan(name);
-        for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + 1, StringComparison.Ordinal))
-        {
-            if (latin && (i > 0 && IsWordChar(text[i - 1]) || i + name.Length < text.Length && IsWordChar(text[i + name.Length])))
-                continue;
-            if (latin && ContinuesAsLongerName(text, i + name.Length)) continue;
-            starts.Add(i);
-        }
+        if (Scripts.HasHan(name)) return true;
+        if (i > 0 && IsWordChar(text[i - 1]) || i + name.Length < text.Length && IsWordChar(text[i + name.Length])) return false;
+        return !ContinuesAsLongerName(text, i + name.Length);
     }
 
     /// <summary>"North Atlantic Treaty Organization": a capitalised word right after the name makes it part of another name.</summary>
