@@ -167,9 +167,9 @@ public sealed partial class RecogniseStage : IStage
     {
         var span = text.AsSpan(name.Start, name.End - name.Start);
         var whole = span.ToString();
-        if (Places.IsPlace(whole) || Agreements.Countries.IsCountryForm(whole)) return false;
+        if (Places.IsPlace(whole) || Agreements.Countries.IsCountryForm(whole) || !BracketsBalance(span)) return false;
         if (language == DocumentLanguage.Chinese)
-            return !GenericOrgans.IsGeneric(span) && !OrgCandidateGenerator.EndsInCommonWord(text, name.End);
+            return !ProvinceAndCity().IsMatch(whole) && !GenericOrgans.IsGeneric(span) && !OrgCandidateGenerator.EndsInCommonWord(text, name.End);
         var words = whole.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return false;
         // "GENEVA (AP) —", "WASHINGTON, March 5": a dateline's place in capitals.
@@ -185,6 +185,22 @@ public sealed partial class RecogniseStage : IStage
             return name.Confidence >= _veto;
         return true;
     }
+
+    /// <summary>"sh）" of a stock code, "集团）有限公司" of a name cut at a line start: a name opens what it closes.</summary>
+    private static bool BracketsBalance(ReadOnlySpan<char> span)
+    {
+        var depth = 0;
+        foreach (var c in span)
+        {
+            if (c is '(' or '（') depth++;
+            else if (c is ')' or '）' && --depth < 0) return false;
+        }
+        return depth == 0;
+    }
+
+    /// <summary>湖北省武汉市: a city written with its province is a place.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{2,3}(省|自治区)\p{IsCJKUnifiedIdeographs}{1,4}市$")]
+    private static partial System.Text.RegularExpressions.Regex ProvinceAndCity();
 
     private static readonly HashSet<string> EventHeads = new(StringComparer.Ordinal)
     {

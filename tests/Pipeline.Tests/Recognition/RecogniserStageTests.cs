@@ -68,6 +68,13 @@ public class RecogniserStageTests
     public void An_ordinary_word_ending_like_a_name_is_no_organisation(string text, params string[] names) =>
         Assert.That(Orgs(RecogniserCorpora.Full.Value, text), Is.EqualTo(names));
 
+    // A city written with its province is a place; a name cut at a line start or a stock code's tail ("sh）") closes a
+    // bracket it never opened (both seen in CLUENER's held-out news).
+    [TestCase("2008年第四届中国人居环境高峰论坛在湖北省武汉市举办，本次论坛由中国人居环境委员会主办。", "中国人居环境委员会")]
+    [TestCase("集团）有限公司原董事长张明渝实名举报。", new string[0])]
+    public void A_place_or_a_cut_name_is_no_organisation(string text, params string[] names) =>
+        Assert.That(Orgs(RecogniserCorpora.Full.Value, text), Is.EqualTo(names));
+
     // A newspaper is a news organisation (ANNOTATION.md: 美国《华尔街日报》 → ORG 华尔街日报), in book marks or not.
     [TestCase("据《河南日报》报道，当地今年粮食丰收。", "河南日报")]
     [TestCase("美国《华尔街日报》刊文称，两国达成重要共识。", "华尔街日报")]
