@@ -345,8 +345,10 @@ internal static class ChineseDateParser
             end = p + 2;
             return true;
         }
-        // 同年11月, 同年底: the year of the date before; 不同年 and 同年龄 are not.
-        if (CharAt(t, p) == '同' && CharAt(t, p + 1) == '年' && CharAt(t, p - 1) is not ('不' or '相' or '共') && CharAt(t, p + 2) is not ('龄' or '级' or '代'))
+        // 同年11月, 同年底, 当年: the year of the date before; 不同年, 同年龄, 相当年轻 and 想当年 are not.
+        if (CharAt(t, p + 1) == '年' && CharAt(t, p + 2) is not ('龄' or '级' or '代' or '轻' or '纪')
+            && (CharAt(t, p) == '同' && CharAt(t, p - 1) is not ('不' or '相' or '共')
+                || CharAt(t, p) == '当' && CharAt(t, p - 1) is not ('相' or '应' or '每' or '想' or '适' or '恰')))
         {
             part = new DatePart(DateAnchor.PreviousPoint, 0, 0, 0, 0, DatePrecision.Year);
             end = p + 2;
@@ -442,14 +444,14 @@ internal static class ChineseDateParser
     private static readonly string[] YearParts =
     [
         "上半年", "下半年", "前三季度", "前两季度", "前二季度", "第一季度", "第二季度", "第三季度", "第四季度",
-        "一季度", "二季度", "三季度", "四季度", "年初", "年底", "年末", "年中", "全年", "同期", "初", "底", "末",
+        "一季度", "二季度", "三季度", "四季度", "年初", "年底", "年末", "年中", "年内", "全年", "同期", "初", "底", "末",
         "春季", "夏季", "秋季", "冬季", "春天", "夏天", "秋天", "冬天", "岁末",
     ];
 
     private static readonly string[] BareYearParts =
     [
         "上半年", "下半年", "前三季度", "前两季度", "前二季度", "第一季度", "第二季度", "第三季度", "第四季度",
-        "一季度", "二季度", "三季度", "四季度",
+        "一季度", "二季度", "三季度", "四季度", "年内", "年底", "年末", "年初",
     ];
 
     /// <summary>A part of a year with no year written, only where a clause or a 在/从-phrase opens (not 同一季度).</summary>
@@ -461,6 +463,10 @@ internal static class ChineseDateParser
         foreach (var word in BareYearParts)
             if (At(t, p, word))
             {
+                // 年初以来, 年初至今: a stretch from an unnamed point (optional in the spec), not the year. ３年内 is a time
+                // limit, 一年的年末 any year's.
+                if (word == "年初" && (At(t, p + 2, "以来") || At(t, p + 2, "至今"))) return false;
+                if (word[0] == '年' && (char.IsLetterOrDigit(before) && before is < '\u4E00' or > '\u9FFF' || before == '的')) return false;
                 end = p + word.Length;
                 return true;
             }

@@ -13,6 +13,7 @@ public enum DateAnchor
     PreviousPoint,     // 同年11月, 同月: the year (and month) of the last date the text named; Month 0 = that month
     YearMissing,       // 9月3日, 27日, May 19: the year (and maybe month) comes from context
     Weekday,           // on Monday, last Friday: Day is the DayOfWeek; Shift -1 before, +1 after, 0 by the tense
+    Season,            // last summer, next spring: Month is the season's first month; the value is the season's year
 }
 
 public enum DatePrecision { Century, Decade, Year, Month, Week, Day }
@@ -45,14 +46,14 @@ public readonly record struct DatePart(DateAnchor Anchor, int Shift, int Year, i
 
     /// <summary>Counted from "now" (今天, 今年, last month), so a quotation's own date can move it.</summary>
     public bool IsDeictic => Anchor is DateAnchor.YearRelative or DateAnchor.MonthRelative or DateAnchor.WeekRelative
-        or DateAnchor.DayRelative or DateAnchor.CenturyRelative or DateAnchor.Weekday;
+        or DateAnchor.DayRelative or DateAnchor.CenturyRelative or DateAnchor.Weekday or DateAnchor.Season;
 
     /// <summary>The least precise reference date that still fixes this relative expression.</summary>
     public DatePrecision NeededReferencePrecision => Anchor switch
     {
         DateAnchor.DayRelative or DateAnchor.WeekRelative or DateAnchor.Weekday => DatePrecision.Day,
         DateAnchor.YearRelative when Month == 0 && Precision > DatePrecision.Year => Precision == DatePrecision.Month ? DatePrecision.Month : DatePrecision.Day,
-        DateAnchor.MonthRelative => DatePrecision.Month,
+        DateAnchor.MonthRelative or DateAnchor.Season => DatePrecision.Month,
         _ => DatePrecision.Year,
     };
 }

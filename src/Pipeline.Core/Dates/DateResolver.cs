@@ -198,6 +198,19 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
                 }
                 return DayAt(Weekday(refDay, (DayOfWeek)p.Day, shift), DatePrecision.Day);
             }
+            case DateAnchor.Season:
+            {
+                // "last summer" is the latest one over (in May, the summer of the year before); "next spring" the first
+                // one to come (in February, this year's); "this summer" the reference year's.
+                usedReference = true;
+                var year = refDay.Year + p.Shift switch
+                {
+                    < 0 => refDay.Month > p.Month + 2 ? 0 : -1,
+                    > 0 => refDay.Month < p.Month ? 0 : 1,
+                    _ => 0,
+                };
+                return new CalendarPoint(year, 0, 0, DatePrecision.Year);
+            }
             case DateAnchor.CenturyRelative:
             {
                 usedReference = true;

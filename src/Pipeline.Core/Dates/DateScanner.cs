@@ -11,7 +11,7 @@ namespace Pipeline.Dates;
 public sealed class DateScanner(NumericOrder order = NumericOrder.MonthFirst)
 {
     private static readonly SearchValues<char> Triggers = SearchValues.Create(
-        "0123456789０１２３４５６７８９〇○零一二三四五六七八九十两元今去明前后本上下当次同昨翌这" +
+        "0123456789０１２３４５６７８９〇○零一二三四五六七八九十两元今去明前后本上下当次同昨翌这年" +
         "JFMASONDTYLNEWtylnemaofsw" + FestivalOnly);
 
     // Festival and lunar-date starts that start nothing else: they go straight to the festival parser.

@@ -189,6 +189,12 @@ internal static class EnglishDateParser
                 return t[q..e2] switch
                 {
                     "year" => Relative(t, i, e2, DateAnchor.YearRelative, shift, DatePrecision.Year),
+                    // "this decade": the decade of the reference year ("the last decade" is a stretch, and "last decade" too).
+                    "decade" when shift == 0 => Relative(t, i, e2, DateAnchor.YearRelative, 0, DatePrecision.Decade),
+                    // Winter is left out: it spans two years, and news means either.
+                    "spring" => new DateMention(i, e2, "date:en-season", new DatePart(DateAnchor.Season, shift, 0, 3, 0, DatePrecision.Year)),
+                    "summer" => new DateMention(i, e2, "date:en-season", new DatePart(DateAnchor.Season, shift, 0, 6, 0, DatePrecision.Year)),
+                    "autumn" or "fall" => new DateMention(i, e2, "date:en-season", new DatePart(DateAnchor.Season, shift, 0, 9, 0, DatePrecision.Year)),
                     "month" => Relative(t, i, e2, DateAnchor.MonthRelative, shift, DatePrecision.Month),
                     "week" => Relative(t, i, e2, DateAnchor.WeekRelative, shift, DatePrecision.Week),
                     _ => null,
@@ -241,9 +247,11 @@ internal static class EnglishDateParser
         }
         if (next is not ("end" or "beginning" or "start" or "middle" or "turn") || !At(t, qe, " of ")) return null;
         var p = SkipSpace(t, qe + 4);
-        // "the end of the year": this year.
+        // "the end of the year": this year; "the end of the decade": this decade.
         if (At(t, p, "the year") && !char.IsAsciiLetter(CharAt(t, p + 8)))
             return new DateMention(i, p + 8, "date:relative", new DatePart(DateAnchor.YearRelative, 0, 0, 0, 0, DatePrecision.Year));
+        if (At(t, p, "the decade") && !char.IsAsciiLetter(CharAt(t, p + 10)))
+            return new DateMention(i, p + 10, "date:relative", new DatePart(DateAnchor.YearRelative, 0, 0, 0, 0, DatePrecision.Decade));
         var inner = char.IsAsciiDigit(CharAt(t, p)) ? FromYear(t, p, afterQualifier: true)
             : Months.TryGetValue(t[p..WordEnd(t, p)], out var month) ? FromMonth(t, p, WordEnd(t, p), month, t[p..WordEnd(t, p)], afterQualifier: true)
             : QualifiedRelative(t, p);
@@ -273,8 +281,8 @@ internal static class EnglishDateParser
     {
         var inner = FromWord(t, q);
         if (inner is null && Weekdays.TryGetValue(t[q..WordEnd(t, q)], out var day)) inner = Weekday(t, q, WordEnd(t, q), day, 0);
-        return inner is { From.Anchor: DateAnchor.YearRelative or DateAnchor.MonthRelative or DateAnchor.WeekRelative or DateAnchor.Weekday }
-            ? inner : null;
+        return inner is { From.Anchor: DateAnchor.YearRelative or DateAnchor.MonthRelative or DateAnchor.WeekRelative or DateAnchor.Weekday
+            or DateAnchor.Season } ? inner : null;
     }
 
     /// <summary>
@@ -322,7 +330,8 @@ internal static class EnglishDateParser
         var part = unit switch
         {
             "year" or "years" => new DatePart(DateAnchor.YearRelative, -count, 0, 0, 0, DatePrecision.Year),
-            "decade" or "decades" => new DatePart(DateAnchor.YearRelative, -10 * count, 0, 0, 0, DatePrecision.Year),
+            // "two decades ago" names a decade, not a year (TIMEX3: 200X).
+            "decade" or "decades" => new DatePart(DateAnchor.YearRelative, -10 * count, 0, 0, 0, DatePrecision.Decade),
             "month" or "months" => new DatePart(DateAnchor.MonthRelative, -count, 0, 0, 0, DatePrecision.Month),
             "week" or "weeks" => new DatePart(DateAnchor.WeekRelative, -count, 0, 0, 0, DatePrecision.Week),
             "day" or "days" => new DatePart(DateAnchor.DayRelative, -count, 0, 0, 0, DatePrecision.Day),
