@@ -147,6 +147,11 @@ public class SpanRuleTests
         // An acronym defined in brackets names its body there and wherever it is used later.
         yield return Case("The European Club Association (ECA) backed the plan. ECA members will vote in May.",
             "European Club Association", "ECA=European Club Association", "ECA=European Club Association");
+        // An acronym the gazetteer reads as another body means the body the article names in full with those initials.
+        yield return Case("The International Cricket Council's board met in Dubai. The ICC approved the new rules.",
+            "International Cricket Council", "ICC=International Cricket Council");
+        yield return Case("The International Criminal Court issued a warrant. The ICC said it would appeal.",
+            "International Criminal Court", "ICC=International Criminal Court");
         // Not bodies: a dateline's place in capitals, a contest or a meeting, a member's title.
         yield return Case("GENEVA (AP) — Refugee numbers rose again, officials said on Monday.", "AP=Associated Press");
         yield return Case("Officials are already preparing for the Los Angeles Games in 2028.", "");
