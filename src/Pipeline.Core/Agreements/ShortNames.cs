@@ -49,7 +49,58 @@ public static partial class ShortNames
                 });
             }
         }
+        return Initialisms(text, result);
+    }
+
+    /// <summary>
+    /// "signed an economic partnership agreement … Japan's first EPA", "the Free Trade Agreement between the European Union
+    /// and Thailand … the FTA": news writes an instrument by the initials of its type words without defining them. An
+    /// all-capitals word that spells the two to four words ending at an instrument's head is that instrument, where
+    /// nothing else is proposed on it; the longest such instrument of the article gives the canonical.
+    /// </summary>
+    private static List<Candidate> Initialisms(string text, List<Candidate> candidates)
+    {
+        Dictionary<string, (Candidate Full, int Rank)>? byInitials = null;
+        foreach (var c in candidates)
+        {
+            if (c.ProposedType != EntityTypes.Agreement || Scripts.HasHan(c.Text)) continue;
+            var words = c.Text.Split([' ', '-', '–'], StringSplitOptions.RemoveEmptyEntries);
+            var head = Array.FindIndex(words, w => TitleRules.EnglishKind(w) is not null);
+            for (var n = 3; n <= 4 && head >= 0; n++)
+            {
+                if (head + 1 < n || words.Skip(head + 1 - n).Take(n).Any(w => !char.IsLetter(w[0]) || w is "the" or "The" or "and"))
+                    continue;
+                var initials = string.Concat(words.Skip(head + 1 - n).Take(n).Select(w => char.ToUpperInvariant(w[0])));
+                byInitials ??= new(StringComparer.Ordinal);
+                var rank = Rank(words, head + 1 - n);
+                if (!byInitials.TryGetValue(initials, out var known) || known.Rank < rank) byInitials[initials] = (c, rank);
+            }
+        }
+        if (byInitials is null) return candidates;
+        var result = candidates;
+        foreach (var (initials, (full, _)) in byInitials)
+            foreach (var start in Occurrences(text, initials))
+            {
+                var end = start + initials.Length;
+                if (result.Any(c => c.Start < end && start < c.End)) continue;
+                result.Add(new Candidate(start, end, initials, EntityTypes.Agreement, RuleIds.AgreementShortName, RuleConfidence.Likely)
+                {
+                    Canonical = full.Canonical ?? full.Text, CanonicalEn = full.CanonicalEn, Kind = full.Kind,
+                });
+            }
         return result;
+    }
+
+    /// <summary>
+    /// Which instrument the initials stand for when several end alike: a title whose words before them are only its parties
+    /// (the Japan-Bangladesh Economic Partnership Agreement) over a title with more type words (the Japan-India
+    /// Comprehensive Economic Partnership Agreement), a title over a lower-case type, the first written over later ones.
+    /// </summary>
+    private static int Rank(string[] words, int first)
+    {
+        var titled = char.IsUpper(words[first][0]) ? 1 : 0;
+        var partiesOnly = words.Take(first).All(w => Countries.IsCountryForm(w) || w is "EU" or "US" or "UK" or "the" or "The") ? 2 : 0;
+        return partiesOnly + titled;
     }
 
     /// <summary>An acronym (EDCA, RCEP) or a short title with its own instrument word (BBNJ Agreement, 中国—东盟自贸协定), not a bare head.</summary>
