@@ -19,24 +19,32 @@ public sealed partial class AgreementsStage : IStage
     StageDescriptor IStage.Descriptor => Descriptor;
 
     // The instrument: its parties may be named before its type ("the EU-Mercosur trade agreement").
-    private const string TypedInstrument = @"((?<parties>(?-i:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)+)\s+)?(?:extradition|mutual legal assistance|free[- ]trade|bilateral investment|investment(?: protection| promotion)?|trade|peace|security|defen[cs]e(?: cooperation)?|mutual defen[cs]e|nuclear|arms control|cease-?fire|tax|double taxation|visa waiver|border|boundary|(?:comprehensive )?economic partnership|(?:strategic )?partnership|(?:economic )?co-?operation|information security|pandemic|status of forces|digital (?:trade|economy)|readmission|social security|air services|fisheries|merger|interim|electricity(?: trading)?|sanitary and phytosanitary|(?:technology )?licensing|loan|financing|corridor|(?:(?:liquefied natural |natural )?gas|LNG|oil|energy|long-term )?supply)\s+(?:treaty|agreement|pact|accord|protocol))\b";
+    private const string TypedInstrument = @"((?<parties>(?-i:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)+)\s+)?(?:(?:bilateral|multilateral|regional|comprehensive) )?(?:extradition|mutual legal assistance|free[- ]trade|bilateral investment|investment(?: protection| promotion)?|trade|peace|security|defen[cs]e(?: cooperation)?|mutual defen[cs]e|nuclear|arms control|cease-?fire|tax|double taxation|visa waiver|border|boundary|(?:comprehensive )?economic partnership|(?:strategic )?partnership|(?:economic )?co-?operation|information security|pandemic|status of forces|digital (?:trade|economy)|readmission|social security|air services|fisheries|merger|interim|electricity(?: trading)?|sanitary and phytosanitary|(?:technology )?licensing|loan|financing|corridor|(?:(?:liquefied natural |natural )?gas|LNG|oil|energy|long-term )?supply|(?:currency )?swap)\s+(?:treaty|agreement|pact|accord|protocol)|(?:cease-?fire|peace) road ?map)\b";
+
+    // One word may stand between the determiner or verb and the instrument: "the related loan agreement", "a UN-backed
+    // ceasefire road map". It stays out of the span.
+    private const string Modifier = @"(?:[\w]+(?:-[\w]+)?\s+)??";
 
     // After an article ("a free trade agreement"), a possessive ("the IOC's cooperation agreement") or a headline's verb
     // ("India, UAE sign investment treaty"). Each pattern opens with a few fixed words or an apostrophe, so the search
     // jumps between those instead of trying every letter.
-    [GeneratedRegex(@"\b(?:an?|the|its|their|new)\s+" + TypedInstrument, RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:an?|the|its|their|new)\s+" + Modifier + TypedInstrument, RegexOptions.IgnoreCase)]
     private static partial Regex EnglishTypedTreaty();
 
-    [GeneratedRegex(@"(?:['’]s|\b(?:sign|signs|signed|seal|seals|sealed|ink|inks|inked))\s+" + TypedInstrument, RegexOptions.IgnoreCase)]
+    // A heading names the instrument alone at the start of its line: "Free trade agreement with Thailand".
+    [GeneratedRegex(@"(?:['’]s|\b(?:sign|signs|signed|seal|seals|sealed|ink|inks|inked)\s+" + Modifier + @"|\bsignature of|(?m:^))\s*" + TypedInstrument, RegexOptions.IgnoreCase)]
     private static partial Regex EnglishTypedTreatyAfterVerb();
 
     // A headline drops the article: "ministers adopt joint communiqué"; a sentence may open with "The communiqué, adopted …".
-    [GeneratedRegex(@"\b(?:(?:an?|[Tt]he|its|their)\s+|(?:adopts?|issues?|signs?|releases?)\s+(?=joint|final))((?:joint|final)\s+(?:statement|communiqu[eé]|declaration)|communiqu[eé]|chair[’']s\s+statement|memorandum of understanding)\b")]
+    [GeneratedRegex(@"\b(?:(?:an?|[Tt]he|its|their)\s+(?:(?!joint|final)[a-z]+\s+)?|(?:adopts?|issues?|signs?|releases?)\s+(?=joint|final))((?:joint|final)\s+(?:statement|communiqu[eé]|declaration)|communiqu[eé]|chair[’']s\s+statement|memorandum of (?:understanding|cooperation))\b")]
     private static partial Regex EnglishJointDocument();
 
     // "talks on a free trade agreement", "aimed to seal a deal": instruments under negotiation are to be signed.
     [GeneratedRegex(@"\b(?:sign|signed|signing|signs|ratif\w*|negotiat\w*|conclud\w*|concluded|in force|into force|accede\w*|accession|talks|finali[sz]\w*|seal\w*|clinch\w*|approv\w*|inherits?|progress towards)\b", RegexOptions.IgnoreCase)]
     private static partial Regex EnglishTreatyContext();
+
+    [GeneratedRegex(@"\G\s+(?:with|between)\s+(?:the\s+)?[A-Z]")]
+    private static partial Regex WithParty();
 
     [GeneratedRegex(@"\b(?:issued|adopted|released|signed|agreed|announced|endorsed|published|adopts?|issues?|signs?|releases?)\b")]
     private static partial Regex EnglishIssueContext();
@@ -89,15 +97,19 @@ public sealed partial class AgreementsStage : IStage
             var g = m.Groups[1];
             if (isTaken(g.Index, g.Index + g.Length)) continue;
             var words = g.Value.Split(' ');
-            // "the Mutual Defense Treaty between …" is a title: the title finder takes it whole.
-            if (char.IsUpper(words[^1][0]) || char.IsUpper(g.Value[0]) && !m.Groups["parties"].Success) continue;
-            // An instrument between named parties is that one instrument; a bare type only where it is signed or negotiated.
-            if (!m.Groups["parties"].Success && !EnglishTreatyContext().IsMatch(article.SentenceAt(g.Index).Of(text))) continue;
+            // "the Mutual Defense Treaty between …" is a title: the title finder takes it whole; a heading's first letter is
+            // no title's.
+            var lineStart = g.Index == 0 || text[g.Index - 1] == '\n';
+            if (char.IsUpper(words[^1][0]) || char.IsUpper(g.Value[0]) && !m.Groups["parties"].Success && !lineStart) continue;
+            // An instrument between named parties ("the EU-Mercosur trade agreement", "a free trade agreement with Thailand")
+            // is that one instrument; a bare type only where it is signed or negotiated.
+            if (!m.Groups["parties"].Success && !WithParty().IsMatch(text, g.Index + g.Length)
+                && !EnglishTreatyContext().IsMatch(article.SentenceAt(g.Index).Of(text))) continue;
             var head = words[^1].ToLowerInvariant();
             yield return new Candidate(g.Index, g.Index + g.Length, g.Value, EntityTypes.Agreement, RuleIds.AgreementTyped, RuleConfidence.Likely)
             {
                 Canonical = m.Groups["parties"].Success ? g.Value : g.Value.ToLowerInvariant(),
-                Kind = head is "treaty" or "protocol" ? head : "agreement",
+                Kind = head is "treaty" or "protocol" ? head : head is "map" or "roadmap" ? "plan" : "agreement",
             };
         }
         foreach (Match m in EnglishJointDocument().Matches(text))

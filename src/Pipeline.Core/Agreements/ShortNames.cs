@@ -72,7 +72,7 @@ public static partial class ShortNames
                     continue;
                 var initials = string.Concat(words.Skip(head + 1 - n).Take(n).Select(w => char.ToUpperInvariant(w[0])));
                 byInitials ??= new(StringComparer.Ordinal);
-                var rank = Rank(words, head + 1 - n);
+                var rank = Rank(words, head + 1 - n, n);
                 if (!byInitials.TryGetValue(initials, out var known) || known.Rank < rank) byInitials[initials] = (c, rank);
             }
         }
@@ -96,9 +96,9 @@ public static partial class ShortNames
     /// (the Japan-Bangladesh Economic Partnership Agreement) over a title with more type words (the Japan-India
     /// Comprehensive Economic Partnership Agreement), a title over a lower-case type, the first written over later ones.
     /// </summary>
-    private static int Rank(string[] words, int first)
+    private static int Rank(string[] words, int first, int count)
     {
-        var titled = char.IsUpper(words[first][0]) ? 1 : 0;
+        var titled = words.Skip(first).Take(count).All(w => char.IsUpper(w[0])) ? 1 : 0;
         var partiesOnly = words.Take(first).All(w => Countries.IsCountryForm(w) || w is "EU" or "US" or "UK" or "the" or "The") ? 2 : 0;
         return partiesOnly + titled;
     }

@@ -228,6 +228,15 @@ public class SentenceTableTests
             new("investment treaty", A, "treaty", Action: "signed"));
         yield return Case("The two bodies signed a co-operation agreement in Nyon.",
             new("co-operation agreement", A, "agreement", Action: "signed"));
+        // A word between the determiner or verb and the instrument stays out; an instrument "with" a named party needs no verb.
+        yield return Case("JICA signed the related loan agreement in Dhaka.",
+            new("loan agreement", A, "agreement", Action: "signed"));
+        yield return Case("Yemen's warring parties sign UN-backed ceasefire road map in Muscat.",
+            new("ceasefire road map", A, "plan", Action: "signed"));
+        yield return Case("The deal keeps the terms of a bilateral security agreement with Ukraine.",
+            new("bilateral security agreement", A, "agreement"));
+        yield return Case("Bank Indonesia and the Ministry of Finance also signed a memorandum of cooperation on local currency settlement.",
+            new("memorandum of cooperation", A, "memorandum", Action: "signed"));
         // British style writes a known name's last noun in lower case.
         yield return Case("The deal makes the commitments of the Paris agreement enforceable.",
             new("Paris agreement", A, "agreement", Canonical: "Paris Agreement"));
