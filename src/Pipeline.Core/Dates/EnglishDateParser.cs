@@ -96,9 +96,11 @@ internal static class EnglishDateParser
 
     /// <summary>"the 1982 United Nations Convention", "the 2015 Paris Agreement": the year a named thing dates from.</summary>
     /// A modern year before a common noun names when it happened too ("the 2016 arbitral award", "the 2022 elections").
+    /// "The 1985 treaty" opening a sentence, "a 2021 special report": the same with a capital or an indefinite article.
     private static bool YearBeforeAName(string t, int i, int e) =>
-        PreviousWord(t, i) is "the" && CharAt(t, e) == ' '
-        && (char.IsAsciiLetterUpper(CharAt(t, e + 1)) || char.IsAsciiLetterLower(CharAt(t, e + 1)) && t.Substring(i, 2) is "19" or "20");
+        PreviousWord(t, i) is var article && CharAt(t, e) == ' '
+        && (article is "the" or "The" && char.IsAsciiLetterUpper(CharAt(t, e + 1))
+            || article is "the" or "The" or "a" or "A" && char.IsAsciiLetterLower(CharAt(t, e + 1)) && t.Substring(i, 2) is "19" or "20");
 
     private static string PreviousWord(string t, int p)
     {
@@ -360,6 +362,11 @@ internal static class EnglishDateParser
     private static DateMention? FiscalYear(string t, int i, int q)
     {
         if (!TryYearAt(t, q, out var year, out var end)) return null;
+        // fiscal 2025-26: the fiscal year that runs across two calendar years.
+        if (CharAt(t, end) is '-' or '–' && TryDigits(t, end + 1, 2, 2, out var next, out var nextEnd) && next == (year + 1) % 100
+            && !char.IsAsciiLetter(CharAt(t, nextEnd)))
+            return new DateMention(i, nextEnd, "date:en-fiscal", DatePart.Absolute(year) with { Uncertain = true },
+                DatePart.Absolute(year + 1) with { Uncertain = true });
         return new DateMention(i, end, "date:en-fiscal", DatePart.Absolute(year) with { Uncertain = true });
     }
 
@@ -425,8 +432,19 @@ internal static class EnglishDateParser
                 new DatePart(DateAnchor.YearRelative, t[r] == 'l' ? -1 : t[r] == 'n' ? 1 : 0, 0, month, 0, DatePrecision.Month));
         // A month name alone ("in September", "early May") names the month of the reference year.
         if (abbreviated || char.IsAsciiLetter(CharAt(t, e))) return null;
-        if (!afterQualifier && !MonthPrepositions.Contains(PreviousWord(t, i))) return null;
+        if (!afterQualifier && !MonthPrepositions.Contains(PreviousWord(t, i)) && !AfterLimitWords(t, i)) return null;
         return new DateMention(i, e, "date:en-m", DatePart.WithoutYear(month, 0));
+    }
+
+    /// <summary>"as early as June", "as soon as March", "until at least May": a month named as a limit.</summary>
+    private static bool AfterLimitWords(string t, int i)
+    {
+        var previous = PreviousWord(t, i);
+        if (previous is not ("as" or "least")) return false;
+        var p = i;
+        while (p > 0 && t[p - 1] == ' ') p--;
+        var before = PreviousWord(t, p - previous.Length);
+        return previous == "as" ? before is "early" or "soon" or "late" : before == "at";
     }
 
     private static int OrdinalSuffix(string t, int p) =>
