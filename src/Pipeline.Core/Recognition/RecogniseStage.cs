@@ -167,15 +167,18 @@ public sealed partial class RecogniseStage : IStage
     {
         var span = text.AsSpan(name.Start, name.End - name.Start);
         var whole = span.ToString();
-        if (Places.IsPlace(whole) || Agreements.Countries.IsCountryForm(whole) || !BracketsBalance(span)) return false;
+        if (Places.IsPlace(whole) || Capitals.IsCapital(whole) || Agreements.Countries.IsCountryForm(whole) || !BracketsBalance(span))
+            return false;
         if (language == DocumentLanguage.Chinese)
             return !ProvinceAndCity().IsMatch(whole) && !GenericOrgans.IsGeneric(span) && !OrgCandidateGenerator.EndsInCommonWord(text, name.End);
         var words = whole.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return false;
         // "GENEVA (AP) —", "WASHINGTON, March 5": a dateline's place in capitals.
         if (IsDatelinePlace(text, name, whole)) return false;
-        // The Los Angeles Games, the Paris Olympics: the spec makes meetings and contests events, not bodies.
-        if (words.Length > 1 && EventHeads.Contains(words[^1])) return false;
+        // The Los Angeles Games, the Paris Olympics: the spec makes meetings and contests events, not bodies; an airport or a
+        // port is a place.
+        if (words.Length > 1 && (EventHeads.Contains(words[^1]) || words[^1] is "Airport" or "Port" or "Harbour" or "Harbor"))
+            return false;
         // A post (National Security Advisor, Secretary of Energy), or the office named in one (Director of National Intelligence).
         if (Posts.Contains(words[^1]) || words.Length > 2 && Posts.Contains(words[0]) && words[1] == "of" || AfterPostOf(text, name.Start))
             return false;
