@@ -56,6 +56,17 @@ public sealed class OrganisationsStage : IStage
                 covered.Add(m with { End = unitEnd });
                 continue;
             }
+            if (language == DocumentLanguage.English && m.Entry.Kind is "company" or "media" or "financial"
+                && EnglishUnits.UnitEnd(text, m.End, nextStart) is var armEnd and > 0)
+            {
+                var arm = text[m.Start..armEnd];
+                entities.Add(new Entity(EntityTypes.Org, m.Start, armEnd, arm, RuleIds.OrgSubUnit, RuleConfidence.Strong)
+                {
+                    Canonical = EnglishUnits.Canonical(arm), Kind = m.Entry.Kind,
+                });
+                covered.Add(m with { End = armEnd });
+                continue;
+            }
             var named = m with { End = LegalForms.EndAfter(text, m.End, nextStart, company: m.Entry.Kind == "company") };
             var entity = ToEntity(text, named, language);
             if (language == DocumentLanguage.English && CountryBoundAliases.CountryOf(entity.Text) is { } country &&
