@@ -10,7 +10,7 @@ namespace Pipeline.Organisations;
 /// </summary>
 public static class BareHeads
 {
-    private static readonly string[] Heads = ["Parliament", "Commission", "Council", "Assembly", "Committee"];
+    private static readonly string[] Heads = ["Parliament", "Commission", "Council", "Assembly", "Committee", "Forum", "Court", "Agency", "Tribunal"];
 
     public static ImmutableArray<Entity> Apply(string text, ImmutableArray<Entity> entities)
     {
@@ -37,8 +37,9 @@ public static class BareHeads
         if (e == at || e == 0) return false;
         var s = e;
         while (s > 0 && char.IsLetter(text[s - 1])) s--;
-        // A sentence's first word is capitalised for the sentence, not for a name.
-        var sentenceStart = s == 0 || text.AsSpan(0, s).TrimEnd() is var before && (before.IsEmpty || before[^1] is '.' or '\n' or '"' or '“');
+        // A sentence's first word is capitalised for the sentence, not for a name ("U.S." ends no sentence).
+        var sentenceStart = s == 0 || text.AsSpan(0, s).TrimEnd() is var before && (before.IsEmpty || before[^1] is '\n' or '"' or '“'
+            || before[^1] == '.' && !(before.Length >= 2 && char.IsUpper(before[^2])));
         return s < e && char.IsUpper(text[s]) && !sentenceStart && text[s..e] is not ("The" or "the");
     }
 }

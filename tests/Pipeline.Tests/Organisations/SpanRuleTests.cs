@@ -144,6 +144,8 @@ public class SpanRuleTests
         // After the European Parliament is named, "Parliament" alone is that body; "Security Council" stays a name of its own.
         yield return Case("The European Parliament approved the deal on Tuesday. Parliament must now vote on the budget.",
             "European Parliament", "Parliament=European Parliament");
+        yield return Case("Leaders of the Pacific Islands Forum met in Suva. The Forum's leaders backed the plan.",
+            "Pacific Islands Forum", "Forum=Pacific Islands Forum");
         // An acronym defined in brackets names its body there and wherever it is used later.
         yield return Case("The European Club Association (ECA) backed the plan. ECA members will vote in May.",
             "European Club Association", "ECA=European Club Association", "ECA=European Club Association");
