@@ -6,7 +6,8 @@ namespace Pipeline.Organisations;
 /// <summary>
 /// What every stage that decides organisations does last, over the whole article: a place takes its share of a name
 /// (埃及国民银行 in, 德国 of 德国舍弗勒集团 out), a bare "Parliament" after "the European Parliament" is that body,
-/// an acronym defined in brackets names its body wherever it is used, and a later short form takes the full name's canonical.
+/// an acronym defined in brackets names its body wherever it is used, a company no list knows is named without its legal
+/// suffix, and a later short form takes the full name's canonical.
 /// </summary>
 public static class DocumentOrganisations
 {
@@ -14,8 +15,18 @@ public static class DocumentOrganisations
     {
         if (language == DocumentLanguage.Chinese)
             entities = PlacePrefixes.Extend(text, PlacePrefixes.WithoutForeignCountry(text, entities));
-        else entities = BareHeads.Apply(text, entities);
+        else entities = BareHeads.Apply(text, WithPlainCompanyNames(entities));
         entities = DefinedAcronyms.Apply(text, entities);
         return AliasResolver.ResolveShortForms(entities);
+    }
+
+    /// <summary>A name no list knows is its own canonical, without its legal suffix (Mizuho Financial Group Inc.).</summary>
+    private static ImmutableArray<Entity> WithPlainCompanyNames(ImmutableArray<Entity> entities)
+    {
+        var builder = entities.ToBuilder();
+        for (var i = 0; i < builder.Count; i++)
+            if (builder[i] is { Type: EntityTypes.Org } e && e.Canonical == e.Text && LegalForms.Canonical(e.Text) is var plain && plain != e.Text)
+                builder[i] = e with { Canonical = plain };
+        return builder.ToImmutable();
     }
 }

@@ -19,6 +19,22 @@ public static class LegalForms
 
     private const int MostForms = 2;
 
+    /// <summary>
+    /// A company's name without its legal suffix, its abbreviated last noun written out: "Taiwan Semiconductor Manufacturing
+    /// Co." → "… Company", "United Microelectronics Corp." → "… Corporation", "Mizuho Financial Group Inc." → "Mizuho Financial
+    /// Group".
+    /// </summary>
+    public static string Canonical(string name)
+    {
+        foreach (var suffix in (string[])[" Inc.", " Inc", " Ltd.", " Ltd", " Plc", " PLC", " plc", " LLC", " AG", " SA", " NV", " N.V."])
+            if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length > suffix.Length + 2)
+                return name[..^suffix.Length];
+        foreach (var (abbreviation, full) in (ReadOnlySpan<(string, string)>)[(" Co.", " Company"), (" Co", " Company"), (" Corp.", " Corporation"), (" Corp", " Corporation")])
+            if (name.EndsWith(abbreviation, StringComparison.Ordinal) && name.Length > abbreviation.Length + 2)
+                return name[..^abbreviation.Length] + full;
+        return name;
+    }
+
     // Co-operative, AB-Volvo: a hyphen goes on with the word.
     private static bool ContinuesWord(char c) => char.IsAsciiLetterOrDigit(c) || c == '-';
 
