@@ -46,6 +46,7 @@ public static partial class ChineseTypedInstrumentFinder
             found.Add(candidate);
             yield return candidate;
         }
+        DomainPhrase? domain = null;
         foreach (Match m in TypedTreaty().Matches(text).Concat(TypedAccord().Matches(text)))
         {
             if (Taken(m.Index, m.Index + m.Length)) continue;
@@ -53,9 +54,19 @@ public static partial class ChineseTypedInstrumentFinder
             if (!TreatyContext.Any(clause.Contains)) continue;
             // 加沙停火协议, 苏丹和平协议: a cease-fire or peace accord is named by the place it holds in.
             var start = m.Value.EndsWith("停火协议") || m.Value.EndsWith("和平协议") ? PlaceBefore(text, m.Index) : m.Index;
+            // 民事和商事司法协助协定: the whole domain phrase in front of the typed words belongs to the name
+            // (not a two-country abbreviation the pattern already took: 中日和平友好条约 is whole).
+            if (start == m.Index && !PartyAbbreviation().IsMatch(m.Value))
+            {
+                domain ??= new DomainPhrase(text);
+                var wider = domain.Start(m.Index);
+                if (wider < start && !Taken(wider, m.Index + m.Length)) start = wider;
+            }
             var name = text[start..(m.Index + m.Length)];
-            yield return new Candidate(start, m.Index + m.Length, name, EntityTypes.Agreement,
+            var candidate = new Candidate(start, m.Index + m.Length, name, EntityTypes.Agreement,
                 RuleIds.AgreementTyped, RuleConfidence.Sure) { Canonical = name, Kind = TitleRules.ChineseKind(name) };
+            found.Add(candidate);
+            yield return candidate;
         }
         foreach (Match m in JointDocument().Matches(text))
         {
@@ -64,12 +75,27 @@ public static partial class ChineseTypedInstrumentFinder
             var (clauseStart, _) = Clause.Bounds(text, m.Index);
             var before = text[clauseStart..m.Index];
             if (!IssueContext.Any(before.Contains)) continue;
-            var kind = TitleRules.ChineseKind(m.Value);
-            var confidence = m.Value.EndsWith("备忘录") ? RuleConfidence.Fair : RuleConfidence.Sure;
-            yield return new Candidate(m.Index, m.Index + m.Length, m.Value, EntityTypes.Agreement,
-                RuleIds.AgreementTyped, confidence) { Canonical = m.Value, Kind = kind };
+            var start = m.Index;
+            // 空间科学合作谅解备忘录, 银行业监管合作谅解备忘录: a memorandum is named by what it is about. A joint
+            // statement or communiqué is named by its parties, which stay outside.
+            if (m.Value.EndsWith("备忘录"))
+            {
+                domain ??= new DomainPhrase(text);
+                var wider = domain.Start(m.Index);
+                if (wider < start && !Taken(wider, m.Index + m.Length)) start = wider;
+            }
+            var name = text[start..(m.Index + m.Length)];
+            var kind = TitleRules.ChineseKind(name);
+            var confidence = name.EndsWith("备忘录") ? RuleConfidence.Fair : RuleConfidence.Sure;
+            var candidate = new Candidate(start, m.Index + m.Length, name, EntityTypes.Agreement,
+                RuleIds.AgreementTyped, confidence) { Canonical = name, Kind = kind };
+            found.Add(candidate);
+            yield return candidate;
         }
     }
+
+    [GeneratedRegex("^[中美俄日英法德韩朝印巴越老柬泰缅蒙哈吉塔乌澳新墨古菲马文]{2}(?=[^条协]{2,}(?:条约|协定))")]
+    private static partial Regex PartyAbbreviation();
 
     /// <summary>The start of a place name ending right at <paramref name="end"/>, or <paramref name="end"/> itself.</summary>
     private static int PlaceBefore(string text, int end)

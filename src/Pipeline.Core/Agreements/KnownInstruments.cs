@@ -10,6 +10,9 @@ public sealed record KnownInstrument(string Chinese, string English, string Kind
 public static class KnownInstruments
 {
     // Chinese full name | English full name | kind | short names (comma separated; acronyms and common short forms)
+    // A short name is searched in every document whatever its language, so an acronym that other instruments share is
+    // left out: CEPA is the Mainland–Hong Kong arrangement in Chinese news but a "Comprehensive Economic Partnership
+    // Agreement" (India–UAE, EU–Indonesia) in English news; where a text defines it, "《…安排》（CEPA）", ShortNames reads it.
     private const string Table = """
         区域全面经济伙伴关系协定|Regional Comprehensive Economic Partnership|agreement|RCEP
         联合国反腐败公约|United Nations Convention against Corruption|convention|UNCAC
@@ -28,6 +31,8 @@ public static class KnownInstruments
         与贸易有关的知识产权协定|Agreement on Trade-Related Aspects of Intellectual Property Rights|agreement|TRIPS
         数字经济伙伴关系协定|Digital Economy Partnership Agreement|agreement|DEPA
         海峡两岸经济合作框架协议|Economic Cooperation Framework Agreement|agreement|ECFA
+        内地与香港关于建立更紧密经贸关系的安排|Mainland and Hong Kong Closer Economic Partnership Arrangement|agreement|Closer Economic Partnership Arrangement
+        内地与澳门关于建立更紧密经贸关系的安排|Mainland and Macao Closer Economic Partnership Arrangement|agreement|
         禁止化学武器公约|Chemical Weapons Convention|convention|CWC
         禁止生物武器公约|Biological Weapons Convention|convention|BWC
         生物多样性公约|Convention on Biological Diversity|convention|

@@ -74,6 +74,8 @@ public static class TitleRules
         foreach (var (ending, kind, confidence) in ChineseInstrumentEndings)
             if (core.EndsWith(ending, StringComparison.Ordinal))
                 return new(EntityTypes.Agreement, confidence, kind);
+        if (IsArrangement(core)) return new(EntityTypes.Agreement, Strong, "agreement");
+        if (IsInternationalCharter(core)) return new(EntityTypes.Agreement, Strong, "charter");
         foreach (var (ending, kind) in ConditionalPlanEndings)
             if (core.EndsWith(ending, StringComparison.Ordinal))
                 return AdoptionVerbs.Any(sentence.Contains) && InternationalSignals.Any(sentence.Contains)
@@ -144,12 +146,70 @@ public static class TitleRules
         return new(EntityTypes.None, Unknown, null);
     }
 
+    // 《内地与香港关于建立更紧密经贸关系的安排》 (CEPA), 《中美海关AEO互认安排》: an arrangement between parties is an
+    // agreement; 《工作安排》 or a ministry's 《…安排》 for its own work is not.
+    private static readonly string[] ArrangementSignals = ["关于", "互认", "合作", "两国", "双边", "双方", "两岸", "多边"];
+
+    private static readonly string[] DomesticArrangementWords = ["工作", "节假日", "放假", "日程", "议程", "考试", "招生"];
+
+    /// <summary>A title ending in 安排 that names its parties (X与Y, 两国, 双边) or is about 关于/互认/合作: an agreement.</summary>
+    public static bool IsArrangement(string core) =>
+        core.EndsWith("安排", StringComparison.Ordinal) && core.Length > 2
+        && !DomesticArrangementWords.Any(core.Contains)
+        && (ArrangementSignals.Any(core.Contains) || JoinsParties(core[..^2]));
+
+    // 内地与香港, 中国和新西兰, 中国—东盟: two parties joined in front of the rest of the title.
+    private static bool JoinsParties(string title)
+    {
+        foreach (var joint in new[] { '与', '和', '同', '—', '-', '－' })
+        {
+            var i = title.IndexOf(joint);
+            if (i < 2 || i + 3 > title.Length) continue;
+            if (IsParty(title[..i]) && Enumerable.Range(2, Math.Min(8, title.Length - i - 1) - 1)
+                    .Any(n => IsParty(title.Substring(i + 1, n)))) return true;
+        }
+        return false;
+    }
+
+    private static bool IsParty(string s) =>
+        s is "内地" or "大陆" || Pipeline.Organisations.Places.IsPlace(s) || Countries.IsCountryForm(s)
+        || Countries.Name(s, chinese: true) is not null;
+
+    // The bodies whose own rules (章程) are charters that their member states agreed on, not a domestic association's.
+    private static readonly HashSet<string> InternationalBodyKinds = ["international", "regional", "grouping", "forum"];
+
+    private static readonly string[] InternationalWords =
+        ["国际", "世界", "全球", "联合国", "亚洲", "亚太", "欧洲", "非洲", "美洲", "拉美", "阿拉伯", "太平洋", "大西洋"];
+
+    private static readonly string[] BodyHeads =
+        ["组织", "联盟", "理事会", "委员会", "联合会", "协会", "论坛", "共同体", "机构", "银行", "同盟", "联合体", "大会"];
+
+    private static readonly string[] DomesticPrefixes = ["中国", "中华", "全国", "国家", "中央", "我国", "中共"];
+
+    /// <summary>
+    /// 《亚奥理事会章程》, 《“一带一路”国际科学组织联盟章程》: the 章程 of an international body is a charter its members
+    /// adopt, like 《联合国宪章》. The body is one the gazetteer lists as international (or regional, a grouping, a
+    /// forum), or a name that says it is international (国际, 世界, 亚洲…) and ends as a body does, not opening with
+    /// China or a place (《中国足球协会章程》, 《上海国际仲裁中心章程》 and 《中国共产党章程》 stay domestic rules).
+    /// </summary>
+    public static bool IsInternationalCharter(string core)
+    {
+        if (!core.EndsWith("章程", StringComparison.Ordinal) || core.Length <= 2) return false;
+        var body = core[..^2].Trim('“', '”', '"', ' ');
+        if (Pipeline.Organisations.Gazetteer.Default.Lookup(body) is { } entry) return InternationalBodyKinds.Contains(entry.Kind);
+        var name = core[..^2];
+        if (DomesticPrefixes.Any(name.StartsWith) || Pipeline.Organisations.Places.PlaceAt(name, 0, name.Length) > 0) return false;
+        return InternationalWords.Any(name.Contains) && BodyHeads.Any(name.EndsWith);
+    }
+
     /// <summary>The instrument kind a Chinese title's ending names, ignoring context (for records).</summary>
     public static string? ChineseKind(string title)
     {
         var core = TitleText.StripTrailingParenthetical(title);
         foreach (var (ending, kind, _) in ChineseInstrumentEndings)
             if (core.EndsWith(ending, StringComparison.Ordinal)) return kind;
+        if (IsArrangement(core)) return "agreement";
+        if (IsInternationalCharter(core)) return "charter";
         foreach (var (ending, kind) in ConditionalPlanEndings)
             if (core.EndsWith(ending, StringComparison.Ordinal)) return kind;
         return null;
