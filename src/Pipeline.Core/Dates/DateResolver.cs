@@ -42,7 +42,8 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
 
     public List<ResolvedDate> Resolve()
     {
-        CalendarPoint? lastDay = null;
+        CalendarPoint? lastDay = null, lastDayNotAhead = null;
+        var lastDayAt = -1;
         var resolved = new CalendarPoint?[mentions.Count];
         var results = new ResolvedDate?[mentions.Count];
         for (var k = 0; k < mentions.Count; k++)
@@ -50,7 +51,10 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
             var m = mentions[k];
             var usedReference = false;
             var ambiguous = false;
-            var from = ResolveFrom(k, m.From, _ref, resolved, lastDay, ref usedReference, ref ambiguous);
+            // 同日 and 次日 count from the last day named; a day ahead of the document's (自下月10日起, a plan) only within
+            // its own sentence: a later sentence's 同日 is the day of the news.
+            var dayBefore = lastDay is { } d && d.FirstDay > _ref && !SameSentence(Math.Max(0, lastDayAt), m.Start) ? lastDayNotAhead ?? lastDay : lastDay;
+            var from = ResolveFrom(k, m.From, _ref, resolved, dayBefore, ref usedReference, ref ambiguous);
             if (from is not { } f) continue;
             ambiguous |= m.From.Uncertain;
             CalendarPoint? end = null;
@@ -66,7 +70,12 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
                 continue;
             }
             resolved[k] = f;
-            if (f.Precision == DatePrecision.Day) lastDay = f;
+            if (f.Precision == DatePrecision.Day)
+            {
+                lastDay = f;
+                lastDayAt = m.End;
+                if (f.IsValid && f.FirstDay <= _ref) lastDayNotAhead = f;
+            }
             results[k] = new ResolvedDate(m, end is { } e ? f.Iso + "/" + e.Iso : f.Iso, usedReference, ambiguous);
         }
         if (quotes is not null)

@@ -323,13 +323,14 @@ internal sealed partial class DocumentDateClues
         // A range of days (2024年6月18日至20日, a visit) dates the text like a day; a range of years may be a plan.
         var rangeOfDays = m.IsRange && m.From.Precision == DatePrecision.Day;
         if (m.IsRange && !rangeOfDays || !m.From.HasExplicitYear || _quotes.InTitleOrQuote(m.Start)) return null;
-        if (NamesAPlan(m) || LooksAhead(m.Start) || FutureAfter(m) || StartsAValidity(m) || NamesAnEvent(m)) return null;
+        // 2024年是中巴建交50周年, 2024年是…的关键之年: the year the text is about, mostly its own, whatever hope the sentence
+        // goes on to voice (…，双方合作有望迈上新台阶).
         if (DescribesTheYear(m) is { } described)
         {
-            // 2024年是中巴建交50周年, 2024年是…的关键之年: the year the text is about, mostly its own.
             if (described) Years.Add(new YearClue(m.From.Year, Show(m) + "是"));
             return null;
         }
+        if (NamesAPlan(m) || LooksAhead(m.Start) || FutureAfter(m) || StartsAValidity(m) || NamesAnEvent(m)) return null;
         if (EventOfToday(m) is { } current)
         {
             Years.Add(current);
