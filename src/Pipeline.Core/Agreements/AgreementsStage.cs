@@ -19,7 +19,7 @@ public sealed partial class AgreementsStage : IStage
     StageDescriptor IStage.Descriptor => Descriptor;
 
     // The instrument: its parties may be named before its type ("the EU-Mercosur trade agreement").
-    private const string TypedInstrument = @"((?<parties>(?-i:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)+)\s+)?(?:(?:bilateral|multilateral|regional|comprehensive) )?(?:extradition|mutual legal assistance|free[- ]trade|bilateral investment|investment(?: protection| promotion)?|trade|peace|security|defen[cs]e(?: cooperation)?|mutual defen[cs]e|nuclear|arms control|cease-?fire|tax|double taxation|visa waiver|border|boundary|(?:comprehensive )?economic partnership|(?:strategic )?partnership|(?:economic )?co-?operation|information security|pandemic|status of forces|digital (?:trade|economy)|readmission|social security|air services|fisheries|merger|interim|electricity(?: trading)?|sanitary and phytosanitary|(?:technology )?licensing|loan|financing|corridor|(?:(?:liquefied natural |natural )?gas|LNG|oil|energy|long-term )?supply|(?:currency )?swap)\s+(?:treaty|agreement|pact|accord|protocol)|(?:cease-?fire|peace) road ?map)\b";
+    private const string TypedInstrument = @"((?<parties>(?-i:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)+)\s+)?(?:(?:bilateral|multilateral|regional|comprehensive) )?(?:extradition|mutual legal assistance|free[- ]trade|bilateral investment|investment(?: protection| promotion)?|trade|peace|security|defen[cs]e(?: cooperation)?|mutual defen[cs]e|nuclear|arms control|cease-?fire|tax|double taxation|visa waiver|border|boundary|(?:comprehensive )?economic partnership|(?:strategic )?partnership|(?:economic )?co-?operation|information security|pandemic|status of forces|digital (?:trade|economy)|readmission|social security|air services|fisheries|merger|interim|electricity(?: trading)?|sanitary and phytosanitary|(?:technology )?licensing|loan|financing|corridor|(?:(?:(?:liquefied natural |natural )?gas|LNG|oil|energy|long-term) )?supply|(?:currency )?swap)\s+(?:treaty|agreement|pact|accord|protocol)|(?:cease-?fire|peace) road ?map)\b";
 
     // One word may stand between the determiner or verb and the instrument: "the related loan agreement", "a UN-backed
     // ceasefire road map". It stays out of the span.
@@ -36,11 +36,11 @@ public sealed partial class AgreementsStage : IStage
     private static partial Regex EnglishTypedTreatyAfterVerb();
 
     // A headline drops the article: "ministers adopt joint communiqué"; a sentence may open with "The communiqué, adopted …".
-    [GeneratedRegex(@"\b(?:(?:an?|[Tt]he|its|their)\s+(?:(?!joint|final)[a-z]+\s+)?|(?:adopts?|issues?|signs?|releases?)\s+(?=joint|final))((?:joint|final)\s+(?:statement|communiqu[eé]|declaration)|communiqu[eé]|chair[’']s\s+statement|memorandum of (?:understanding|cooperation))\b")]
+    [GeneratedRegex(@"(?:\b(?:an?|[Tt]he|its|their)\s+(?:(?!joint|final)[a-z]+\s+)?|['’]s\s+|\b(?:adopts?|issues?|signs?|releases?)\s+(?=joint|final))((?:joint|final)\s+(?:statement|communiqu[eé]|declaration)|communiqu[eé]|chair[’']s\s+statement|memorandum of (?:understanding|cooperation))\b")]
     private static partial Regex EnglishJointDocument();
 
     // "talks on a free trade agreement", "aimed to seal a deal": instruments under negotiation are to be signed.
-    [GeneratedRegex(@"\b(?:sign|signed|signing|signs|ratif\w*|negotiat\w*|conclud\w*|concluded|in force|into force|accede\w*|accession|talks|finali[sz]\w*|seal\w*|clinch\w*|approv\w*|inherits?|progress towards)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:sign|signed|signing|signs|ratif\w*|negotiat\w*|conclud\w*|concluded|in force|into force|accede\w*|accession|talks|finali[sz]\w*|seal\w*|clinch\w*|approv\w*|inherits?|progress towards|draft\w*|work(?:ing)? towards)\b", RegexOptions.IgnoreCase)]
     private static partial Regex EnglishTreatyContext();
 
     [GeneratedRegex(@"\G\s+(?:with|between)\s+(?:the\s+)?[A-Z]")]
@@ -116,7 +116,8 @@ public sealed partial class AgreementsStage : IStage
         {
             var g = m.Groups[1];
             if (isTaken(g.Index, g.Index + g.Length)) continue;
-            if (!EnglishIssueContext().IsMatch(article.SentenceAt(g.Index).Of(text))) continue;
+            if (!WithParty().IsMatch(text, g.Index + g.Length) && !EnglishIssueContext().IsMatch(article.SentenceAt(g.Index).Of(text)))
+                continue;
             var kind = g.Value.StartsWith("memorandum") ? "memorandum" : TitleRules.EnglishKind(g.Value.Split(' ')[^1]);
             yield return new Candidate(g.Index, g.Index + g.Length, g.Value, EntityTypes.Agreement, RuleIds.AgreementTyped, RuleConfidence.Fair)
             {

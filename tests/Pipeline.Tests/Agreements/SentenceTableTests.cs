@@ -235,6 +235,12 @@ public class SentenceTableTests
             new("ceasefire road map", A, "plan", Action: "signed"));
         yield return Case("The deal keeps the terms of a bilateral security agreement with Ukraine.",
             new("bilateral security agreement", A, "agreement"));
+        yield return Case("ADNOC Gas signed a liquefied natural gas supply agreement with Indian Oil Corporation.",
+            new("liquefied natural gas supply agreement", A, "agreement", Action: "signed"));
+        yield return Case("Officials on both sides began drafting an electricity trading agreement.",
+            new("electricity trading agreement", A, "agreement"));
+        yield return Case("The plan builds on last summer's joint statement with Washington, which capped tariffs.",
+            new("joint statement", A, "statement"));
         yield return Case("Bank Indonesia and the Ministry of Finance also signed a memorandum of cooperation on local currency settlement.",
             new("memorandum of cooperation", A, "memorandum", Action: "signed"));
         // British style writes a known name's last noun in lower case.
