@@ -23,7 +23,7 @@ public static partial class EnglishTitleFinder
     private static readonly HashSet<string> StartConnectors =
         ["of", "on", "to", "for", "against", "between", "concerning", "regarding", "among", "under", "amending"];
     private static readonly HashSet<string> InnerConnectors =
-        ["of", "on", "to", "for", "against", "concerning", "regarding", "among", "and", "the", "in", "with", "de", "under", "beyond", "within"];
+        ["of", "on", "to", "for", "against", "concerning", "regarding", "among", "and", "the", "a", "an", "in", "with", "de", "under", "beyond", "within"];
 
     // Headlines capitalise long prepositions: "Treaty Between the United States and Croatia on Mutual Legal Assistance".
     private static bool IsConnector(HashSet<string> set, string word) =>

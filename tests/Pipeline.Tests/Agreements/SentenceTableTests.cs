@@ -301,6 +301,8 @@ public class SentenceTableTests
             new("Paris Agreement", A, "agreement"));
         yield return Case("The Comprehensive and Progressive Agreement for Trans-Pacific Partnership was signed in Santiago in [D:2018-03|March 2018].",
             new("Comprehensive and Progressive Agreement for Trans-Pacific Partnership", A, "agreement", "2018-03", Action: "signed"));
+        yield return Case("The parties signed the Doha Framework for a Comprehensive Peace Agreement last year.",
+            new("Doha Framework for a Comprehensive Peace Agreement", A, "framework", Action: "signed"));
         yield return Case("The Treaty of Amity and Cooperation in Southeast Asia was signed in Bali in [D:1976|1976].",
             new("Treaty of Amity and Cooperation in Southeast Asia", A, "treaty", "1976", Action: "signed"));
         // A verb shared by two instruments, each with its own date.
