@@ -14,18 +14,8 @@ public static class EnglishUnits
     ];
 
     /// <summary>The end of the arm's name after the company's name ending at <paramref name="end"/>, or -1.</summary>
-    public static int UnitEnd(string text, int end, int limit)
-    {
-        if (end + 1 >= limit || text[end] != ' ') return -1;
-        foreach (var word in Words)
-        {
-            var e = end + 1 + word.Length;
-            if (e <= limit && string.CompareOrdinal(text, end + 1, word, 0, word.Length) == 0
-                && (e == text.Length || !char.IsAsciiLetterOrDigit(text[e])))
-                return e;
-        }
-        return -1;
-    }
+    public static int UnitEnd(string text, int end, int limit) =>
+        LegalForms.WordAfter(text, end, limit, Words) is { } word ? end + 1 + word.Length : -1;
 
     /// <summary>The arm's canonical: its name as written, with the typographic apostrophe made plain (Moody’s → Moody's).</summary>
     public static string Canonical(string name) => name.Replace('’', '\'');

@@ -43,18 +43,21 @@ public static class LegalForms
     public static int EndAfter(string text, int end, int limit, bool company = false)
     {
         if (end == 0 || !char.IsAsciiLetterOrDigit(text[end - 1])) return end;
-        if (company && end + 1 < limit && text[end] == ' ' && CompanyWords.FirstOrDefault(w => end + 1 + w.Length <= limit &&
-                string.CompareOrdinal(text, end + 1, w, 0, w.Length) == 0 &&
-                (end + 1 + w.Length == text.Length || !ContinuesWord(text[end + 1 + w.Length]))) is { } word)
-            end += 1 + word.Length;
-        for (var n = 0; n < MostForms && end + 1 < limit && text[end] == ' '; n++)
-        {
-            var form = Forms.FirstOrDefault(f => end + 1 + f.Length <= limit &&
-                string.CompareOrdinal(text, end + 1, f, 0, f.Length) == 0 &&
-                (end + 1 + f.Length == text.Length || !ContinuesWord(text[end + 1 + f.Length])));
-            if (form is null) break;
-            end += 1 + form.Length;
-        }
+        if (company && WordAfter(text, end, limit, CompanyWords) is { } word) end += 1 + word.Length;
+        for (var n = 0; n < MostForms && WordAfter(text, end, limit, Forms) is { } form; n++) end += 1 + form.Length;
         return end;
+    }
+
+    /// <summary>The first of <paramref name="words"/> written whole after a space at <paramref name="end"/>, before <paramref name="limit"/>.</summary>
+    public static string? WordAfter(string text, int end, int limit, string[] words)
+    {
+        if (end + 1 >= limit || text[end] != ' ') return null;
+        foreach (var w in words)
+        {
+            var e = end + 1 + w.Length;
+            if (e <= limit && string.CompareOrdinal(text, end + 1, w, 0, w.Length) == 0 && (e == text.Length || !ContinuesWord(text[e])))
+                return w;
+        }
+        return null;
     }
 }
