@@ -279,14 +279,20 @@ public sealed class OrgCandidateGenerator
         "外事办公室", "新闻办公室", "人民政府新闻办公室", "人民政府办公厅", "委办公厅", "委宣传部", "委组织部",
     ];
 
-    /// <summary>A place ending in 省/市/县/区/州 right before one of the organs each such division has.</summary>
+    /// <summary>
+    /// A place ending in 省/市/县/区/州 (南京市, 南京市鼓楼区) right before one of the organs each such division has, or a
+    /// bureau named by its portfolio (住房和城乡建设局, 文化和旅游局).
+    /// </summary>
     private static bool IsDivisionOrgan(string text, int start, int suffixStart, int end)
     {
-        for (var p = start + 2; p < suffixStart && p - start <= 4; p++)
+        for (var p = start + 2; p < suffixStart && p - start <= 7; p++)
         {
             if (!AdministrativeDivisions.Contains(text[p])) continue;
             var organ = text[(p + 1)..end];
-            return DivisionOrgans.Contains(organ) || organ.Length is >= 3 and <= 6 && organ[^1] is '厅' or '局';
+            if (DivisionOrgans.Contains(organ) || organ[^1] is '厅' or '局' && (organ.Length is >= 3 and <= 6
+                    || organ.Length <= 10 && organ.IndexOf('和') is var joint and > 0 && InsideWord(text, p + 1 + joint)))
+                return true;
+            // 南京市鼓楼区: the first division named a larger one; the organ may follow the next.
         }
         return false;
     }
@@ -312,9 +318,19 @@ public sealed class OrgCandidateGenerator
 
     private const string NameEnds = "会院部局委所行司社团校馆厅处署办室组队关盟党署";
 
-    /// <summary>和 inside 共和国 or 发展和改革 is part of a name, not a conjunction.</summary>
+    /// <summary>和 inside 共和国, or joining the two fields of an organ's portfolio (发展和改革, 住房和城乡建设, 文化和旅游), is part of
+    /// a name, not a conjunction between two bodies.</summary>
     private static bool InsideWord(string text, int i) =>
-        text[i] == '和' && i > 0 && i + 1 < text.Length && (text[i - 1] == '共' && text[i + 1] == '国' || text[i - 1] == '展' && text[i + 1] == '改');
+        text[i] == '和' && i > 0 && i + 1 < text.Length && (text[i - 1] == '共' && text[i + 1] == '国'
+            || i >= 2 && i + 2 < text.Length && JoinedFields.Contains(string.Concat(text.AsSpan(i - 2, 2), text.AsSpan(i + 1, 2))));
+
+    // The fields the organs of China's governments join with 和 (住房和城乡建设局, 人力资源和社会保障厅, 工业和信息化部), and
+    // a few names of the world's bodies (奥林匹克和体育委员会, 拉美和加勒比经济委员会): the two characters on each side.
+    private static readonly HashSet<string> JoinedFields =
+    [
+        "发展改革", "住房城乡", "文化旅游", "资源社会", "工业信息", "资源规划", "民族宗教", "科学技术", "教育体育", "卫生计划",
+        "新闻出版", "广播电视", "安全生产", "商务投资", "经济信息", "匹克体育", "拉美加勒", "交通水利", "农业农村", "生态环境",
+    ];
 
     /// <summary>Can this character be part of a Chinese organisation name (not a particle, digit or punctuation)?</summary>
     public static bool IsNameChar(char c) =>
