@@ -16,7 +16,8 @@ public static class GenericOrgans
     [
         "中级人民法院", "高级人民法院", "基层人民法院", "农村信用社", "人大常委会", "人民法院", "人民政府",
         "公安机关", "司法机关", "中央政府", "地方政府", "特区政府", "武警部队", "公安分局", "集团公司", "航空公司",
-        "公安局", "税务局", "工商局", "卫生局", "检察院", "信用社", "常委会", "派出所", "法院", "政府", "公司",
+        "研究中心", "公安局", "税务局", "工商局", "卫生局", "检察院", "信用社", "常委会", "派出所", "分公司", "博物院", "博物馆",
+        "奥组委", "组委会", "法院", "政府", "公司",
     ];
 
     // A rank, level or pointer before an organ: which court, not whose.
@@ -38,7 +39,15 @@ public static class GenericOrgans
         while (ModifierAtEnd(rest) is var m && m > 0) rest = rest[..^m];
         if (rest.IsEmpty) return true;
         var last = rest[^1];
-        return VerbEnds.Contains(last) || OrgCandidateGenerator.IsChineseStop(last);
+        return VerbEnds.Contains(last) || OrgCandidateGenerator.IsChineseStop(last) && !EndsWithPlace(rest);
+    }
+
+    /// <summary>埃及 ends in 及 but is a place: 中建埃及分公司 is a body.</summary>
+    private static bool EndsWithPlace(ReadOnlySpan<char> rest)
+    {
+        for (var n = 2; n <= Math.Min(4, rest.Length); n++)
+            if (Places.IsPlace(rest[^n..].ToString())) return true;
+        return false;
     }
 
     private static int OrganAtEnd(ReadOnlySpan<char> name)

@@ -18,6 +18,10 @@ public class GenericOrganTests
     [TestCase("市公安局")]
     [TestCase("该公司")]
     [TestCase("常委会")] // alone, after the body it belongs to (杭州市委召开常委会会议)
+    [TestCase("博物院")] // cut from 故宫博物院
+    [TestCase("奥组委")] // cut from 洛杉矶奥组委
+    [TestCase("分公司")]
+    [TestCase("研究中心")]
     public void A_kind_of_organ_is_generic(string name) => Assert.That(GenericOrgans.IsGeneric(name), Is.True);
 
     [TestCase("最高人民法院")]
@@ -32,5 +36,8 @@ public class GenericOrganTests
     [TestCase("杭州市委常委会")]
     [TestCase("东方航空公司")]
     [TestCase("联合国")]
+    [TestCase("故宫博物院")]
+    [TestCase("中建埃及分公司")]
+    [TestCase("国务院学位委员会")]
     public void A_named_body_is_not(string name) => Assert.That(GenericOrgans.IsGeneric(name), Is.False);
 }
