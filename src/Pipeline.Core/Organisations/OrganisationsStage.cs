@@ -56,8 +56,11 @@ public sealed class OrganisationsStage : IStage
                 covered.Add(m with { End = unitEnd });
                 continue;
             }
-            if (language == DocumentLanguage.English && m.Entry.Kind is "company" or "media" or "financial"
-                && EnglishUnits.UnitEnd(text, m.End, nextStart) is var armEnd and > 0)
+            // Moody's Ratings, 中国日报网: a company's named arm, a news organisation's outlet.
+            var armEnd = language == DocumentLanguage.English
+                ? m.Entry.Kind is "company" or "media" or "financial" ? EnglishUnits.UnitEnd(text, m.End, nextStart) : -1
+                : m.Entry.Kind == "media" ? MediaOutlets.OutletEnd(text, m.End, nextStart) : -1;
+            if (armEnd > 0)
             {
                 var arm = text[m.Start..armEnd];
                 entities.Add(new Entity(EntityTypes.Org, m.Start, armEnd, arm, RuleIds.OrgSubUnit, RuleConfidence.Strong)

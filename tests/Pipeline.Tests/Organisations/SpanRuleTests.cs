@@ -57,6 +57,9 @@ public class SpanRuleTests
         yield return Case("全国政协委员建言献策。", "全国政协=中国人民政治协商会议全国委员会");
         yield return Case("国家发改委召开新闻发布会。", "国家发改委=国家发展和改革委员会");
         yield return Case("最高人民法院和最高人民检察院联合发布司法解释。", "最高人民法院", "最高人民检察院");
+        // A news organisation's website or news brand is the outlet cited; its programmes and the word 网络 are not.
+        yield return Case("据中国日报网报道，央视新闻客户端也发布了消息。", "中国日报网", "央视新闻");
+        yield return Case("中国日报网络版刊文称，谈判仍在进行。", "中国日报");
         // 和 joining the two fields of an organ's portfolio is part of its name; between two bodies it is a conjunction.
         yield return Case("记者从江苏省住房和城乡建设厅获悉，鼓楼区文化和旅游局将开展调研。", "江苏省住房和城乡建设厅", "鼓楼区文化和旅游局");
         yield return Case("商务部新闻发言人回答记者提问。", "商务部");
