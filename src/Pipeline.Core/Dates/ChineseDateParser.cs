@@ -238,8 +238,9 @@ internal static class ChineseDateParser
             if (word[1] == '日' && next is '之' or '元' or '报' or '头') return false;
             // 美好的明天, 中国的今天: figurative, not a day.
             if (word is "明天" or "今天" && (prev == '的' || prev == '好')) return false;
-            // 目前天然, 之后天...: 前/后 closing another word.
-            if (c is '前' or '后' && !IsBoundary(t, p - 1)) return false;
+            // 目前天然, 之后天, 雪后天晴: 前/后 closing another word. After a noun (会议前天举行) 前 opens the day; 后 stays
+            // doubtful (两岸后天的创造: 后天 is also "acquired").
+            if (c == '后' && !IsBoundary(t, p - 1) || c == '前' && !IsBoundary(t, p - 1) && WordsWithQian.Contains(prev)) return false;
             if (word == "同日" && (prev == '不' || next is '而' or '本')) return false; // 不同日, 同日本方
             if (word == "次日" && Numerals.IsNumeral(prev)) return false;                 // 第二十六次日本
             if (word == "今日" && prev == '至' && CharAt(t, p - 2) == '时') return false;   // 时至今日: up to now
@@ -249,6 +250,9 @@ internal static class ChineseDateParser
         }
         return false;
     }
+
+    // The characters that make a word with 前 (目前, 之前, 提前, 当前): there 前天 is no day.
+    private const string WordsWithQian = "目之以此事提当空面眼跟生从日年史向超领先";
 
     private static bool TryRelativeWeek(string t, int p, out int end, out DatePart part)
     {
