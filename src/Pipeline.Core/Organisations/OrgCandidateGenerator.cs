@@ -146,8 +146,11 @@ public sealed class OrgCandidateGenerator
         "MRS", "DR", "THE", "AND", "FOR", "OF", "IN", "ON", "TO", "BY", "AT", "AN", "OR", "IS", "BE", "AS", "WE", "IF",
         "DC", "NY", "LA", "SE", "NE", "SW", "NW", "KM", "KG", "MW", "GW", "CO2", "GMT", "UTC", "EST", "PST", "ASAP",
         "LGBT", "LGBTQ", "NGO", "NGOs", "SME", "SMEs", "MOU", "FTA", "BRI", "R&D", "ICT", "5G", "4G", "3G", "EV", "EVs",
-        "U", "S", "A", "I",
+        "LDC", "LDCs", "SIDS", "GNI", "FDI", "IPO", "ETF", "LNG", "U", "S", "A", "I",
     ];
+
+    /// <summary>An acronym of a thing, not a body (GDP, NGO, LDC): no organisation, whoever proposes it.</summary>
+    public static bool IsCommonAcronym(string word) => AcronymStoplist.Contains(word);
 
     public ImmutableArray<Candidate> Generate(string text, IReadOnlyList<GazetteerMatch> known)
     {

@@ -173,7 +173,7 @@ public sealed partial class RecogniseStage : IStage
         if (language == DocumentLanguage.Chinese)
             return !ProvinceAndCity().IsMatch(whole) && !GenericOrgans.IsGeneric(span) && !OrgCandidateGenerator.EndsInCommonWord(text, name.End);
         var words = whole.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0) return false;
+        if (words.Length == 0 || words.Length == 1 && OrgCandidateGenerator.IsCommonAcronym(words[0])) return false;
         // "GENEVA (AP) —", "WASHINGTON, March 5": a dateline's place in capitals.
         if (IsDatelinePlace(text, name, whole)) return false;
         // The Los Angeles Games, the Paris Olympics: the spec makes meetings and contests events, not bodies; an airport or a

@@ -158,6 +158,9 @@ public class SpanRuleTests
         yield return Case("Moody’s Ratings affirmed the rating, S&P Global Ratings said on Tuesday.", "Moody’s Ratings=Moody's Ratings",
             "S&P Global Ratings");
         yield return Case("Mizuho Financial Group Inc. will arrange the sale with two other banks.", "Mizuho Financial Group Inc.=Mizuho Financial Group");
+        // ASEAN+3 is the grouping, not ASEAN; an acronym of a thing (LDC, a least developed country) is no body.
+        yield return Case("The ASEAN+3 finance ministers met in Milan. Bangladesh will graduate from LDC status in November.",
+            "ASEAN+3=ASEAN Plus Three");
         // An acronym the gazetteer reads as another body means the body the article names in full with those initials.
         yield return Case("The International Cricket Council's board met in Dubai. The ICC approved the new rules.",
             "International Cricket Council", "ICC=International Cricket Council");
