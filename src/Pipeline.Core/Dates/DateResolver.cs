@@ -74,7 +74,7 @@ internal sealed class DateResolver(string text, IReadOnlyList<DateMention> menti
             {
                 lastDay = f;
                 lastDayAt = m.End;
-                if (f.IsValid && f.FirstDay <= _ref) lastDayNotAhead = f;
+                if (f.FirstDay <= _ref) lastDayNotAhead = f;
             }
             results[k] = new ResolvedDate(m, end is { } e ? f.Iso + "/" + e.Iso : f.Iso, usedReference, ambiguous);
         }

@@ -37,6 +37,12 @@ internal static class EnglishDateParser
         "on", "since", "until", "till", "by", "from", "before", "after", "early", "late", "said", "says", "told", "announced",
     };
 
+    // The month each season starts in. Winter is left out: it spans two years, and news means either.
+    private static readonly Dictionary<string, int> SeasonStarts = new(StringComparer.Ordinal)
+    {
+        ["spring"] = 3, ["summer"] = 6, ["autumn"] = 9, ["fall"] = 9,
+    };
+
     // "two years ago": the count before the unit.
     private static readonly Dictionary<string, int> Counts = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -193,10 +199,8 @@ internal static class EnglishDateParser
                     "year" => Relative(t, i, e2, DateAnchor.YearRelative, shift, DatePrecision.Year),
                     // "this decade": the decade of the reference year ("the last decade" is a stretch, and "last decade" too).
                     "decade" when shift == 0 => Relative(t, i, e2, DateAnchor.YearRelative, 0, DatePrecision.Decade),
-                    // Winter is left out: it spans two years, and news means either.
-                    "spring" => new DateMention(i, e2, "date:en-season", new DatePart(DateAnchor.Season, shift, 0, 3, 0, DatePrecision.Year)),
-                    "summer" => new DateMention(i, e2, "date:en-season", new DatePart(DateAnchor.Season, shift, 0, 6, 0, DatePrecision.Year)),
-                    "autumn" or "fall" => new DateMention(i, e2, "date:en-season", new DatePart(DateAnchor.Season, shift, 0, 9, 0, DatePrecision.Year)),
+                    var season when SeasonStarts.TryGetValue(season, out var first) =>
+                        new DateMention(i, e2, "date:en-season", new DatePart(DateAnchor.Season, shift, 0, first, 0, DatePrecision.Year)),
                     "month" => Relative(t, i, e2, DateAnchor.MonthRelative, shift, DatePrecision.Month),
                     "week" => Relative(t, i, e2, DateAnchor.WeekRelative, shift, DatePrecision.Week),
                     _ => null,

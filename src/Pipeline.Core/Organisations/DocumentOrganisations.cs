@@ -15,32 +15,27 @@ public static class DocumentOrganisations
     {
         if (language == DocumentLanguage.Chinese)
             entities = PlacePrefixes.Extend(text, PlacePrefixes.WithoutForeignCountry(text, entities));
-        else entities = BareHeads.Apply(text, WithPlainCompanyNames(WithLegalForms(text, entities)));
+        else entities = BareHeads.Apply(text, CompanyNames(text, entities));
         entities = DefinedAcronyms.Apply(text, entities);
         return AliasResolver.ResolveShortForms(entities);
     }
 
-    /// <summary>"Mizuho Financial Group Inc. and …": a company's legal form after any name found is part of it.</summary>
-    private static ImmutableArray<Entity> WithLegalForms(string text, ImmutableArray<Entity> entities)
+    /// <summary>
+    /// "Mizuho Financial Group Inc. and …": a company's legal form after any name found is part of it, and a name no list
+    /// knows is its own canonical without that suffix (… Inc. → …, … Co. → … Company).
+    /// </summary>
+    private static ImmutableArray<Entity> CompanyNames(string text, ImmutableArray<Entity> entities)
     {
         var builder = entities.ToBuilder();
         for (var i = 0; i < builder.Count; i++)
         {
             if (builder[i] is not { Type: EntityTypes.Org } e) continue;
             var next = i + 1 < builder.Count ? builder[i + 1].Start : text.Length;
-            if (LegalForms.EndAfter(text, e.End, next) is var end && end > e.End)
-                builder[i] = e with { End = end, Text = text[e.Start..end], Canonical = e.Canonical == e.Text ? text[e.Start..end] : e.Canonical };
+            var end = LegalForms.EndAfter(text, e.End, next);
+            var name = end > e.End ? text[e.Start..end] : e.Text;
+            var canonical = e.Canonical == e.Text ? LegalForms.Canonical(name) : e.Canonical;
+            if (end > e.End || canonical != e.Canonical) builder[i] = e with { End = end, Text = name, Canonical = canonical };
         }
-        return builder.ToImmutable();
-    }
-
-    /// <summary>A name no list knows is its own canonical, without its legal suffix (Mizuho Financial Group Inc.).</summary>
-    private static ImmutableArray<Entity> WithPlainCompanyNames(ImmutableArray<Entity> entities)
-    {
-        var builder = entities.ToBuilder();
-        for (var i = 0; i < builder.Count; i++)
-            if (builder[i] is { Type: EntityTypes.Org } e && e.Canonical == e.Text && LegalForms.Canonical(e.Text) is var plain && plain != e.Text)
-                builder[i] = e with { Canonical = plain };
         return builder.ToImmutable();
     }
 }

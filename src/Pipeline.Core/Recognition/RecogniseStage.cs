@@ -91,8 +91,7 @@ public sealed partial class RecogniseStage : IStage
         var surelyOther = new List<(int Start, int End)>();
         foreach (var found in tagger.Find(text, cancellation))
         {
-            // "Mizuho Financial Group Inc.": a company's legal form after the name the tagger found is part of it.
-            var name = language == DocumentLanguage.English ? WithLegalForm(text, WithoutArticle(text, found)) : found;
+            var name = language == DocumentLanguage.English ? WithoutArticle(text, found) : found;
             overlapping.Clear();
             foreach (var e in byStart.Overlapping(name.Start, name.End))
                 if (!removed.Contains(e)) overlapping.Add(e);
@@ -254,9 +253,6 @@ public sealed partial class RecogniseStage : IStage
     /// <summary>"The Home Office" at a sentence start: the article is no part of the name.</summary>
     private static RecognisedName WithoutArticle(string text, RecognisedName name) =>
         name.End - name.Start > 4 && text.AsSpan(name.Start, 4) is "The " or "the " ? name with { Start = name.Start + 4 } : name;
-
-    private static RecognisedName WithLegalForm(string text, RecognisedName name) =>
-        name.Type == EntityTypes.Org ? name with { End = LegalForms.EndAfter(text, name.End, text.Length) } : name;
 
     private static bool IsSure(Entity e) => e.Source is RuleIds.OrgGazetteer or RuleIds.OrgSubUnit;
 
