@@ -38,7 +38,7 @@ public sealed class ExtractCommand : CliCommand
         var pending = new System.Text.StringBuilder();
         var failed = session.ProcessEach(parse.GetValue(_paths)!, context, article =>
         {
-            foreach (var line in Output.EntityJson.Lines(article)) pending.Append(line).Append('\n');
+            Output.EntityJson.AppendLines(article, pending);
             if (context.OutIsTerminal || pending.Length >= 1 << 16) WriteOut(context, pending);
         });
         WriteOut(context, pending);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Text;
 using Microsoft.ML;
@@ -53,6 +54,7 @@ public sealed class CandidateClassifier
     /// <param name="rowOf">per feature, 1 + its row in <paramref name="rows"/>, or 0 where it has no weight.</param>
     private CandidateClassifier(int[] rowOf, ArraySegment<float> rows, float[] biases)
     {
+        if (biases.Length is < 4 or > 8) throw new InvalidDataException($"{biases.Length} classes; the classifier sums rows of 4 to 8");
         _classes = biases.Length;
         _rowOf = rowOf;
         _rows = rows;
@@ -180,7 +182,6 @@ public sealed class CandidateClassifier
     /// <summary>Class probabilities (order of <see cref="CandidateLabels.All"/>) for sorted distinct feature indices.</summary>
     public unsafe void Probabilities(List<int> features, Span<float> probabilities)
     {
-        for (var k = 0; k < _classes; k++) probabilities[k] = _biases[k];
         // The rows of a candidate's features lie anywhere in 4 MB: all looked up first, so the lookups overlap
         // instead of each sum waiting on its own; summed after in the same order, so the result is the same.
         var count = features.Count;
@@ -192,12 +193,21 @@ public sealed class CandidateClassifier
                 rows[i] = row;
                 if (row > 0 && Sse.IsSupported) Sse.Prefetch0(table + (row - 1) * _classes);
             }
+        // A row of 4 to 8 classes is summed as two vectors of four that overlap (classes 0–3 and the last four): each
+        // class is still the bias plus its weights in row order, the sums a loop over the classes makes.
+        ref var weights = ref MemoryMarshal.GetReference(_rows.AsSpan());
+        var upper = _classes - 4;
+        var low = Vector128.LoadUnsafe(ref _biases[0]);
+        var high = Vector128.LoadUnsafe(ref _biases[upper]);
         foreach (var row in rows)
         {
             if (row == 0) continue;
-            var weights = RowAt(row);
-            for (var k = 0; k < weights.Length; k++) probabilities[k] += weights[k];
+            var at = (nuint)((row - 1) * _classes);
+            low += Vector128.LoadUnsafe(ref weights, at);
+            high += Vector128.LoadUnsafe(ref weights, at + (nuint)upper);
         }
+        high.CopyTo(probabilities[upper..]);
+        low.CopyTo(probabilities);
         var max = float.NegativeInfinity;
         for (var k = 0; k < _classes; k++) max = Math.Max(max, probabilities[k]);
         var sum = 0f;

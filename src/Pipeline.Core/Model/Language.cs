@@ -43,6 +43,12 @@ public static class Scripts
     /// <summary>A Han character of the BMP: the unified ideographs, extension A and the compatibility block.</summary>
     public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
 
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    /// <summary>Whether any letter a–z or A–Z occurs: an English rule's words cannot match text without one.</summary>
+    public static bool HasAsciiLetter(string s) => s.AsSpan().ContainsAny(AsciiLetters);
+
     public static bool HasHan(string s)
     {
         foreach (var c in s)

@@ -59,19 +59,22 @@ public static class EntityJson
         w.WriteEndObject();
     }
 
-    /// <summary>One JSON object per entity, in text order.</summary>
-    public static IEnumerable<string> Lines(Article article)
+    /// <summary>One JSON object per entity, in text order, each followed by a line break.</summary>
+    public static void AppendLines(Article article, StringBuilder into)
     {
         var offsets = new TextOffsets(article.Text);
         var buffer = new ArrayBufferWriter<byte>(256);
         using var writer = new Utf8JsonWriter(buffer, WriterOptions);
         foreach (var e in article.Entities)
         {
-            buffer.ResetWrittenCount();
             writer.Reset(buffer);
             Write(writer, e, article.Id, offsets);
             writer.Flush();
-            yield return Encoding.UTF8.GetString(buffer.WrittenSpan);
+            buffer.Write("\n"u8);
         }
+        // Decoded once per article into the caller's text, not into a string per line.
+        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(buffer.WrittenCount));
+        into.Append(chars, 0, Encoding.UTF8.GetChars(buffer.WrittenSpan, chars));
+        ArrayPool<char>.Shared.Return(chars);
     }
 }

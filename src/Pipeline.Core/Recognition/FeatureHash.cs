@@ -61,6 +61,12 @@ public sealed class FeatureTemplates
         _seeds = [.. Enumerable.Range(family * 100, 64).Select(FeatureHash.Seed)];
     }
 
+    /// <summary>Template <paramref name="template"/>'s seed, which its parts are mixed into.</summary>
+    public uint Seed(int template) => _seeds[template];
+
+    /// <summary>The bits of a hash an index keeps.</summary>
+    public uint Mask => (uint)_mask;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Index(int template, uint a) => FeatureHash.Index(FeatureHash.Mix(_seeds[template], a), _mask);
 
