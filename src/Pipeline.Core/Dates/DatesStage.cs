@@ -35,8 +35,10 @@ public sealed class DatesStage(NumericOrder order = NumericOrder.MonthFirst) : I
             .ToList();
         cancellation.ThrowIfCancellationRequested();
         var today = Today();
+        // Asked for by more than one inference step: the file is looked at once (two system calls a time).
+        DateOnly? fileTime = null;
         var inferred = DocumentDateInference.Infer(article, mentions, quotes, today,
-            () => DateOnly.FromDateTime(FileTime(article.Source.Path) ?? DateTime.Now));
+            () => fileTime ??= DateOnly.FromDateTime(FileTime(article.Source.Path) ?? DateTime.Now));
         var origin = new DateReference(inferred.Value, inferred.Origin);
         var guessed = origin.Guessed;
         var resolved = new DateResolver(text, mentions, inferred.Reference, quotes).Resolve();
