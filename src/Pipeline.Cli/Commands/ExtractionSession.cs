@@ -75,6 +75,7 @@ public sealed class ExtractionSession
     public int ProcessEach(IEnumerable<string> paths, CommandContext context, Action<Article> onArticle)
     {
         if (context.OwnsProcess) ArticleWatchdog.LimitProcessHeap(_watchdog);
+        _pipeline.WarmUpInBackground();
         var (files, refused) = ArticlePaths(paths);
         var failed = refused.Count;
         var output = new Lock();

@@ -20,10 +20,14 @@ public static class ArticleFiles
     {
         var articles = new List<string>();
         var refused = new List<RefusedFile>();
-        foreach (var path in Directory.EnumerateFileSystemEntries(folder).Where(IsArticle).Order(StringComparer.Ordinal))
+        var entries = UnixFiles.ListFolder(folder) is { } kinds
+            ? kinds.Select(e => (Path: Path.Join(folder, e.Name), Listed: e.Kind))
+            : Directory.EnumerateFileSystemEntries(folder).Select(p => (Path: p, Listed: FileKind.Unknown));
+        foreach (var (path, listed) in entries.Where(e => IsArticle(e.Path)).OrderBy(e => e.Path, StringComparer.Ordinal))
         {
-            // Sub-folders are never read, whatever their name; a symlink to one is a sub-folder too.
-            var kind = UnixFiles.Lstat(path).Kind;
+            // Sub-folders are never read, whatever their name; a symlink to one is a sub-folder too. A regular file or a
+            // folder as the folder records it is what lstat would say; anything else is looked at.
+            var kind = listed is FileKind.Regular or FileKind.Directory ? listed : UnixFiles.Lstat(path).Kind;
             if (kind == FileKind.Directory || kind == FileKind.Symlink && Directory.Exists(path)) continue;
             if (ReservedNames.Contains(Path.GetFileName(path)))
             {

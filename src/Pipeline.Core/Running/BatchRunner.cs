@@ -86,6 +86,7 @@ public sealed class BatchRunner : IDisposable
     /// <summary>Every article of the input folder, then the overview and the run summary.</summary>
     public RunSummary Run(IRunProgress progress, CancellationToken cancellation = default)
     {
+        _pipeline.WarmUpInBackground();
         var scan = ScanInput();
         return Run(scan.Articles, progress, cancellation, scan.Refused);
     }

@@ -37,6 +37,24 @@ public sealed class ArticlePipeline
     /// <summary>Everything an article can carry after this pipeline: reports show only these parts.</summary>
     public ArticleParts Assigns { get; }
 
+    /// <summary>Starts loading, on the thread pool, what the stages would load for their first article; returns at once.</summary>
+    public void WarmUpInBackground()
+    {
+        foreach (var stage in Stages.OfType<IWarmsUp>())
+            _ = Task.Run(() =>
+            {
+                try
+                {
+                    stage.WarmUp();
+                }
+                catch (Exception)
+                {
+                    // A load that fails here fails again in the first article that needs it, where the failure is
+                    // recorded against the stage and the article goes on.
+                }
+            });
+    }
+
     public Article Process(Article article, CancellationToken cancellation = default)
     {
         var available = Given | article.Produced;

@@ -31,6 +31,23 @@ public class InputFileTests
     }
 
     [Test]
+    public void A_folder_listing_says_what_each_entry_is_as_lstat_does()
+    {
+        RequireLinux();
+        File.WriteAllText(PathOf("a.txt"), "文章");
+        Directory.CreateDirectory(PathOf("drafts.txt"));
+        File.CreateSymbolicLink(PathOf("link.txt"), PathOf("a.txt"));
+        HostileInputs.MakeFifo(PathOf("fifo.txt"));
+        HostileInputs.MakeSocket(PathOf("socket.txt"));
+        var listed = UnixFiles.ListFolder(_dir)!;
+        Assert.That(listed.Select(e => e.Name), Is.EquivalentTo(new[] { "a.txt", "drafts.txt", "link.txt", "fifo.txt", "socket.txt" }));
+        foreach (var (name, kind) in listed)
+            if (kind != FileKind.Unknown) // a file system that records no kinds leaves them to lstat
+                Assert.That(kind, Is.EqualTo(UnixFiles.Lstat(PathOf(name)).Kind), name);
+        Assert.That(UnixFiles.ListFolder(PathOf("missing")), Is.Null, "a folder that cannot be listed is left to .NET, which says why");
+    }
+
+    [Test]
     public void A_fifo_is_refused_without_being_opened()
     {
         RequireLinux();
