@@ -152,6 +152,17 @@ public sealed class FeatureRows
         Indices = grown;
     }
 
+    /// <summary>Features stored <paramref name="distance"/> places after the first of <paramref name="unit"/>'s, as many as it has (fewer near the end).</summary>
+    public ReadOnlySpan<int> After(int unit, int distance)
+    {
+        var i = unit - FirstUnit;
+        var from = Math.Min(Offsets[i] + distance, _count);
+        return Indices.AsSpan(from, Math.Min(Offsets[i + 1] - Offsets[i], _count - from));
+    }
+
+    /// <summary>How many features the units hold together.</summary>
+    public int Count => _count;
+
     public ReadOnlySpan<int> Of(int unit)
     {
         var i = unit - FirstUnit;

@@ -81,16 +81,25 @@ public sealed class TaggerWeights
     }
 
     /// <summary>Unnormalised score of every tag for one unit.</summary>
-    public void Score(ReadOnlySpan<int> features, Span<float> scores)
+    public void Score(ReadOnlySpan<int> features, Span<float> scores) => Score(features, [], scores);
+
+    /// <summary>
+    /// Unnormalised score of every tag for one unit, asking for the rows of <paramref name="ahead"/> (features of units
+    /// to come) on the way: a unit's two dozen rows lie anywhere in a table larger than the caches, and scoring waited
+    /// on each; asked for a few units ahead, they are on their way while the units before are scored.
+    /// </summary>
+    private unsafe void Score(ReadOnlySpan<int> features, ReadOnlySpan<int> ahead, Span<float> scores)
     {
         // 16-bit lanes hold the sum: a unit has a few dozen features of at most 127 steps each.
         ref var table = ref MemoryMarshal.GetReference(_padded.AsSpan());
+        var prefetch = Sse.IsSupported ? Math.Min(ahead.Length, features.Length) : 0;
         if (_stride == 8)
         {
             var sum = Vector128<short>.Zero;
-            foreach (var f in features)
+            for (var j = 0; j < features.Length; j++)
             {
-                var row = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<long>(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref table, (nint)f * 8))));
+                if (j < prefetch) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref table, (nint)ahead[j] * 8)));
+                var row = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<long>(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref table, (nint)features[j] * 8))));
                 sum += Vector128.WidenLower(row.AsSByte());
             }
             for (var t = 0; t < _k; t++) scores[t] = sum.GetElement(t) * _scale + _bias[t];
@@ -99,9 +108,10 @@ public sealed class TaggerWeights
         Span<short> total = stackalloc short[_stride];
         total.Clear();
         ref var acc = ref MemoryMarshal.GetReference(total);
-        foreach (var f in features)
+        for (var j = 0; j < features.Length; j++)
         {
-            ref var row = ref Unsafe.Add(ref table, (nint)f * _stride);
+            if (j < prefetch) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref table, (nint)ahead[j] * _stride)));
+            ref var row = ref Unsafe.Add(ref table, (nint)features[j] * _stride);
             for (var c = 0; c < _stride; c += 16)
             {
                 var v = Vector128.LoadUnsafe(ref Unsafe.Add(ref row, c));
@@ -134,7 +144,7 @@ public sealed class TaggerWeights
     /// B or I of their own type; so each unit needs the best closed predecessor and the best open one per type,
     /// not every pair of tags. <paramref name="scratch"/> is reused between calls.
     /// </summary>
-    public unsafe void Decode(FeatureRows rows, int first, int end, Span<byte> tags, DecodeScratch scratch)
+    public void Decode(FeatureRows rows, int first, int end, Span<byte> tags, DecodeScratch scratch)
     {
         var n = end - first;
         if (n <= 0) return;
@@ -146,11 +156,11 @@ public sealed class TaggerWeights
         Span<float> local = stackalloc float[k];
         Span<float> bestOpen = stackalloc float[types];
         Span<byte> fromOpen = stackalloc byte[types];
-        fixed (sbyte* table = _padded.AsSpan())
+        // The features of the units about PrefetchAhead units on, however many each unit has.
+        var distance = PrefetchAhead * rows.Count / Math.Max(1, rows.Units);
         for (var u = 0; u < n; u++)
         {
-            if (u + PrefetchAhead < n) Prefetch(table, rows.Of(first + u + PrefetchAhead));
-            Score(rows.Of(first + u), local);
+            Score(rows.Of(first + u), rows.After(first + u, distance), local);
             var row = u * k;
             if (u == 0)
             {
@@ -197,15 +207,7 @@ public sealed class TaggerWeights
         }
     }
 
-    // A unit's two dozen rows lie anywhere in a table larger than the caches, and scoring waited on each; asked for
-    // a few units ahead, they are on their way while the units before are scored.
     private const int PrefetchAhead = 6;
-
-    private unsafe void Prefetch(sbyte* table, ReadOnlySpan<int> features)
-    {
-        if (!Sse.IsSupported) return;
-        foreach (var f in features) Sse.Prefetch0(table + (nint)f * _stride);
-    }
 
     /// <summary>The spans of decoded tags (units relative to <paramref name="first"/> made absolute), with confidences.</summary>
     public void Spans(FeatureRows rows, int first, ReadOnlySpan<byte> tags, List<TaggedSpan> spans)
