@@ -148,26 +148,24 @@ public static partial class Countries
     /// <summary>A country mention found in text, with its name in the requested language.</summary>
     public readonly record struct CountryMention(int Start, int End, string Name);
 
+    private static readonly NameOccurrences FormOccurrences = new(Forms.Select(f => f.Form));
+
     /// <summary>Countries named in text[start..end), longest form first, non-overlapping, in text order.</summary>
     public static List<CountryMention> FindIn(string text, int start, int end, bool chinese)
     {
         var found = new List<CountryMention>();
-        var segment = text[start..end];
         // Mentions found never overlap, so the characters they cover answer "does this one overlap a found one?".
         System.Collections.BitArray? covered = null;
-        foreach (var (form, country) in Forms)
+        // Form by form in the list's order (the longest first), each form's occurrences from the left.
+        foreach (var (s, index) in FormOccurrences.In(text, start, end).OrderBy(o => o.Name).ThenBy(o => o.Start))
         {
-            var latin = !Scripts.HasHan(form);
-            for (var i = segment.IndexOf(form, StringComparison.Ordinal); i >= 0; i = segment.IndexOf(form, i + 1, StringComparison.Ordinal))
-            {
-                if (latin && !IsWholeWord(segment, i, form.Length)) continue;
-                var s = start + i;
-                var e = s + form.Length;
-                covered ??= new System.Collections.BitArray(segment.Length);
-                if (AnyCovered(covered, i, i + form.Length)) continue;
-                for (var k = i; k < i + form.Length; k++) covered[k] = true;
-                found.Add(new CountryMention(s, e, chinese ? country.Chinese : country.English));
-            }
+            var (form, country) = Forms[index];
+            var i = s - start;
+            if (!Scripts.HasHan(form) && !IsWholeWord(text.AsSpan(start, end - start), i, form.Length)) continue;
+            covered ??= new System.Collections.BitArray(end - start);
+            if (AnyCovered(covered, i, i + form.Length)) continue;
+            for (var k = i; k < i + form.Length; k++) covered[k] = true;
+            found.Add(new CountryMention(s, s + form.Length, chinese ? country.Chinese : country.English));
         }
         return found.OrderBy(f => f.Start).ToList();
     }
@@ -230,9 +228,10 @@ public static partial class Countries
     public static string? ByInitial(char initial, IEnumerable<string> documentCountries) =>
         initial == '中' ? "中国" : documentCountries.FirstOrDefault(c => c[0] == initial);
 
-    private static bool IsWholeWord(string s, int i, int length)
+    // A word of the text searched (text[start..end) of FindIn): its edges are the edges of words.
+    private static bool IsWholeWord(ReadOnlySpan<char> s, int i, int length)
     {
-        bool Word(char c) => c < 0x2E80 && char.IsLetterOrDigit(c);
+        static bool Word(char c) => c < 0x2E80 && char.IsLetterOrDigit(c);
         if (i > 0 && (Word(s[i - 1]) || s[i - 1] == '.')) return false;
         var after = i + length;
         if (after < s.Length && Word(s[after])) return false;

@@ -11,34 +11,23 @@ public static class KnownInstrumentFinder
             .Concat(i.ShortNames.Prepend(i.English).Select(Organisations.LowerCaseHeads.Variant).OfType<string>()).Distinct()
             .Select(name => (i, name)))];
 
-    // The names by their first character: an article is read once, and only where some name can start is anything
-    // compared (an ordinal search of the whole text for each of the hundreds of names had cost 3 % of extraction).
-    private static readonly Dictionary<char, int[]> ByFirstChar = Searched.Select((s, index) => (s.Name, index))
-        .GroupBy(s => s.Name[0]).ToDictionary(g => g.Key, g => g.Select(s => s.index).ToArray());
-
-    private static readonly System.Buffers.SearchValues<char> FirstChars =
-        System.Buffers.SearchValues.Create([.. ByFirstChar.Keys]);
+    private static readonly NameOccurrences Occurrences = new(Searched.Select(s => s.Name));
 
     public static IEnumerable<Candidate> Find(string text, bool chineseDocument, Func<int, int, bool> isTaken)
     {
         var hits = new List<(Candidate Hit, int Order)>();
-        for (var i = text.AsSpan().IndexOfAny(FirstChars); i >= 0; )
+        foreach (var (i, index) in Occurrences.In(text, 0, text.Length))
         {
-            foreach (var index in ByFirstChar[text[i]])
+            var (instrument, name) = Searched[index];
+            if (!IsWholeName(text, i, name)) continue;
+            var canonical = chineseDocument ? instrument.Chinese : instrument.English;
+            hits.Add((new Candidate(i, i + name.Length, name, EntityTypes.Agreement, RuleIds.AgreementKnown,
+                RuleConfidence.Strong)
             {
-                var (instrument, name) = Searched[index];
-                if (!text.AsSpan(i).StartsWith(name, StringComparison.Ordinal) || !IsWholeName(text, i, name)) continue;
-                var canonical = chineseDocument ? instrument.Chinese : instrument.English;
-                hits.Add((new Candidate(i, i + name.Length, name, EntityTypes.Agreement, RuleIds.AgreementKnown,
-                    RuleConfidence.Strong)
-                {
-                    Canonical = name == instrument.Chinese || name == instrument.English ? name : canonical,
-                    CanonicalEn = instrument.English,
-                    Kind = instrument.Kind,
-                }, index));
-            }
-            var next = text.AsSpan(i + 1).IndexOfAny(FirstChars);
-            i = next < 0 ? -1 : i + 1 + next;
+                Canonical = name == instrument.Chinese || name == instrument.English ? name : canonical,
+                CanonicalEn = instrument.English,
+                Kind = instrument.Kind,
+            }, index));
         }
         // Longest first so "全面与进步跨太平洋伙伴关系协定" wins over the "跨太平洋伙伴关系协定" inside it; of two at the same
         // place, the instrument listed first.

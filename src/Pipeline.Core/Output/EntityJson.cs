@@ -63,7 +63,7 @@ public static class EntityJson
     public static void AppendLines(Article article, StringBuilder into)
     {
         var offsets = new TextOffsets(article.Text);
-        var buffer = new ArrayBufferWriter<byte>(256);
+        var buffer = new ArrayBufferWriter<byte>(4096);
         using var writer = new Utf8JsonWriter(buffer, WriterOptions);
         foreach (var e in article.Entities)
         {
@@ -71,10 +71,21 @@ public static class EntityJson
             Write(writer, e, article.Id, offsets);
             writer.Flush();
             buffer.Write("\n"u8);
+            // Decoded into the caller's text a few KB at a time, not as a string per line, nor all at once (a long
+            // document has a hundred thousand lines).
+            if (buffer.WrittenCount >= FlushBytes) Decode(buffer, into);
         }
-        // Decoded once per article into the caller's text, not into a string per line.
+        Decode(buffer, into);
+    }
+
+    private const int FlushBytes = 16 * 1024;
+
+    private static void Decode(ArrayBufferWriter<byte> buffer, StringBuilder into)
+    {
+        if (buffer.WrittenCount == 0) return;
         var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(buffer.WrittenCount));
         into.Append(chars, 0, Encoding.UTF8.GetChars(buffer.WrittenSpan, chars));
         ArrayPool<char>.Shared.Return(chars);
+        buffer.ResetWrittenCount();
     }
 }
