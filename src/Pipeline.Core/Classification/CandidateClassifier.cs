@@ -65,9 +65,12 @@ public sealed class CandidateClassifier
     private static CandidateClassifier FromClassMajor(float[][] perClass, float[] biases)
     {
         var table = new float[CandidateFeatures.Dimension * Stride];
-        for (var k = 0; k < perClass.Length; k++)
-            for (var f = 0; f < CandidateFeatures.Dimension; f++)
-                table[f * Stride + k] = perClass[k][f];
+        for (var f = 0; f < CandidateFeatures.Dimension; f++)
+        {
+            // A feature without weight (−0 included) has a row of +0, which a model file leaves out.
+            if (perClass.All(w => w[f] == 0)) continue;
+            for (var k = 0; k < perClass.Length; k++) table[f * Stride + k] = perClass[k][f];
+        }
         return new CandidateClassifier(table, biases);
     }
 
