@@ -20,6 +20,7 @@ public static class PdfReader
         {
             using var pdf = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
             if (pdf.IsEncrypted) throw new ArticleException("encrypted PDF: no text layer can be read");
+            if (PdfFontPrograms.Problem(pdf) is { } font) throw new ArticleException($"damaged PDF: {font}");
             var text = new StringBuilder();
             foreach (var page in pdf.GetPages())
             {
