@@ -15,11 +15,14 @@ public static class Headline
 
     public static string? FromFirstLine(string text)
     {
-        var lines = text.Split('\n');
-        var first = Array.FindIndex(lines, l => !string.IsNullOrWhiteSpace(l));
-        if (first < 0 || !lines.Skip(first + 1).Any(l => !string.IsNullOrWhiteSpace(l))) return null;
+        // The first line with a visible character, and more text below it (found without splitting the whole text).
+        var visible = IndexOfVisible(text, 0);
+        if (visible < 0) return null;
+        var lineStart = text.LastIndexOf('\n', visible) + 1;
+        var lineEnd = text.IndexOf('\n', visible);
+        if (lineEnd < 0 || IndexOfVisible(text, lineEnd + 1) < 0) return null;
 
-        var line = lines[first].Trim().TrimStart('#').Trim();
+        var line = text[lineStart..lineEnd].Trim().TrimStart('#').Trim();
         if (line.Length == 0) return null;
         var cjk = line.Count(c => c is >= '\u3400' and <= '\u9FFF');
         if (line.Length > (cjk * 3 >= line.Length ? MaxCjkLength : MaxLatinLength)) return null;
@@ -32,6 +35,13 @@ public static class Headline
 
         // Wire headlines sometimes end in a full stop ("EU rejects German call to boycott British lamb ."); a title does not.
         return line.TrimEnd('.', '。', ' ').Trim() is { Length: > 0 } title ? title : null;
+    }
+
+    private static int IndexOfVisible(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+            if (!char.IsWhiteSpace(text[i])) return i;
+        return -1;
     }
 
     private static char NextLetter(string s, int from)

@@ -10,7 +10,7 @@ public sealed class TextOffsets
 
     public TextOffsets(string text)
     {
-        if (!text.Any(char.IsSurrogate)) return;
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')) return;
         _codePointAt = new int[text.Length + 1];
         var cp = 0;
         for (var i = 0; i < text.Length; i++)

@@ -52,8 +52,11 @@ public static class GenericOrgans
 
     private static int OrganAtEnd(ReadOnlySpan<char> name)
     {
+        if (name.IsEmpty) return 0;
+        var last = name[^1];
+        // Asked of every candidate span: the last character rules out most organs before a string comparison.
         foreach (var o in Organs)
-            if (name.EndsWith(o, StringComparison.Ordinal)) return o.Length;
+            if (o[^1] == last && name.EndsWith(o, StringComparison.Ordinal)) return o.Length;
         return 0;
     }
 

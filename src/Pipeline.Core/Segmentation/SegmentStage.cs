@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using Pipeline.Configuration;
 using Pipeline.Model;
@@ -49,6 +50,7 @@ public static class SentenceSplitter
 {
     private const string ChineseEnds = "。！？!?；";
     private const string Closers = "”’」』）)\"'》";
+    private static readonly SearchValues<char> Enders = SearchValues.Create(ChineseEnds + "….");
 
     // Abbreviations after which a full stop does not end an English sentence.
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
@@ -64,6 +66,10 @@ public static class SentenceSplitter
         var start = paragraph.Start;
         for (var i = paragraph.Start; i < paragraph.End; i++)
         {
+            // Only these characters can end a sentence: jump to the next one (a vectorised search).
+            var skip = text.AsSpan(i, paragraph.End - i).IndexOfAny(Enders);
+            if (skip < 0) break;
+            i += skip;
             var c = text[i];
             bool boundary;
             if (ChineseEnds.Contains(c) || c == '…' && i + 1 < paragraph.End && text[i + 1] == '…' && IsChineseAround(text, i))
