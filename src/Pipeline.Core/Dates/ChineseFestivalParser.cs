@@ -67,9 +67,15 @@ internal static class ChineseFestivalParser
 
     private static readonly string[] StrictWords = ["期间", "假期", "长假", "小长假", "黄金周"];
 
+    // The characters a festival or a lunar date can start with (大年初, 农历, 正月, 冬月, 腊月): the parser is asked at
+    // every date trigger that starts nothing else, so the rest are turned away at once.
+    private static readonly System.Buffers.SearchValues<char> Starts =
+        System.Buffers.SearchValues.Create(string.Concat(Festivals.Select(f => f.Name[0]).Distinct()) + "大农正冬腊");
+
     /// <summary>A festival or lunar date standing alone; its year comes from context.</summary>
     public static DateMention? TryParse(string t, int i)
     {
+        if (i < 0 || i >= t.Length || !Starts.Contains(t[i])) return null;
         if (TryLunar(t, i, out var end, out var part) || TryFestival(t, i, afterYear: false, out end, out part))
             return new DateMention(i, end, "date:zh-festival", part);
         return null;

@@ -22,7 +22,8 @@ public sealed class DatesStage(NumericOrder order = NumericOrder.MonthFirst) : I
     public Func<DateOnly> Today { get; init; } = () => DateOnly.FromDateTime(DateTime.Now);
 
     /// <summary>Lets tests fix the file modification time that is the last resort for the document date.</summary>
-    public Func<string, DateTime?> FileTime { get; init; } = path => File.Exists(path) ? File.GetLastWriteTime(path) : null;
+    public Func<SourceFile, DateTime?> FileTime { get; init; } = source =>
+        source.ModifiedUtc is { } read ? read.ToLocalTime() : File.Exists(source.Path) ? File.GetLastWriteTime(source.Path) : null;
 
     public Article Process(Article article, CancellationToken cancellation = default)
     {
@@ -38,7 +39,7 @@ public sealed class DatesStage(NumericOrder order = NumericOrder.MonthFirst) : I
         // Asked for by more than one inference step: the file is looked at once (two system calls a time).
         DateOnly? fileTime = null;
         var inferred = DocumentDateInference.Infer(article, mentions, quotes, today,
-            () => fileTime ??= DateOnly.FromDateTime(FileTime(article.Source.Path) ?? DateTime.Now));
+            () => fileTime ??= DateOnly.FromDateTime(FileTime(article.Source) ?? DateTime.Now));
         var origin = new DateReference(inferred.Value, inferred.Origin);
         var guessed = origin.Guessed;
         var resolved = new DateResolver(text, mentions, inferred.Reference, quotes).Resolve();

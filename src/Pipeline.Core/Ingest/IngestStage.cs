@@ -28,12 +28,16 @@ public sealed class IngestStage(long maxFileBytes = IngestStage.DefaultMaxFileBy
     public Article Process(Article article, CancellationToken cancellation = default)
     {
         var path = article.Source.Path;
-        var bytes = InputFile.ReadAll(path, MaxFileBytes, Symlinks, cancellation);
-        var ingested = FormatReaders.Read(article.Source.Extension, bytes, cancellation);
+        var file = InputFile.Read(path, MaxFileBytes, Symlinks, cancellation);
+        var ingested = FormatReaders.Read(article.Source.Extension, file.Bytes, cancellation);
         var sidecar = Sidecar.ReadFor(path, Symlinks, cancellation);
         var metadata = Metadata(ingested, sidecar);
         var (language, _) = Languages.Decide(metadata.Language?.Value, ingested.Text);
-        article = article with { Text = ingested.Text, Metadata = metadata, Language = language };
+        article = article with
+        {
+            Source = article.Source with { ModifiedUtc = file.ModifiedUtc },
+            Text = ingested.Text, Metadata = metadata, Language = language,
+        };
         foreach (var warning in ingested.Warnings) article = article.AddWarning(warning);
         return article;
     }

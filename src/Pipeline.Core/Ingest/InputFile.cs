@@ -81,7 +81,11 @@ public static class InputFile
     /// The whole file, at most <paramref name="maxBytes"/> of it, or an <see cref="ArticleException"/> that
     /// says why not: refused by the policy, too large, changed or deleted while read, unreadable.
     /// </summary>
-    public static byte[] ReadAll(string path, long maxBytes, SymlinkPolicy policy, CancellationToken cancellation = default)
+    public static byte[] ReadAll(string path, long maxBytes, SymlinkPolicy policy, CancellationToken cancellation = default) =>
+        Read(path, maxBytes, policy, cancellation).Bytes;
+
+    /// <summary><see cref="ReadAll"/> with the modification time the file had while it was read.</summary>
+    public static FileRead Read(string path, long maxBytes, SymlinkPolicy policy, CancellationToken cancellation = default)
     {
         // An article is held in memory whole, in one array: a larger limit cannot be honoured.
         maxBytes = Math.Min(maxBytes, MaxArticleBytes);
@@ -108,7 +112,8 @@ public static class InputFile
         file.CheckUnchanged(path, total);
         if (total == 0) throw new ArticleException("empty file");
         if (total != bytes.Length) Array.Resize(ref bytes, (int)total);
-        return bytes;
+        // The file was checked unchanged after the read, so its time then is the time of these bytes.
+        return new FileRead(bytes, file.Before.ModifiedTicks > 0 ? new DateTime(file.Before.ModifiedTicks, DateTimeKind.Utc) : null);
     }
 
     /// <summary>SHA-256 of the file's first <paramref name="maxBytes"/> + 1 bytes, streamed (a file over the limit
@@ -191,3 +196,6 @@ public static class InputFile
         public void Dispose() => Handle.Dispose();
     }
 }
+
+/// <summary>A file's bytes and when it was last modified (null where the system does not say).</summary>
+public sealed record FileRead(byte[] Bytes, DateTime? ModifiedUtc);

@@ -151,6 +151,10 @@ public sealed record SourceFile(string Path, string FileName)
         new(System.IO.Path.GetFullPath(path), System.IO.Path.GetFileName(path));
 
     public string Extension => System.IO.Path.GetExtension(FileName).ToLowerInvariant();
+
+    /// <summary>When the file ingest read was last modified (null before ingest, or where the system does not say):
+    /// the document date's last resort, taken from the read itself rather than asked of the file again.</summary>
+    public DateTime? ModifiedUtc { get; init; }
 }
 
 /// <summary>A value and where it came from, so reports can say why the pipeline believes it.</summary>
