@@ -177,14 +177,7 @@ public sealed class OrgCandidateGenerator
         for (var end = 1; end <= text.Length; end++)
         {
             // Longest suffix ending here wins (委员会 over 会-less 委), so each end is proposed once.
-            if (SuffixesByLastChar[text[end - 1]] is not { } options) continue;
-            string? suffix = null;
-            var strength = 0.0;
-            foreach (var (s, w) in options)
-                if (s.Length > (suffix?.Length ?? 0) && end >= s.Length &&
-                    string.CompareOrdinal(text, end - s.Length, s, 0, s.Length) == 0)
-                    (suffix, strength) = (s, w);
-            if (suffix is null) continue;
+            if (SuffixEndingAt(text, end) is not var (suffix, strength)) continue;
             var suffixStart = end - suffix.Length;
             // A suffix inside a known name is already decided by the gazetteer.
             if (covered[end - 1] != 0) continue;
@@ -336,9 +329,22 @@ public sealed class OrgCandidateGenerator
     ];
 
     /// <summary>Can this character be part of a Chinese organisation name (not a particle, digit or punctuation)?</summary>
-    public static bool IsNameChar(char c) =>
-        Scripts.IsHan(c) && !IsStop[c] || c is '·' or '—' or '-' ||
-        c is >= '\uFF21' and <= '\uFF3A' || c is >= 'A' and <= 'Z' || c is >= '０' and <= '９' || c is >= '0' and <= '9';
+    public static bool IsNameChar(char c) => NameChars[c];
+
+    // Asked of nearly every character of every article (the recogniser's features, the rules' left edges): one look-up.
+    private static readonly bool[] NameChars = BuildNameChars();
+
+    private static bool[] BuildNameChars()
+    {
+        var table = new bool[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            table[i] = Scripts.IsHan(c) && !IsStop[c] || c is '·' or '—' or '-' ||
+                       c is >= '\uFF21' and <= '\uFF3A' || c is >= 'A' and <= 'Z' || c is >= '０' and <= '９' || c is >= '0' and <= '9';
+        }
+        return table;
+    }
 
     /// <summary>
     /// The rules' own guess: from the last place name in reach (中国政府, 伊拉克国民议会), else at most
