@@ -47,7 +47,7 @@ public static partial class ChineseTypedInstrumentFinder
             yield return candidate;
         }
         DomainPhrase? domain = null;
-        foreach (Match m in Typed(text))
+        foreach (Match m in MatchesIfAny(TypedTreaty(), text, "条约", "协定").Concat(MatchesIfAny(TypedAccord(), text, "协议")))
         {
             if (Taken(m.Index, m.Index + m.Length)) continue;
             var clause = Clause.Around(text, m.Index);
@@ -68,11 +68,7 @@ public static partial class ChineseTypedInstrumentFinder
             found.Add(candidate);
             yield return candidate;
         }
-        // The patterns open with optional modifiers, so the engine tries them at almost every character of a Chinese
-        // text: the words every match contains are looked for first.
-        var joint = text.Contains("联合", StringComparison.Ordinal) || text.Contains("备忘录", StringComparison.Ordinal)
-            ? JointDocument().Matches(text) : (IEnumerable<Match>)[];
-        foreach (Match m in joint)
+        foreach (Match m in MatchesIfAny(JointDocument(), text, "联合", "备忘录"))
         {
             if (Taken(m.Index, m.Index + m.Length)) continue;
             // The clause issues the document itself: 签署并发表联合公报, 签署关于…的谅解备忘录; not 根据联合声明.
@@ -98,13 +94,13 @@ public static partial class ChineseTypedInstrumentFinder
         }
     }
 
-    private static IEnumerable<Match> Typed(string text)
-    {
-        IEnumerable<Match> typed = [];
-        if (text.Contains("条约", StringComparison.Ordinal) || text.Contains("协定", StringComparison.Ordinal))
-            typed = TypedTreaty().Matches(text);
-        return text.Contains("协议", StringComparison.Ordinal) ? typed.Concat(TypedAccord().Matches(text)) : typed;
-    }
+    /// <summary>
+    /// The pattern's matches where the text holds one of <paramref name="words"/>, which every match contains. The
+    /// patterns open with optional modifiers, so the engine would try them at almost every character of a Chinese
+    /// text; a vectorised search for the words first costs little where they are absent, as they mostly are.
+    /// </summary>
+    private static IEnumerable<Match> MatchesIfAny(Regex pattern, string text, params string[] words) =>
+        words.Any(w => text.Contains(w, StringComparison.Ordinal)) ? pattern.Matches(text) : [];
 
     [GeneratedRegex("^[中美俄日英法德韩朝印巴越老柬泰缅蒙哈吉塔乌澳新墨古菲马文]{2}(?=[^条协]{2,}(?:条约|协定))")]
     private static partial Regex PartyAbbreviation();

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Pipeline.Configuration;
 using Pipeline.Dates;
+using Pipeline.Ingest;
 using Pipeline.Model;
 
 namespace Pipeline.Tests.Dates;
@@ -109,6 +110,28 @@ public class DatesStageTests
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void The_file_time_is_the_one_the_file_had_when_ingest_read_it()
+    {
+        var dir = Directory.CreateTempSubdirectory("pipeline-filetime-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "no-date.txt");
+            File.WriteAllText(path, "昨天，代表团抵达北京。\n双方举行会谈。\n");
+            File.SetLastWriteTime(path, new DateTime(2021, 3, 4, 10, 0, 0));
+            var read = new IngestStage().Process(Article.FromFile(path));
+            // Touched after it was read (an editor saving it again): the text read is the 2021 one.
+            File.SetLastWriteTime(path, new DateTime(2025, 1, 1, 10, 0, 0));
+            var a = new DatesStage().Process(read);
+            Assert.That(a.Metadata.DocumentDate, Is.EqualTo(new Sourced<DateOnly>(new DateOnly(2021, 3, 4), DateOrigins.FileTime)));
+            Assert.That(a.EntitiesOf(EntityTypes.Date).Single().Value, Is.EqualTo("2021-03-03"));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
         }
     }
 

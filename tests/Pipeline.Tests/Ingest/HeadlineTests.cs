@@ -11,6 +11,7 @@ public class HeadlineTests
     [TestCase("# Leaders agree on a framework for security\n\nThe two governments launched ...", "Leaders agree on a framework for security")]
     [TestCase("\n\n  China says Taiwan spoils atmosphere for talks  \nBEIJING 1996-08-22\nChina on Thursday accused Taipei ...",
         "China says Taiwan spoils atmosphere for talks")]
+    [TestCase("Summit opens in Geneva\r\n\r\nGENEVA 1996-08-22\r\nLeaders met ...", "Summit opens in Geneva")]
     public void A_short_first_line_is_the_headline(string text, string expected) =>
         Assert.That(Headline.FromFirstLine(text), Is.EqualTo(expected));
 
@@ -18,6 +19,8 @@ public class HeadlineTests
     [TestCase("今年9月初，中非合作论坛北京峰会成功举办。与会中非国家领导人就加强反腐败国际合作达成重要共识。\n党的十八大以来……")] // body text
     [TestCase("The summit ended. Leaders went home.\nMore text follows here.")] // two sentences
     [TestCase("Only one line, with nothing after it")]
+    [TestCase("Only one line, then blank ones\n \n\t\r\n")]
+    [TestCase(" \n\t\n")]
     [TestCase("We, the leaders of the Pacific Islands Forum and the United States, met in Port Moresby on May 22 to reaffirm our partnership and our shared commitment to a peaceful, prosperous and resilient region, and we agreed on the following\nPoints")]
     public void Body_text_is_not_a_headline(string text) => Assert.That(Headline.FromFirstLine(text), Is.Null);
 
