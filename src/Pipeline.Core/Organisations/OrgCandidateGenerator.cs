@@ -87,9 +87,14 @@ public sealed class OrgCandidateGenerator
     }
 
     /// <summary>The longest suffix of the rules' list ending at <paramref name="end"/> (exclusive), with its strength; null when none.</summary>
-    public static (string Suffix, double Strength)? SuffixEndingAt(string text, int end)
+    // Asked at every character by the rules and by the recogniser's features, and most characters end no suffix: that
+    // test is inlined into the callers, the search among the suffixes that do end there is not.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static (string Suffix, double Strength)? SuffixEndingAt(string text, int end) =>
+        end >= 1 && SuffixesByLastChar[text[end - 1]] is { } options ? LongestSuffix(options, text, end) : null;
+
+    private static (string Suffix, double Strength)? LongestSuffix((string Suffix, double Strength)[] options, string text, int end)
     {
-        if (end < 1 || SuffixesByLastChar[text[end - 1]] is not { } options) return null;
         (string, double)? best = null;
         foreach (var (s, w) in options)
             if (s.Length > (best?.Item1.Length ?? 0) && end >= s.Length &&
