@@ -159,21 +159,21 @@ public static class CandidateFeatures
 
     private static void Add(List<int> indices, uint hash) => indices.Add((int)(hash & Mask));
 
-    private static uint Hash(char tag, char c) => Step(Step(2166136261, tag), NameTrie<object>.Fold(c));
+    private static uint Hash(char tag, char c) => Step(Step(2166136261, tag), NameFolding.Fold(c));
 
     private static uint Hash(char tag, string s) => Hash(tag, s.AsSpan());
 
     private static uint Hash(char tag, ReadOnlySpan<char> s)
     {
         var h = Step(2166136261, tag);
-        foreach (var c in s) h = Step(h, NameTrie<object>.Fold(c));
+        foreach (var c in s) h = Step(h, NameFolding.Fold(c));
         return h;
     }
 
     private static uint Continue(uint h, ReadOnlySpan<char> s)
     {
         h = Step(h, '|');
-        foreach (var c in s) h = Step(h, NameTrie<object>.Fold(c));
+        foreach (var c in s) h = Step(h, NameFolding.Fold(c));
         return h;
     }
 

@@ -72,6 +72,15 @@ internal sealed partial class DocumentDateClues
     public List<YearFloor> Floors { get; } = [];
     public List<AheadPoint> Ahead { get; } = [];
 
+    /// <summary><see cref="Past"/> with each point once, at its first mention: every candidate day is scored against them.</summary>
+    public List<PastPoint> DistinctPast => _distinctPast ??= Past.DistinctBy(p => p.Point).ToList();
+
+    /// <summary><see cref="Ahead"/> with each point once, at its first mention.</summary>
+    public List<AheadPoint> DistinctAhead => _distinctAhead ??= Ahead.DistinctBy(a => a.Point).ToList();
+
+    private List<PastPoint>? _distinctPast;
+    private List<AheadPoint>? _distinctAhead;
+
     public RelativeStyle Style { get; private set; } = RelativeStyle.None;
     public LeadWeekday? Lead { get; private set; }
 

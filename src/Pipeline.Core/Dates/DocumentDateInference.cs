@@ -173,7 +173,7 @@ internal static class DocumentDateInference
         // are background (an anniversary recalls many); every one must lie before it.
         var nearest = 0.0;
         // The same date written five times is one piece of evidence.
-        foreach (var p in clues.Past.DistinctBy(p => p.Point))
+        foreach (var p in clues.DistinctPast)
         {
             var w = Weight(p.Point);
             var first = p.Point.FirstDay;
@@ -198,7 +198,7 @@ internal static class DocumentDateInference
                 score -= clues.Style.Strength * w * OwnYearInFull(p.Point.Precision, gap, clues.HasDatelineDay);
         }
         score += nearest;
-        foreach (var a in clues.Ahead.DistinctBy(a => a.Point))
+        foreach (var a in clues.DistinctAhead)
         {
             var w = Weight(a.Point) * (a.Target ? 0.3 : 1);
             if (day > LastDay(a.Point)) score -= 2 * w;
@@ -251,10 +251,16 @@ internal static class DocumentDateInference
         return day.DayOfWeek == lead.Weekday ? 1 : day.AddDays(-1).DayOfWeek == lead.Weekday ? 0.4 : -0.3;
     }
 
-    private static DateOnly? NearestOccurrence(DateOnly day, int month, int dayOfMonth) =>
-        new[] { day.Year - 1, day.Year, day.Year + 1 }
-            .Select(y => DocumentDateMath.Day(y, month, dayOfMonth)).OfType<DateOnly>()
-            .OrderBy(d => Math.Abs(d.DayNumber - day.DayNumber)).Cast<DateOnly?>().FirstOrDefault();
+    /// <summary>The day and month in the year before, of or after <paramref name="day"/> nearest to it (the earlier on a tie).</summary>
+    private static DateOnly? NearestOccurrence(DateOnly day, int month, int dayOfMonth)
+    {
+        DateOnly? nearest = null;
+        for (var y = day.Year - 1; y <= day.Year + 1; y++)
+            if (DocumentDateMath.Day(y, month, dayOfMonth) is { } d
+                && (nearest is not { } n || Math.Abs(d.DayNumber - day.DayNumber) < Math.Abs(n.DayNumber - day.DayNumber)))
+                nearest = d;
+        return nearest;
+    }
 
     private static DateOnly LastDay(CalendarPoint p) => p.Precision switch
     {

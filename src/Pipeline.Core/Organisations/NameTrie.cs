@@ -1,4 +1,5 @@
 using System.Numerics;
+using static Pipeline.Organisations.NameFolding;
 
 namespace Pipeline.Organisations;
 
@@ -132,13 +133,6 @@ public sealed class NameTrie<T> where T : class
         }
         return -1;
     }
-
-    public static char Fold(char c) => c switch
-    {
-        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-        '\u2019' or '\u02BC' => '\'', // People’s Daily: the typographic apostrophe of most published English
-        _ => c,
-    };
 
     private static string Folded(string name) => string.Create(name.Length, name, (span, s) =>
     {

@@ -227,7 +227,7 @@ public sealed class ChineseFeatures : IUnitFeatures
     /// <summary>Full-width forms as ASCII, letters in lower case, every digit as 0.</summary>
     private static uint Fold(char c)
     {
-        c = NameTrie<object>.Fold(c);
+        c = NameFolding.Fold(c);
         if (c is >= '0' and <= '9') return '0';
         if (c is >= 'A' and <= 'Z') return (uint)(c + 32);
         return c;

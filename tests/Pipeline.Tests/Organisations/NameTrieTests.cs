@@ -8,7 +8,7 @@ public class NameTrieTests
     private static List<string> ShippedNames() =>
         Gazetteer.Default.Entries.SelectMany(e => e.AllNames()).Distinct(StringComparer.Ordinal).ToList();
 
-    private static string Fold(string s) => new([.. s.Select(NameTrie<string>.Fold)]);
+    private static string Fold(string s) => new([.. s.Select(NameFolding.Fold)]);
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c);
 
