@@ -14,6 +14,7 @@ internal static class ChineseDateParser
     public static DateMention? TryParse(string t, int i)
     {
         if (i > 0 && !CanStartAfter(t[i - 1], t[i])) return null;
+        if (RelativeOnly.Contains(t[i]) && !CanFollowRelative(CharAt(t, i + 1))) return null;
         if (TryExpression(t, i, out var end, out var part, out var rule))
         {
             if (rule == "date:zh-range")
@@ -28,6 +29,19 @@ internal static class ChineseDateParser
         }
         return TryBareYearRange(t, i) ?? ChineseFestivalParser.TryParse(t, i);
     }
+
+    // Characters that start a date only as the first of a relative word (今天, 上周, 同年, 年底): most of their
+    // occurrences in news start none (这个, 上海, 同时, 青年), and every reading below needs, right after them, one of
+    // the second characters: 今天 今晨 今晚 昨夜 (relative days), 上周 下星期 (weeks), 上世纪 上个世纪 (centuries), 去年 同年
+    // (years), 上半年 前三季度 前两季度 前10个月 年底 (parts of a year), 同月 上月 下个月 (months). No numeral or festival
+    // starts with them (元 and 两 do, and are not among them).
+    private static readonly System.Buffers.SearchValues<char> RelativeOnly =
+        System.Buffers.SearchValues.Create("今去明前后本上下当次同昨翌这年");
+
+    private static readonly System.Buffers.SearchValues<char> RelativeSeconds =
+        System.Buffers.SearchValues.Create("天日晨晚夜周星世个年半内底末初月两");
+
+    private static bool CanFollowRelative(char next) => RelativeSeconds.Contains(next) || Numerals.IsNumeral(next);
 
     private static bool CanStartAfter(char previous, char c)
     {
